@@ -1,0 +1,149 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Text;
+using ReactiveCache.Changes;
+using ReactiveCache.Store;
+
+namespace ReactiveCache;
+
+// The change-stream face of the store: every observable here is built on one attach operation that
+// takes its snapshot or replay under the store's lock, so nothing is missed and nothing repeats.
+public sealed partial class CacheStore
+{
+    /// <summary>Every change from now on, in sequence order (hot: nothing before the subscription).</summary>
+    /// <remarks>
+    /// <list type="table">
+    /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
+    /// <item><term>Added</term><description>the key and its new value</description></item>
+    /// <item><term>Updated</term><description>the key, its value and expiry after the change (reason says which operation)</description></item>
+    /// <item><term>Removed</term><description>the key, no value (reason Delete, Flush or RenameFrom)</description></item>
+    /// <item><term>Expired</term><description>the key, no value, as soon as its time to live runs out</description></item>
+    /// <item><term>Evicted</term><description>the key, no value</description></item>
+    /// </list>
+    /// Completes when the store is disposed.
+    /// </remarks>
+    public IObservable<CacheChange> Changes =>
+        Observable.Create<ChangeBatch>(observer => Attach(observer, replayAfter: null, out _))
+            .SelectMany(batch => batch.Changes);
+
+    /// <summary>
+    /// The keys matching <paramref name="glob"/> as a snapshot batch (one <see cref="ChangeKind.Added"/>
+    /// per live key, each with the sequence number of its last write), then every later batch restricted
+    /// to matching keys. Snapshot and subscription are atomic: no change is lost or repeated.
+    /// </summary>
+    /// <remarks>
+    /// <list type="table">
+    /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
+    /// <item><term>Added</term><description>in the snapshot, and when a matching key appears</description></item>
+    /// <item><term>Updated</term><description>when a matching key's value or expiry changes</description></item>
+    /// <item><term>Removed</term><description>when a matching key is deleted or flushed</description></item>
+    /// <item><term>Expired</term><description>when a matching key's time to live runs out</description></item>
+    /// <item><term>Evicted</term><description>when a matching key is dropped for room</description></item>
+    /// </list>
+    /// </remarks>
+    public IObservable<ChangeBatch> Connect(string glob = "*")
+    {
+        var pattern = Encoding.UTF8.GetBytes(glob);
+        return Observable.Create<ChangeBatch>(observer => Attach(observer, writer => Snapshot(writer, pattern)))
+            .Select(batch => batch.IsSnapshot ? batch : batch.Where(change => Glob.IsMatch(pattern, change.Key)))
+            .Where(batch => batch.IsSnapshot || batch.Changes.Count > 0);
+    }
+
+    /// <summary>One key: its current entry first (if it exists), then each change of it.</summary>
+    /// <remarks>
+    /// <list type="table">
+    /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
+    /// <item><term>Added</term><description>first, if the key exists; later, when it is created</description></item>
+    /// <item><term>Updated</term><description>when its value or expiry changes</description></item>
+    /// <item><term>Removed</term><description>when it is deleted or flushed</description></item>
+    /// <item><term>Expired</term><description>when its time to live runs out</description></item>
+    /// <item><term>Evicted</term><description>when it is dropped for room</description></item>
+    /// </list>
+    /// </remarks>
+    public IObservable<CacheChange> Watch(string key)
+    {
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        return Observable.Create<ChangeBatch>(observer => Attach(observer, writer => Snapshot(writer, keyBytes, exactKey: true)))
+            .SelectMany(batch => batch.Changes)
+            .Where(change => change.Key.AsSpan().SequenceEqual(keyBytes));
+    }
+
+    /// <summary>
+    /// Every change after <paramref name="sequence"/>: those still in the replay buffer first, then live ones,
+    /// with no gap and no duplicate. If some were already dropped from the buffer, the first batch carries a
+    /// <see cref="ChangeGap"/> naming them and no changes.
+    /// </summary>
+    /// <remarks>
+    /// <list type="table">
+    /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
+    /// <item><term>Added, Updated</term><description>the key with its value after the change</description></item>
+    /// <item><term>Removed, Expired, Evicted</term><description>the key, no value</description></item>
+    /// </list>
+    /// </remarks>
+    public IObservable<ChangeBatch> ChangesSince(long sequence) =>
+        Observable.Create<ChangeBatch>(observer => Attach(observer, replayAfter: sequence, out _));
+
+    /// <summary>
+    /// Attaches an observer to the feed, replaying from <paramref name="replayAfter"/> when given, and says
+    /// which sequence number was the latest at that instant (the native protocol's <c>WATCHING</c> reply).
+    /// </summary>
+    internal IDisposable Attach(IObserver<ChangeBatch> observer, long? replayAfter, out long latest)
+    {
+        long attachedAt = 0;
+        var subscription = Attach(observer, writer =>
+        {
+            attachedAt = writer.LastSequence;
+            return replayAfter is { } after ? Replay(after, writer.LastSequence) : [];
+        });
+        latest = attachedAt;
+        return subscription;
+    }
+
+    private IDisposable Attach(IObserver<ChangeBatch> observer, Func<StoreWriter, IEnumerable<ChangeBatch>> firstBatches)
+    {
+        ChangeSubscriber subscriber;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                observer.OnCompleted();
+                return Disposable.Empty;
+            }
+
+            _writer.Begin(Scheduler.Now);
+            subscriber = _feed.Attach(observer, _writer.LastSequence, firstBatches(_writer).ToArray());
+        }
+
+        _feed.Drain();
+        return Disposable.Create(() => _feed.Detach(subscriber));
+    }
+
+    private IEnumerable<ChangeBatch> Replay(long after, long last)
+    {
+        var replayed = new List<CacheChange>();
+        var gap = _feed.CopyReplay(after, last, replayed);
+        if (gap is not null)
+        {
+            yield return ChangeBatch.ForGap(gap.To, gap);
+        }
+
+        if (replayed.Count > 0)
+        {
+            yield return new ChangeBatch(last, replayed);
+        }
+    }
+
+    private static IEnumerable<ChangeBatch> Snapshot(StoreWriter writer, byte[] pattern, bool exactKey = false)
+    {
+        var changes = writer.Entries
+            .Where(pair => !pair.Value.IsExpiredAt(writer.NowMs))
+            .Where(pair => exactKey ? pair.Key.AsSpan().SequenceEqual(pattern) : Glob.IsMatch(pattern, pair.Key))
+            .Select(pair => SnapshotChange(pair.Key, pair.Value, writer.Now))
+            .ToArray();
+        yield return new ChangeBatch(writer.LastSequence, changes, IsSnapshot: true);
+    }
+
+    private static CacheChange SnapshotChange(byte[] key, CacheEntry entry, DateTimeOffset now) =>
+        new((long)entry.Cas, ChangeKind.Added, ChangeReason.Set, key, entry.Value, PreviousValue: null,
+            entry.HasExpiry ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : null, now);
+}

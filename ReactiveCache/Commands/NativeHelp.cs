@@ -1,0 +1,22 @@
+namespace ReactiveCache.Commands;
+
+/// <summary>The text of HELP: one line per command.</summary>
+internal static class NativeHelp
+{
+    public static readonly IReadOnlyList<string> Lines =
+    [
+        "PUT <key> <value>            store a value (clears any expiry)",
+        "GET <key>                    VALUE <value> or NOT_FOUND",
+        "DEL <key>                    DELETED or NOT_FOUND",
+        "EXPIRE <key> <seconds>       set a time to live",
+        "TTL <key>                    TTL <seconds>, TTL -1 (no expiry) or NOT_FOUND",
+        "PERSIST <key>                remove the time to live",
+        "KEYS [<glob>]                KEY <key> lines, then END",
+        "WATCH <glob> [FROM <seq>]    WATCHING <glob> <seq>, then CHANGE <seq> <kind> <key> [<value>] lines",
+        "UNWATCH                      stop every watch of this connection",
+        "PING                         PONG",
+        "STATS                        STAT <name> <value> lines, then END",
+        "HELP                         this text",
+        "QUIT                         BYE, then the server closes the connection",
+    ];
+}

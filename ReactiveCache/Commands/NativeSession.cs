@@ -1,0 +1,152 @@
+using System.Reactive;
+using ReactiveCache.Store;
+
+namespace ReactiveCache.Commands;
+
+/// <summary>
+/// Executes the native protocol's commands against the store. Watches push their changes through
+/// <paramref name="push"/>, which the connection writes after its current replies.
+/// </summary>
+internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, Action<Reply> push)
+    : ICommandSession<Command, Reply>
+{
+    private readonly List<IDisposable> _watches = [];
+
+    public Reply Execute(Command command)
+    {
+        statistics.CommandProcessed();
+        return command switch
+        {
+            Command.Get get => Get(get.Key),
+            Command.Put put => Put(put.Key, put.Value),
+            Command.Delete delete => store.Delete(delete.Key) ? Reply.Deleted : Reply.NotFound,
+            Command.Expire expire => Expire(expire.Key, expire.Seconds),
+            Command.TimeToLive ttl => TimeToLive(ttl.Key),
+            Command.Persist persist => Persist(persist.Key),
+            Command.ListKeys keys => new Reply.KeyList(store.ReadKeys(keys.Glob)),
+            Command.Watch watch => Watch(watch.Glob, watch.FromSequence),
+            Command.Unwatch => Unwatch(),
+            Command.Ping => Reply.Pong,
+            Command.Stats => new Reply.StatList(Stats()),
+            Command.Help => new Reply.HelpText(NativeHelp.Lines),
+            Command.Quit => Reply.Bye,
+            Command.Invalid invalid => new Reply.Error(invalid.Error),
+            _ => new Reply.Error(NativeErrors.UnknownCommand),
+        };
+    }
+
+    public void Dispose() => Unwatch();
+
+    private Reply Get(byte[] key) => store.TryGet(key, out var value) ? new Reply.Value(value) : Reply.NotFound;
+
+    private Reply Put(byte[] key, byte[] value)
+    {
+        store.Write(new PutArgs(key, value), static (writer, args) =>
+            writer.Put(args.Key, args.Value, CacheEntry.NoExpiry, 0, ChangeReason.Set));
+        return Reply.Ok;
+    }
+
+    private Reply Expire(byte[] key, long seconds)
+    {
+        if (seconds > NativeLimits.MaxExpireSeconds || seconds < -NativeLimits.MaxExpireSeconds)
+        {
+            return new Reply.Error(NativeErrors.InvalidExpireTime);
+        }
+
+        return store.Write((Key: key, Seconds: seconds), static (writer, args) =>
+        {
+            if (!writer.TryGet(args.Key, out var entry))
+            {
+                return Reply.NotFound;
+            }
+
+            // As in Redis, a time to live that is already over removes the key at once.
+            if (args.Seconds <= 0)
+            {
+                writer.Remove(args.Key, ChangeKind.Expired, ChangeReason.Expired);
+            }
+            else
+            {
+                writer.Put(args.Key, entry.Value, writer.NowMs + (args.Seconds * 1000), entry.Flags, ChangeReason.Expire);
+            }
+
+            return Reply.Ok;
+        });
+    }
+
+    private Reply TimeToLive(byte[] key) =>
+        store.Write(key, static (writer, key) =>
+        {
+            if (!writer.TryGet(key, out var entry))
+            {
+                return Reply.NotFound;
+            }
+
+            // Redis rounds the remaining milliseconds to the nearest second.
+            return new Reply.Ttl(entry.HasExpiry ? (entry.ExpiresAtMs - writer.NowMs + 500) / 1000 : -1);
+        });
+
+    private Reply Persist(byte[] key) =>
+        store.Write(key, static (writer, key) =>
+        {
+            if (!writer.TryGet(key, out var entry))
+            {
+                return Reply.NotFound;
+            }
+
+            if (entry.HasExpiry)
+            {
+                writer.Put(key, entry.Value, CacheEntry.NoExpiry, entry.Flags, ChangeReason.Persist);
+            }
+
+            return Reply.Ok;
+        });
+
+    private Reply Watch(byte[] glob, long? fromSequence)
+    {
+        var changes = Observer.Create<ChangeBatch>(batch => PushMatching(glob, batch));
+        _watches.Add(store.Attach(changes, fromSequence, out var latest));
+        return new Reply.Watching(glob, latest);
+    }
+
+    private void PushMatching(byte[] glob, ChangeBatch batch)
+    {
+        if (batch.Gap is { } gap)
+        {
+            push(new Reply.Gap(gap.From, gap.To));
+        }
+
+        foreach (var change in batch.Changes)
+        {
+            if (Glob.IsMatch(glob, change.Key))
+            {
+                push(new Reply.Changed(change));
+            }
+        }
+    }
+
+    private Reply Unwatch()
+    {
+        _watches.ForEach(watch => watch.Dispose());
+        _watches.Clear();
+        return Reply.Ok;
+    }
+
+    private KeyValuePair<string, string>[] Stats()
+    {
+        var uptime = store.Scheduler.Now - statistics.StartedAt;
+        return
+        [
+            new("keys", store.Count.ToString()),
+            new("last_sequence", store.LastSequence.ToString()),
+            new("change_subscribers", store.SubscriberCount.ToString()),
+            new("connections_current", statistics.ConnectionsCurrent.ToString()),
+            new("connections_total", statistics.ConnectionsTotal.ToString()),
+            new("connections_rejected", statistics.ConnectionsRejected.ToString()),
+            new("commands_processed", statistics.CommandsProcessed.ToString()),
+            new("uptime_seconds", ((long)uptime.TotalSeconds).ToString()),
+        ];
+    }
+
+    private readonly record struct PutArgs(byte[] Key, byte[] Value);
+}

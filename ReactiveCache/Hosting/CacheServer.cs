@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Reactive.Linq;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReactiveCache.Commands;
+using ReactiveCache.Networking;
+using ReactiveCache.Protocols;
+using ReactiveCache.Protocols.Native;
+
+namespace ReactiveCache.Hosting;
+
+/// <summary>
+/// The composition root (Twisted's Factory): binds a listener per protocol, turns each accepted socket
+/// into a served connection, and on disposal stops accepting, lets in-flight replies finish, closes
+/// connections and completes change streams.
+/// </summary>
+public sealed class CacheServer : IAsyncDisposable
+{
+    private readonly CacheServerOptions _options;
+    private readonly ILogger _logger;
+    private readonly bool _ownsStore;
+    private readonly List<Listener> _listeners = [];
+    private readonly List<IDisposable> _acceptors = [];
+    private readonly ConcurrentDictionary<long, (Connection Connection, Task Served)> _connections = new();
+    private readonly CancellationTokenSource _closeDeadline = new();
+    private int _disposed;
+
+    private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
+    {
+        _options = options;
+        _ownsStore = ownsStore;
+        _logger = loggerFactory.CreateLogger<CacheServer>();
+        Store = store;
+        Statistics = new ServerStatistics(store.Scheduler.Now);
+        LoggerFactory = loggerFactory;
+    }
+
+    /// <summary>The store every protocol serves.</summary>
+    public CacheStore Store { get; }
+
+    /// <summary>Connection and command counters.</summary>
+    public ServerStatistics Statistics { get; }
+
+    /// <summary>Where the native protocol listens, or <c>null</c> when it is turned off.</summary>
+    public IPEndPoint? NativeEndPoint { get; private set; }
+
+    internal ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>
+    /// Binds every enabled listener and starts accepting. Throws <see cref="System.Net.Sockets.SocketException"/>
+    /// when a port is in use; nothing is left listening in that case.
+    /// </summary>
+    /// <param name="options">Ports and limits.</param>
+    /// <param name="store">A store to serve; when omitted the server creates one and disposes it with itself.</param>
+    /// <param name="loggerFactory">Where logs go; nowhere when omitted.</param>
+    public static CacheServer Start(CacheServerOptions? options = null, CacheStore? store = null, ILoggerFactory? loggerFactory = null)
+    {
+        options ??= new CacheServerOptions();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        var server = new CacheServer(options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory);
+        try
+        {
+            server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
+                push => new NativeSession(server.Store, server.Statistics, push));
+            return server;
+        }
+        catch
+        {
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    /// <summary>Binds one protocol's listener and serves every connection it accepts.</summary>
+    internal IPEndPoint? Listen<TFrame, TCommand, TReply>(
+        int? port,
+        ICacheProtocol<TFrame, TCommand, TReply> protocol,
+        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
+    {
+        if (port is not { } number)
+        {
+            return null;
+        }
+
+        var listener = Listener.Bind(new IPEndPoint(_options.BindAddress, number));
+        _listeners.Add(listener);
+        var name = protocol.GetType().Name;
+        _acceptors.Add(listener.Accepted
+            .Select(socket => new Connection(socket, _options.MaxPushBufferBytes))
+            .Subscribe(
+                onNext: connection => Track(connection, Serve(connection, protocol, openSession)),
+                onError: error => _logger.LogError(error, "{Protocol} listener failed", name),
+                onCompleted: () => _logger.LogDebug("{Protocol} listener stopped", name)));
+        _logger.LogInformation("{Protocol} listening on {EndPoint}", name, listener.LocalEndPoint);
+        return listener.LocalEndPoint;
+    }
+
+    /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _acceptors.ForEach(acceptor => acceptor.Dispose());
+        _listeners.ForEach(listener => listener.Dispose());
+        foreach (var (connection, _) in _connections.Values)
+        {
+            connection.RequestClose();
+        }
+
+        _closeDeadline.CancelAfter(_options.ShutdownGracePeriod);
+        await Task.WhenAll(_connections.Values.Select(entry => entry.Served));
+        if (_ownsStore)
+        {
+            Store.Dispose();
+        }
+
+        _closeDeadline.Dispose();
+    }
+
+    private async Task Serve<TFrame, TCommand, TReply>(
+        Connection connection,
+        ICacheProtocol<TFrame, TCommand, TReply> protocol,
+        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
+    {
+        if (!Statistics.TryOpenConnection(_options.MaxClients))
+        {
+            _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, _options.MaxClients);
+            await ConnectionSession.RejectAsync(connection, protocol, _closeDeadline.Token);
+            return;
+        }
+
+        try
+        {
+            _logger.LogDebug("Connection {Id} from {Remote}", connection.Id, connection.RemoteEndPoint);
+            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, _closeDeadline.Token);
+        }
+        catch (Exception error)
+        {
+            // The per-connection catch of STYLE.md: a bug closes its connection, never the listener.
+            _logger.LogError(error, "Connection {Id} failed", connection.Id);
+        }
+        finally
+        {
+            Statistics.CloseConnection();
+        }
+    }
+
+    private void Track(Connection connection, Task served)
+    {
+        _connections[connection.Id] = (connection, served);
+        served.ContinueWith(_ => _connections.TryRemove(connection.Id, out var _), TaskScheduler.Default);
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            connection.RequestClose();
+        }
+    }
+}

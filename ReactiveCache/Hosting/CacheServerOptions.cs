@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace ReactiveCache.Hosting;
+
+/// <summary>Where the server listens and the limits it enforces. Every limit has a sane default.</summary>
+public sealed record CacheServerOptions
+{
+    /// <summary>The address every listener binds to; loopback unless told otherwise.</summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// The native line protocol's port. 0 binds any free port (read it back from
+    /// <see cref="CacheServer.NativeEndPoint"/>: the way to host a server in a test); <c>null</c> turns the
+    /// listener off. The command line's <c>--port 0</c> means off, as with redis-server and memcached.
+    /// </summary>
+    public int? Port { get; init; } = 7379;
+
+    /// <summary>Connections open at once, all protocols together; the next one gets an error and is closed.</summary>
+    public int MaxClients { get; init; } = 10_000;
+
+    /// <summary>The longest line the native protocol accepts; a longer one closes the connection.</summary>
+    public int MaxLineLength { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Bytes of pushed messages (watched changes) a client may have waiting; a client that falls further
+    /// behind is disconnected so it cannot stall writers or grow the server's memory.
+    /// </summary>
+    public long MaxPushBufferBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>How long shutdown waits for a client to take its last replies before dropping it.</summary>
+    public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The store's limits and replay buffer.</summary>
+    public CacheStoreOptions Store { get; init; } = new();
+}

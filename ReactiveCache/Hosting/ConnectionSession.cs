@@ -1,0 +1,73 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using ReactiveCache.Commands;
+using ReactiveCache.Framing;
+using ReactiveCache.Networking;
+using ReactiveCache.Pipelines;
+using ReactiveCache.Protocols;
+
+namespace ReactiveCache.Hosting;
+
+/// <summary>
+/// Serves one connection from accept to close (Twisted's Protocol instance): frames in, commands
+/// executed in order, replies out; pushed messages queued behind the replies.
+/// </summary>
+internal static class ConnectionSession
+{
+    public static async Task ServeAsync<TFrame, TCommand, TReply>(
+        Connection connection,
+        ICacheProtocol<TFrame, TCommand, TReply> protocol,
+        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession,
+        ILogger logger,
+        CancellationToken closeDeadline)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (var session = openSession(message => connection.Push(protocol, message)))
+        using (connection.ReceivedFrames(protocol.CreateFramer())
+                   .ToCommands(protocol)
+                   .ExecuteAgainst(session)
+                   .Subscribe(
+                       onNext: reply => connection.Send(protocol, reply),
+                       onError: error => { Fail(connection, protocol, error, logger); ended.TrySetResult(); },
+                       onCompleted: () => ended.TrySetResult()))
+        {
+            await ended.Task;
+            await connection.ReadLoopStopped;
+        }
+
+        await connection.CloseAsync(closeDeadline);
+        logger.LogDebug("Connection {Id} from {Remote} closed", connection.Id, connection.RemoteEndPoint);
+    }
+
+    /// <summary>Refuses a connection over the client limit with the protocol's error, then closes it.</summary>
+    public static async Task RejectAsync<TFrame, TCommand, TReply>(
+        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, CancellationToken closeDeadline)
+    {
+        protocol.Encode(protocol.MaxClientsReply, connection.Output);
+        await connection.CloseAsync(closeDeadline);
+    }
+
+    // The error tiers of STYLE.md: a broken stream gets its last words; a peer that went away is
+    // expected; anything else is a bug, logged, and closes only this connection.
+    private static void Fail<TFrame, TCommand, TReply>(
+        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, Exception error, ILogger logger)
+    {
+        switch (error)
+        {
+            case ProtocolException or OutputOverflowException:
+                logger.LogDebug("Connection {Id} closed: {Reason}", connection.Id, error.Message);
+                break;
+            case IOException or SocketException or ObjectDisposedException:
+                logger.LogDebug("Connection {Id} dropped by the peer: {Reason}", connection.Id, error.Message);
+                return;
+            default:
+                logger.LogError(error, "Connection {Id} failed; closing it", connection.Id);
+                break;
+        }
+
+        if (protocol.FinalReply(error) is { } last)
+        {
+            protocol.Encode(last, connection.Output);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ReactiveCache.Hosting;
+
+/// <summary>
+/// The console server's options (names fixed so scripts and docs agree), parsed with System.CommandLine.
+/// </summary>
+internal sealed class ServerCommandLine
+{
+    private readonly Option<string> _bind = new("--bind") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+    private readonly Option<int> _port = new("--port") { Description = "Native line protocol port (0 turns it off)", DefaultValueFactory = _ => 7379 };
+    private readonly Option<int> _maxClients = new("--max-clients") { Description = "Connections open at once, all protocols", DefaultValueFactory = _ => 10_000 };
+    private readonly Option<int> _maxLineLength = new("--max-line-length") { Description = "Longest native protocol line, in bytes", DefaultValueFactory = _ => 64 * 1024 };
+    private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
+    private readonly RootCommand _root;
+
+    public ServerCommandLine()
+    {
+        _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
+        {
+            _bind, _port, _maxClients, _maxLineLength, _logLevel,
+        };
+        _bind.Validators.Add(result =>
+        {
+            if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError($"--bind: '{result.GetValueOrDefault<string>()}' is not an IP address");
+            }
+        });
+        AddPositiveValidator(_maxClients);
+        AddPositiveValidator(_maxLineLength);
+        _port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port: must be between 0 and 65535");
+            }
+        });
+    }
+
+    /// <summary>The parsed settings, or the exit code to stop with (0 after --help, 2 on a usage error).</summary>
+    public bool TryParse(string[] args, out CacheServerOptions options, out LogLevel logLevel, out int exitCode)
+    {
+        var parsed = _root.Parse(args);
+        options = new CacheServerOptions();
+        logLevel = LogLevel.Information;
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            parsed.Invoke(new InvocationConfiguration { Output = Console.Error });
+            exitCode = 2;
+            return false;
+        }
+
+        if (parsed.Action is HelpAction)
+        {
+            parsed.Invoke();
+            exitCode = 0;
+            return false;
+        }
+
+        options = new CacheServerOptions
+        {
+            BindAddress = IPAddress.Parse(parsed.GetValue(_bind)!),
+            Port = OffWhenZero(parsed.GetValue(_port)),
+            MaxClients = parsed.GetValue(_maxClients),
+            MaxLineLength = parsed.GetValue(_maxLineLength),
+        };
+        logLevel = parsed.GetValue(_logLevel);
+        exitCode = 0;
+        return true;
+    }
+
+    // On the command line, as with redis-server and memcached, port 0 means "do not listen".
+    private static int? OffWhenZero(int port) => port == 0 ? null : port;
+
+    private static void AddPositiveValidator(Option<int> option) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0)
+            {
+                result.AddError($"{option.Name}: must be a positive number");
+            }
+        });
+}

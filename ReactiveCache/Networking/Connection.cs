@@ -1,0 +1,177 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Reactive.Linq;
+using ReactiveCache.Framing;
+
+namespace ReactiveCache.Networking;
+
+/// <summary>
+/// One accepted socket, read and written through System.IO.Pipelines. It is the connection's own small
+/// reactor: a single loop reads, hands complete frames downstream synchronously, then writes any pushed
+/// messages and flushes once. Replies written during a read batch therefore leave in order, with one
+/// flush per batch, and nothing else ever touches the writer.
+/// </summary>
+internal sealed class Connection : IAsyncDisposable
+{
+    private static long s_nextId;
+
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly ConcurrentQueue<byte[]> _pushes = new();
+    private readonly long _maxPushedBytes;
+    private long _pushedBytes;
+    private int _wakeRequested;
+    private volatile bool _closeRequested;
+    private volatile Exception? _fault;
+    private readonly TaskCompletionSource _readLoopStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Connection(Socket socket, long maxPushedBytes)
+    {
+        _socket = socket;
+        _socket.NoDelay = true;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        Input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
+        Output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _maxPushedBytes = maxPushedBytes;
+        RemoteEndPoint = socket.RemoteEndPoint;
+    }
+
+    public long Id { get; } = Interlocked.Increment(ref s_nextId);
+
+    public EndPoint? RemoteEndPoint { get; }
+
+    public PipeReader Input { get; }
+
+    /// <summary>Replies are encoded straight into this writer during a read batch; the read loop flushes it.</summary>
+    public PipeWriter Output { get; }
+
+    /// <summary>
+    /// The frames this connection receives. Each read is framed and every complete frame is emitted
+    /// synchronously; when downstream has handled them all, pushes are written and the output is
+    /// flushed once. A flush that cannot complete (the client is not reading) stops further reads, so a
+    /// slow client only ever slows itself.
+    /// </summary>
+    public IObservable<TFrame> ReceivedFrames<TFrame>(IFramer<TFrame> framer) =>
+        Observable.Create<TFrame>(async (observer, cancellation) =>
+        {
+            await using var wake = cancellation.Register(Input.CancelPendingRead);
+            try
+            {
+                await ReadLoopAsync(framer, observer, cancellation);
+            }
+            finally
+            {
+                _readLoopStopped.TrySetResult();
+            }
+        });
+
+    /// <summary>Completes when the read loop has stopped, so nobody else touches the pipes while it runs.</summary>
+    public Task ReadLoopStopped => _readLoopStopped.Task;
+
+    private async Task ReadLoopAsync<TFrame>(IFramer<TFrame> framer, IObserver<TFrame> observer, CancellationToken cancellation)
+    {
+            while (true)
+            {
+                var read = await Input.ReadAsync();
+                var buffer = read.Buffer;
+                try
+                {
+                    while (!_closeRequested && framer.TryReadFrame(ref buffer, out var frame))
+                    {
+                        observer.OnNext(frame);
+                    }
+                }
+                finally
+                {
+                    Input.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                await FlushAsync();
+                if (_closeRequested || read.IsCompleted || cancellation.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            observer.OnCompleted();
+    }
+
+    /// <summary>
+    /// Queues a message produced outside the read loop (a watched change, a pub/sub message) and wakes
+    /// the loop to write it. Safe from any thread. Over the limit, the connection is failed instead.
+    /// </summary>
+    public void Push(byte[] message)
+    {
+        if (_fault is not null)
+        {
+            return;
+        }
+
+        if (Interlocked.Add(ref _pushedBytes, message.Length) > _maxPushedBytes)
+        {
+            _fault = new OutputOverflowException(_maxPushedBytes);
+            Output.CancelPendingFlush();
+            Input.CancelPendingRead();
+            return;
+        }
+
+        _pushes.Enqueue(message);
+        if (Interlocked.Exchange(ref _wakeRequested, 1) == 0)
+        {
+            Input.CancelPendingRead();
+        }
+    }
+
+    /// <summary>Stops reading after the current frame; what was written so far is still flushed (QUIT).</summary>
+    public void CloseAfterReply() => _closeRequested = true;
+
+    /// <summary>Asks the read loop to finish its batch and stop (server shutdown).</summary>
+    public void RequestClose()
+    {
+        _closeRequested = true;
+        Input.CancelPendingRead();
+    }
+
+    /// <summary>Flushes what was written and closes; gives up on a client that will not read within <paramref name="cancellation"/>.</summary>
+    public async Task CloseAsync(CancellationToken cancellation)
+    {
+        await using var abort = cancellation.Register(() => _socket.Close());
+        try
+        {
+            await Output.FlushAsync(cancellation);
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The peer is already gone or would not read: closing is all that is left.
+        }
+
+        await DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Input.CompleteAsync();
+        await Output.CompleteAsync();
+        await _stream.DisposeAsync();
+    }
+
+    private async ValueTask FlushAsync()
+    {
+        Volatile.Write(ref _wakeRequested, 0);
+        while (_pushes.TryDequeue(out var message))
+        {
+            Output.Write(message);
+            Interlocked.Add(ref _pushedBytes, -message.Length);
+        }
+
+        await Output.FlushAsync();
+        if (_fault is { } fault)
+        {
+            throw fault;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using ReactiveCache.Hosting;
+
+// The console server: parse options, start listening, wait for Ctrl+C or SIGTERM, stop gracefully.
+var commandLine = new ServerCommandLine();
+if (!commandLine.TryParse(args, out var options, out var logLevel, out var exitCode))
+{
+    return exitCode;
+}
+
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .SetMinimumLevel(logLevel)
+    .AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.TimestampFormat = "HH:mm:ss.fff ";
+    }));
+var logger = loggerFactory.CreateLogger("ReactiveCache");
+
+CacheServer server;
+try
+{
+    server = CacheServer.Start(options, loggerFactory: loggerFactory);
+}
+catch (SocketException error) when (error.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied or SocketError.AddressNotAvailable)
+{
+    Console.Error.WriteLine($"error: cannot listen on {options.BindAddress}: {error.Message}");
+    return 1;
+}
+
+var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+void RequestStop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stopRequested.TrySetResult();
+}
+
+using (PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop))
+using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop))
+{
+    logger.LogInformation("ReactiveCache ready; Ctrl+C to stop");
+    await stopRequested.Task;
+}
+
+logger.LogInformation("Stopping: closing connections");
+await server.DisposeAsync();
+logger.LogInformation("Stopped");
+return 0;

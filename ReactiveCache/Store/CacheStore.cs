@@ -1,0 +1,188 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reactive.Concurrency;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReactiveCache.Changes;
+using ReactiveCache.Store;
+
+namespace ReactiveCache;
+
+/// <summary>
+/// An in-memory key-value store with expiry, whose every change is published on an ordered change
+/// stream. Safe for concurrent use: mutations are serialized (linearizable), notifications are raised
+/// after commit and outside the lock.
+/// </summary>
+/// <remarks>
+/// All time comes from the <see cref="IScheduler"/> given to the constructor: pass a
+/// <c>TestScheduler</c> and expiry happens exactly when the virtual clock says so.
+/// </remarks>
+public sealed partial class CacheStore : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly StoreWriter _writer;
+    private readonly ChangeFeed _feed;
+    private readonly ActiveExpiry _expiry;
+    private readonly CacheStoreOptions _options;
+    private bool _disposed;
+
+    /// <summary>Creates an empty store.</summary>
+    /// <param name="options">Limits; the defaults suit a server.</param>
+    /// <param name="scheduler">The clock and timer for expiry; <see cref="Scheduler.Default"/> when omitted.</param>
+    /// <param name="logger">Where subscriber faults are reported.</param>
+    public CacheStore(CacheStoreOptions? options = null, IScheduler? scheduler = null, ILogger? logger = null)
+    {
+        _options = options ?? new CacheStoreOptions();
+        Scheduler = scheduler ?? System.Reactive.Concurrency.Scheduler.Default;
+        _expiry = new ActiveExpiry(Scheduler, ExpireDue);
+        _writer = new StoreWriter(_expiry, _options.IncludePreviousValues);
+        _feed = new ChangeFeed(_options.ReplayBufferSize, logger ?? NullLogger.Instance);
+    }
+
+    /// <summary>The scheduler that is this store's clock.</summary>
+    public IScheduler Scheduler { get; }
+
+    /// <summary>The sequence number of the latest change (0 before the first).</summary>
+    public long LastSequence
+    {
+        get { lock (_gate) { return _writer.LastSequence; } }
+    }
+
+    /// <summary>How many keys are stored (keys past their expiry but not yet expired included).</summary>
+    public int Count
+    {
+        get { lock (_gate) { return _writer.Count; } }
+    }
+
+    /// <summary>How many observers are attached to the change stream.</summary>
+    public int SubscriberCount => _feed.SubscriberCount;
+
+    /// <summary>Reads a value; a key past its expiry is expired now and not returned.</summary>
+    public bool TryGet(ReadOnlySpan<byte> key, [NotNullWhen(true)] out byte[]? value)
+    {
+        var found = Write(key, static (writer, key) => writer.TryGet(key, out var entry) ? entry.Value : null);
+        value = found;
+        return found is not null;
+    }
+
+    /// <summary>Reads a value as UTF-8 text, or <c>null</c> when the key is absent.</summary>
+    public string? Get(string key) =>
+        TryGet(Encoding.UTF8.GetBytes(key), out var value) ? Encoding.UTF8.GetString(value) : null;
+
+    /// <summary>Stores a value, replacing any value and time to live the key had.</summary>
+    public void Set(ReadOnlySpan<byte> key, byte[] value, TimeSpan? timeToLive = null)
+    {
+        var ttlMs = timeToLive is { } ttl ? (long)ttl.TotalMilliseconds : -1;
+        Write(new KeyedArgs(key, value, ttlMs), static (writer, args) =>
+            writer.Put(args.Key, args.Value, args.TtlMs < 0 ? CacheEntry.NoExpiry : writer.NowMs + args.TtlMs, 0, ChangeReason.Set));
+    }
+
+    /// <summary>Stores a UTF-8 text value, replacing any value and time to live the key had.</summary>
+    public void Set(string key, string value, TimeSpan? timeToLive = null) =>
+        Set(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(value), timeToLive);
+
+    /// <summary>Deletes a key. Returns whether it existed.</summary>
+    public bool Delete(ReadOnlySpan<byte> key) =>
+        Write(key, static (writer, key) => writer.Exists(key) && writer.Remove(key, ChangeKind.Removed, ChangeReason.Delete));
+
+    /// <summary>Deletes a key given as text. Returns whether it existed.</summary>
+    public bool Delete(string key) => Delete(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>Gives an existing key a time to live. Returns whether the key existed.</summary>
+    public bool Expire(string key, TimeSpan timeToLive) =>
+        Write((Key: Encoding.UTF8.GetBytes(key), TtlMs: (long)timeToLive.TotalMilliseconds), static (writer, args) =>
+            writer.TryGet(args.Key, out var entry)
+            && writer.Put(args.Key, entry.Value, writer.NowMs + args.TtlMs, entry.Flags, ChangeReason.Expire) is not null);
+
+    /// <summary>The remaining time to live of a key: <c>null</c> if it has none or does not exist.</summary>
+    public TimeSpan? TimeToLive(string key) =>
+        Write(Encoding.UTF8.GetBytes(key), static (writer, key) =>
+            writer.TryGet(key, out var entry) && entry.HasExpiry
+                ? TimeSpan.FromMilliseconds(entry.ExpiresAtMs - writer.NowMs)
+                : (TimeSpan?)null);
+
+    /// <summary>The keys that match a Redis-style glob (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>\x</c>), as UTF-8 text.</summary>
+    public IReadOnlyList<string> Keys(string glob = "*")
+    {
+        var pattern = Encoding.UTF8.GetBytes(glob);
+        return ReadKeys(pattern).Select(key => Encoding.UTF8.GetString(key)).ToArray();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="mutation"/> atomically: nothing else reads or writes the store meanwhile, and
+    /// every change it makes is published as one batch after it returns.
+    /// </summary>
+    internal TResult Write<TState, TResult>(TState state, Func<StoreWriter, TState, TResult> mutation)
+        where TState : allows ref struct
+    {
+        TResult result;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.Begin(Scheduler.Now);
+            try
+            {
+                result = mutation(_writer, state);
+            }
+            finally
+            {
+                if (_writer.TakeBatch() is { } batch)
+                {
+                    _feed.Commit(batch);
+                }
+            }
+        }
+
+        _feed.Drain();
+        return result;
+    }
+
+    internal IReadOnlyList<byte[]> ReadKeys(byte[] pattern) =>
+        Write(pattern, static (writer, pattern) =>
+            writer.Entries
+                .Where(pair => !pair.Value.IsExpiredAt(writer.NowMs) && Glob.IsMatch(pattern, pair.Key))
+                .Select(pair => pair.Key)
+                .ToArray());
+
+    private void ExpireDue()
+    {
+        try
+        {
+            Write(_options.MaxExpiriesPerTick, static (writer, limit) =>
+            {
+                writer.ExpireDue(limit);
+                return 0;
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The timer fired while the store was being disposed: nothing is left to expire.
+        }
+    }
+
+    private readonly ref struct KeyedArgs(ReadOnlySpan<byte> key, byte[] value, long ttlMs)
+    {
+        public ReadOnlySpan<byte> Key { get; } = key;
+
+        public byte[] Value { get; } = value;
+
+        public long TtlMs { get; } = ttlMs;
+    }
+
+    /// <summary>Stops expiry and completes every change subscription after delivering what was committed.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _expiry.Dispose();
+        }
+
+        _feed.Complete();
+    }
+}

@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+
+namespace ReactiveCache.Store;
+
+/// <summary>
+/// The store's data and the only code that changes it. Every method runs under the store's lock;
+/// each mutation records one <see cref="CacheChange"/>, and <see cref="TakeBatch"/> hands the
+/// changes of one command to the feed as a single batch.
+/// </summary>
+internal sealed class StoreWriter
+{
+    private readonly Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
+    private readonly Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
+    private readonly List<CacheChange> _pending = [];
+    private readonly ActiveExpiry _expiry;
+    private readonly bool _keepPrevious;
+
+    public StoreWriter(ActiveExpiry expiry, bool keepPreviousValues)
+    {
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _expiry = expiry;
+        _keepPrevious = keepPreviousValues;
+    }
+
+    /// <summary>Store time, read once per command so every check in it agrees.</summary>
+    public long NowMs { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    public long LastSequence { get; private set; }
+
+    public int Count => _entries.Count;
+
+    public IEnumerable<KeyValuePair<byte[], CacheEntry>> Entries => _entries;
+
+    public void Begin(DateTimeOffset now)
+    {
+        Now = now;
+        NowMs = now.ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>The live entry for a key; an entry found past its expiry is expired now (lazy expiry).</summary>
+    public bool TryGet(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry)
+    {
+        if (!_bySpan.TryGetValue(key, out storedKey!, out entry!))
+        {
+            return false;
+        }
+
+        if (entry.IsExpiredAt(NowMs))
+        {
+            Remove(storedKey, ChangeKind.Expired, ChangeReason.Expired);
+            return false;
+        }
+
+        return true;
+    }
+
+    public bool TryGet(ReadOnlySpan<byte> key, out CacheEntry entry) => TryGet(key, out _, out entry);
+
+    public bool Exists(ReadOnlySpan<byte> key) => TryGet(key, out _, out _);
+
+    /// <summary>Stores a value; CAS becomes this change's sequence number, so it differs on every write.</summary>
+    public CacheEntry Put(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySpan, key, out var existed);
+        _bySpan.TryGetValue(key, out var storedKey, out _);
+        var previous = slot;
+        var entry = new CacheEntry(value, expiresAtMs, (ulong)(LastSequence + 1), flags);
+        slot = entry;
+        if (entry.HasExpiry && entry.ExpiresAtMs != previous?.ExpiresAtMs)
+        {
+            _expiry.Track(storedKey!, expiresAtMs);
+        }
+
+        Record(existed ? ChangeKind.Updated : ChangeKind.Added, reason, storedKey!, entry, previous?.Value);
+        return entry;
+    }
+
+    public bool Remove(ReadOnlySpan<byte> key, ChangeKind kind, ChangeReason reason)
+    {
+        if (!_bySpan.Remove(key, out var storedKey, out var previous))
+        {
+            return false;
+        }
+
+        Record(kind, reason, storedKey, entry: null, previous.Value);
+        return true;
+    }
+
+    /// <summary>Removes every key, one change each, in one batch.</summary>
+    public int Clear()
+    {
+        var removed = _entries.Count;
+        foreach (var (key, entry) in _entries)
+        {
+            Record(ChangeKind.Removed, ChangeReason.Flush, key, entry: null, entry.Value);
+        }
+
+        _entries.Clear();
+        _expiry.Clear();
+        return removed;
+    }
+
+    /// <summary>Takes keys that are due off the expiry queue and expires them; stale queue items are skipped.</summary>
+    public void ExpireDue(int limit)
+    {
+        var expired = 0;
+        while (expired < limit && _expiry.TryTakeDue(NowMs, out var key, out var dueMs))
+        {
+            if (_bySpan.TryGetValue(key, out var entry) && entry.ExpiresAtMs == dueMs)
+            {
+                Remove(key, ChangeKind.Expired, ChangeReason.Expired);
+                expired++;
+            }
+        }
+
+        _expiry.Rearm();
+    }
+
+    public ChangeBatch? TakeBatch()
+    {
+        if (_pending.Count == 0)
+        {
+            return null;
+        }
+
+        var batch = new ChangeBatch(LastSequence, _pending.ToArray());
+        _pending.Clear();
+        return batch;
+    }
+
+    private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous)
+    {
+        var expiresAt = entry is { HasExpiry: true } ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : (DateTimeOffset?)null;
+        _pending.Add(new CacheChange(++LastSequence, kind, reason, key, entry?.Value, _keepPrevious ? previous : null, expiresAt, Now));
+    }
+}
