@@ -15,7 +15,8 @@ internal sealed class LineFramer(int maxLineLength) : IFramer<ReadOnlySequence<b
         var reader = new SequenceReader<byte>(buffer);
         if (!reader.TryReadTo(out frame, (byte)'\n'))
         {
-            if (buffer.Length > maxLineLength + 1)
+            // Without its terminator yet, the line is already too long unless all that is over is a '\r'.
+            if (buffer.Length > maxLineLength && (buffer.Length > maxLineLength + 1 || !EndsWithCarriageReturn(buffer)))
             {
                 throw new ProtocolException(LineTooLong);
             }

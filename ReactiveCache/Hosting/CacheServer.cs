@@ -87,7 +87,7 @@ public sealed class CacheServer : IAsyncDisposable
         _listeners.Add(listener);
         var name = protocol.GetType().Name;
         _acceptors.Add(listener.Accepted
-            .Select(socket => new Connection(socket, _options.MaxPushBufferBytes))
+            .Select(socket => Connection.ForSocket(socket, _options.MaxPushBufferBytes))
             .Subscribe(
                 onNext: connection => Track(connection, Serve(connection, protocol, openSession)),
                 onError: error => _logger.LogError(error, "{Protocol} listener failed", name),

@@ -18,25 +18,39 @@ internal sealed class Connection : IAsyncDisposable
 {
     private static long s_nextId;
 
-    private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Socket? _socket;
+    private readonly IAsyncDisposable? _transport;
     private readonly ConcurrentQueue<byte[]> _pushes = new();
     private readonly long _maxPushedBytes;
+    private readonly TaskCompletionSource _readLoopStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _pushedBytes;
     private int _wakeRequested;
     private volatile bool _closeRequested;
     private volatile Exception? _fault;
-    private readonly TaskCompletionSource _readLoopStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Connection(Socket socket, long maxPushedBytes)
+    /// <summary>A connection over any pair of pipes: an in-memory one in specs, a socket's in the server.</summary>
+    internal Connection(PipeReader input, PipeWriter output, long maxPushedBytes, EndPoint? remoteEndPoint = null, Socket? socket = null, IAsyncDisposable? transport = null)
     {
-        _socket = socket;
-        _socket.NoDelay = true;
-        _stream = new NetworkStream(socket, ownsSocket: true);
-        Input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
-        Output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
+        Input = input;
+        Output = output;
         _maxPushedBytes = maxPushedBytes;
-        RemoteEndPoint = socket.RemoteEndPoint;
+        RemoteEndPoint = remoteEndPoint;
+        _socket = socket;
+        _transport = transport;
+    }
+
+    /// <summary>Wraps an accepted socket in pipes (Nagle off: replies are already batched per read).</summary>
+    public static Connection ForSocket(Socket socket, long maxPushedBytes)
+    {
+        socket.NoDelay = true;
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        return new Connection(
+            PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true)),
+            PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)),
+            maxPushedBytes,
+            socket.RemoteEndPoint,
+            socket,
+            stream);
     }
 
     public long Id { get; } = Interlocked.Increment(ref s_nextId);
@@ -73,30 +87,30 @@ internal sealed class Connection : IAsyncDisposable
 
     private async Task ReadLoopAsync<TFrame>(IFramer<TFrame> framer, IObserver<TFrame> observer, CancellationToken cancellation)
     {
-            while (true)
+        while (true)
+        {
+            var read = await Input.ReadAsync();
+            var buffer = read.Buffer;
+            try
             {
-                var read = await Input.ReadAsync();
-                var buffer = read.Buffer;
-                try
+                while (!_closeRequested && framer.TryReadFrame(ref buffer, out var frame))
                 {
-                    while (!_closeRequested && framer.TryReadFrame(ref buffer, out var frame))
-                    {
-                        observer.OnNext(frame);
-                    }
-                }
-                finally
-                {
-                    Input.AdvanceTo(buffer.Start, buffer.End);
-                }
-
-                await FlushAsync();
-                if (_closeRequested || read.IsCompleted || cancellation.IsCancellationRequested)
-                {
-                    break;
+                    observer.OnNext(frame);
                 }
             }
+            finally
+            {
+                Input.AdvanceTo(buffer.Start, buffer.End);
+            }
 
-            observer.OnCompleted();
+            await FlushAsync();
+            if (_closeRequested || read.IsCompleted || cancellation.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        observer.OnCompleted();
     }
 
     /// <summary>
@@ -138,11 +152,11 @@ internal sealed class Connection : IAsyncDisposable
     /// <summary>Flushes what was written and closes; gives up on a client that will not read within <paramref name="cancellation"/>.</summary>
     public async Task CloseAsync(CancellationToken cancellation)
     {
-        await using var abort = cancellation.Register(() => _socket.Close());
+        await using var abort = cancellation.Register(() => _socket?.Close());
         try
         {
             await Output.FlushAsync(cancellation);
-            _socket.Shutdown(SocketShutdown.Both);
+            _socket?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
@@ -156,7 +170,10 @@ internal sealed class Connection : IAsyncDisposable
     {
         await Input.CompleteAsync();
         await Output.CompleteAsync();
-        await _stream.DisposeAsync();
+        if (_transport is not null)
+        {
+            await _transport.DisposeAsync();
+        }
     }
 
     private async ValueTask FlushAsync()

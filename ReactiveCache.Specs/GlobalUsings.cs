@@ -1,0 +1,2 @@
+global using System.Reactive.Concurrency;
+global using System.Reactive.Linq;
