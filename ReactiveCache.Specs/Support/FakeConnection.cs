@@ -11,14 +11,16 @@ namespace ReactiveCache.Specs.Support;
 /// </summary>
 internal sealed class FakeConnection
 {
-    private static readonly PipeOptions s_inline = new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false);
-
-    private readonly Pipe _toServer = new(s_inline);
-    private readonly Pipe _toClient = new(s_inline);
+    private readonly Pipe _toServer = new(Inline());
+    private readonly Pipe _toClient;
     private readonly StringBuilder _received = new();
+    private Task? _pump;
 
-    public FakeConnection(long maxPushedBytes = 1024 * 1024)
+    /// <param name="maxPushedBytes">The connection's push limit.</param>
+    /// <param name="clientWindow">Unread reply bytes after which the server's flush waits for the client, like a full socket buffer.</param>
+    public FakeConnection(long maxPushedBytes = 1024 * 1024, long clientWindow = 1024 * 1024)
     {
+        _toClient = new Pipe(Inline(clientWindow));
         Connection = new Connection(_toServer.Reader, _toClient.Writer, maxPushedBytes);
     }
 
@@ -41,17 +43,48 @@ internal sealed class FakeConnection
     {
         get
         {
-            while (_toClient.Reader.TryRead(out var read))
+            lock (_received)
             {
-                _received.Append(Encoding.UTF8.GetString(read.Buffer.ToArray()));
-                _toClient.Reader.AdvanceTo(read.Buffer.End);
-                if (read.IsCompleted)
+                while (_pump is null && _toClient.Reader.TryRead(out var read))
                 {
-                    break;
+                    Take(read);
+                    if (read.IsCompleted)
+                    {
+                        break;
+                    }
                 }
-            }
 
-            return _received.ToString();
+                return _received.ToString();
+            }
         }
     }
+
+    /// <summary>From now on the client reads everything as it arrives, on its own, until the server closes.</summary>
+    /// <returns>A task that completes when the server has closed its side and everything was read.</returns>
+    public Task StartReading() => _pump ??= Task.Run(async () =>
+    {
+        while (true)
+        {
+            var read = await _toClient.Reader.ReadAsync();
+            lock (_received)
+            {
+                Take(read);
+            }
+
+            if (read.IsCompleted)
+            {
+                return;
+            }
+        }
+    });
+
+    private void Take(ReadResult read)
+    {
+        _received.Append(Encoding.UTF8.GetString(read.Buffer.ToArray()));
+        _toClient.Reader.AdvanceTo(read.Buffer.End);
+    }
+
+    private static PipeOptions Inline(long window = 1024 * 1024) =>
+        new(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline,
+            pauseWriterThreshold: window, resumeWriterThreshold: window / 2, useSynchronizationContext: false);
 }

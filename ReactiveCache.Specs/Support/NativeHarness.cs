@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Reactive.Testing;
+using ReactiveCache.Commands;
+using ReactiveCache.Hosting;
+using ReactiveCache.Protocols.Native;
+
+namespace ReactiveCache.Specs.Support;
+
+/// <summary>
+/// One native-protocol session served by the real pipeline over an in-memory connection, on a store
+/// whose clock is a <see cref="TestScheduler"/>.
+/// </summary>
+internal sealed class NativeHarness : IDisposable
+{
+    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024)
+    {
+        Store = store ?? new CacheStore(scheduler: Scheduler);
+        Client = new FakeConnection(maxPushedBytes, clientWindow);
+        Served = ConnectionSession.ServeAsync(
+            Client.Connection,
+            new NativeProtocol(maxLineLength),
+            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), push),
+            NullLogger.Instance,
+            CancellationToken.None);
+    }
+
+    public TestScheduler Scheduler { get; } = new();
+
+    public CacheStore Store { get; }
+
+    public FakeConnection Client { get; }
+
+    /// <summary>Completes when the server has closed the connection.</summary>
+    public Task Served { get; }
+
+    /// <summary>Sends lines (each given without its terminator) in one chunk and returns everything received since the last call.</summary>
+    public string Send(params string[] lines)
+    {
+        var before = Client.Received.Length;
+        Client.Send(string.Concat(lines.Select(line => line + "\r\n")));
+        return Client.Received[before..];
+    }
+
+    public string ReceivedSince(int offset) => Client.Received[offset..];
+
+    /// <summary>Lets the client read everything and waits until the server has closed the connection.</summary>
+    public async Task<string> ReceivedUntilClosedAsync()
+    {
+        var closedByServer = Client.StartReading();
+        await Task.WhenAll(Served, closedByServer).WaitAsync(TimeSpan.FromSeconds(10));
+        return Client.Received;
+    }
+
+    public void Dispose()
+    {
+        Client.Hangup();
+        Store.Dispose();
+    }
+}
