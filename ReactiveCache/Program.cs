@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Hosting;
@@ -24,9 +23,9 @@ try
 {
     server = CacheServer.Start(options, loggerFactory: loggerFactory);
 }
-catch (SocketException error) when (error.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied or SocketError.AddressNotAvailable)
+catch (ListenException error)
 {
-    Console.Error.WriteLine($"error: cannot listen on {options.BindAddress}: {error.Message}");
+    Console.Error.WriteLine($"error: {error.Message}");
     return 1;
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,8 +49,8 @@ public sealed class CacheServer : IAsyncDisposable
     internal ILoggerFactory LoggerFactory { get; }
 
     /// <summary>
-    /// Binds every enabled listener and starts accepting. Throws <see cref="System.Net.Sockets.SocketException"/>
-    /// when a port is in use; nothing is left listening in that case.
+    /// Binds every enabled listener and starts accepting. Throws <see cref="ListenException"/> when an
+    /// address cannot be bound (a port in use); nothing is left listening in that case.
     /// </summary>
     /// <param name="options">Ports and limits.</param>
     /// <param name="store">A store to serve; when omitted the server creates one and disposes it with itself.</param>
@@ -83,7 +84,17 @@ public sealed class CacheServer : IAsyncDisposable
             return null;
         }
 
-        var listener = Listener.Bind(new IPEndPoint(_options.BindAddress, number));
+        var endPoint = new IPEndPoint(_options.BindAddress, number);
+        Listener listener;
+        try
+        {
+            listener = Listener.Bind(endPoint);
+        }
+        catch (SocketException error)
+        {
+            throw new ListenException(endPoint, error);
+        }
+
         _listeners.Add(listener);
         var name = protocol.GetType().Name;
         _acceptors.Add(listener.Accepted

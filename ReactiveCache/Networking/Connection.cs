@@ -142,11 +142,15 @@ internal sealed class Connection : IAsyncDisposable
     /// <summary>Stops reading after the current frame; what was written so far is still flushed (QUIT).</summary>
     public void CloseAfterReply() => _closeRequested = true;
 
-    /// <summary>Asks the read loop to finish its batch and stop (server shutdown).</summary>
+    /// <summary>
+    /// Asks the read loop to finish its batch and stop (server shutdown). A flush waiting on a client that
+    /// does not read is abandoned here; the final flush in <see cref="CloseAsync"/> gets a deadline instead.
+    /// </summary>
     public void RequestClose()
     {
         _closeRequested = true;
         Input.CancelPendingRead();
+        Output.CancelPendingFlush();
     }
 
     /// <summary>Flushes what was written and closes; gives up on a client that will not read within <paramref name="cancellation"/>.</summary>

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+
+namespace ReactiveCache.Specs.Support;
+
+/// <summary>The console server run as a real process (<c>dotnet ReactiveCache.dll ...</c>), its output captured.</summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _stdout = [];
+    private readonly List<string> _stderr = [];
+
+    private ServerProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, line) => Capture(_stdout, line.Data, isStdout: true);
+        _process.ErrorDataReceived += (_, line) => Capture(_stderr, line.Data, isStdout: false);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string StandardOutput { get { lock (_stdout) { return string.Join('\n', _stdout); } } }
+
+    public string StandardError { get { lock (_stderr) { return string.Join('\n', _stderr); } } }
+
+    /// <summary>Completes with the log line that says the server is ready.</summary>
+    public Task<string> Ready => _ready.Task;
+
+    public static ServerProcess Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ServerProcess(Process.Start(start)!);
+    }
+
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, _process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Capture(List<string> lines, string? line, bool isStdout)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Add(line);
+        }
+
+        if (isStdout && line.Contains("ready", StringComparison.OrdinalIgnoreCase))
+        {
+            _ready.TrySetResult(line);
+        }
+    }
+}
