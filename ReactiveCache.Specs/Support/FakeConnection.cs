@@ -21,7 +21,7 @@ internal sealed class FakeConnection
     public FakeConnection(long maxPushedBytes = 1024 * 1024, long clientWindow = 1024 * 1024)
     {
         _toClient = new Pipe(Inline(clientWindow));
-        Connection = new Connection(_toServer.Reader, _toClient.Writer, maxPushedBytes);
+        Connection = new Connection(_toServer.Reader, _toClient.Writer, maxPushedBytes, abort: Vanish);
     }
 
     public Connection Connection { get; }
@@ -34,6 +34,9 @@ internal sealed class FakeConnection
         _toServer.Writer.Write(bytes);
         _toServer.Writer.FlushAsync().AsTask().GetAwaiter().GetResult();
     }
+
+    /// <summary>True once the server dropped this client (aborted the connection).</summary>
+    public bool Aborted { get; private set; }
 
     /// <summary>The client hangs up (its half of the connection completes).</summary>
     public void Hangup() => _toServer.Writer.Complete();
@@ -77,6 +80,14 @@ internal sealed class FakeConnection
             }
         }
     });
+
+    // What an aborted socket looks like from the server: the peer is gone and nothing more is read.
+    private void Vanish()
+    {
+        Aborted = true;
+        _toClient.Reader.Complete();
+        _toServer.Writer.Complete();
+    }
 
     private void Take(ReadResult read)
     {

@@ -68,6 +68,24 @@ internal sealed class LineClient : IAsyncDisposable
         return lines;
     }
 
+    /// <summary>Reads lines until the connection ends, whether the server closed it or dropped it (reset).</summary>
+    public async Task<List<string>> ReadUntilClosedAsync()
+    {
+        var lines = new List<string>();
+        try
+        {
+            while (await ReadLineAsync() is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return lines;
+    }
+
     public ValueTask DisposeAsync()
     {
         _tcp.Dispose();

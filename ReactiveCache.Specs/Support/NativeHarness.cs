@@ -21,6 +21,7 @@ internal sealed class NativeHarness : IDisposable
             new NativeProtocol(maxLineLength),
             push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), push),
             NullLogger.Instance,
+            () => Task.CompletedTask,
             CancellationToken.None);
     }
 

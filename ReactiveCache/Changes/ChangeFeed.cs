@@ -8,10 +8,12 @@ namespace ReactiveCache.Changes;
 /// Delivers committed batches to subscribers in sequence order, outside the store's lock.
 /// </summary>
 /// <remarks>
-/// Writers enqueue under the store's lock, so queue order is commit order. Whoever finds the feed idle
-/// after committing drains the queue; everyone else returns at once. That keeps delivery serialized
-/// and ordered without a thread of its own, and a subscriber that reads or writes the store from
-/// <c>OnNext</c> cannot deadlock: it only adds to the queue the current drainer is emptying.
+/// Writers enqueue under the store's lock, so queue order is commit order. After committing, a writer
+/// drains the queue under a separate delivery lock, so deliveries are serialized and ordered without a
+/// thread of their own, and a write returns only once its batch has been handed to every subscriber
+/// (acknowledged means delivered). A subscriber that writes to the store from <c>OnNext</c> only adds to
+/// the queue the current drain is emptying (a per-thread flag stops the nested drain), and one that reads
+/// the store cannot deadlock, because the store's lock is not held during delivery.
 /// A snapshot or replay for a new subscriber travels through the same queue, so it is delivered before
 /// any batch committed after it and after none committed before it: no gap, no duplicate.
 /// </remarks>
@@ -19,8 +21,11 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
 {
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
     private readonly ReplayBuffer _replay = new(replayCapacity);
+    [ThreadStatic]
+    private static bool t_delivering;
+
+    private readonly Lock _delivery = new();
     private ImmutableArray<ChangeSubscriber> _subscribers = [];
-    private int _draining;
 
     public int SubscriberCount => _subscribers.Length;
 
@@ -63,14 +68,25 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
 
     public void Drain()
     {
-        while (!_deliveries.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        if (_deliveries.IsEmpty || t_delivering)
         {
-            while (_deliveries.TryDequeue(out var delivery))
-            {
-                Deliver(delivery);
-            }
+            return;
+        }
 
-            Volatile.Write(ref _draining, 0);
+        lock (_delivery)
+        {
+            t_delivering = true;
+            try
+            {
+                while (_deliveries.TryDequeue(out var delivery))
+                {
+                    Deliver(delivery);
+                }
+            }
+            finally
+            {
+                t_delivering = false;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,6 +26,7 @@ public sealed class CacheServer : IAsyncDisposable
     private readonly List<IDisposable> _acceptors = [];
     private readonly ConcurrentDictionary<long, (Connection Connection, Task Served)> _connections = new();
     private readonly CancellationTokenSource _closeDeadline = new();
+    private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
     private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
@@ -117,19 +119,30 @@ public sealed class CacheServer : IAsyncDisposable
 
         _acceptors.ForEach(acceptor => acceptor.Dispose());
         _listeners.ForEach(listener => listener.Dispose());
-        foreach (var (connection, _) in _connections.Values)
+        // Two phases, so nothing acknowledged is lost: every connection first finishes the batch it is
+        // executing and stops reading; only then are they closed, each with every change pushed to it.
+        var open = _connections.Values.ToArray();
+        foreach (var (connection, _) in open)
         {
             connection.RequestClose();
         }
 
-        _closeDeadline.CancelAfter(_options.ShutdownGracePeriod);
-        await Task.WhenAll(_connections.Values.Select(entry => entry.Served));
+        using var deadline = Store.Scheduler.Schedule(_options.ShutdownGracePeriod, () => _closeDeadline.Cancel());
+        var readsStopped = Task.WhenAll(open.Select(entry => entry.Connection.ReadLoopStopped));
+        await Task.WhenAny(readsStopped, Task.Delay(Timeout.Infinite, _closeDeadline.Token));
+        foreach (var (connection, _) in open.Where(entry => !entry.Connection.ReadLoopStopped.IsCompleted))
+        {
+            // Still flushing to a client that does not read, after the grace period: drop it.
+            connection.Abort();
+        }
+
+        await readsStopped;
+        _allReadsStopped.TrySetResult();
+        await Task.WhenAll(open.Select(entry => entry.Served));
         if (_ownsStore)
         {
             Store.Dispose();
         }
-
-        _closeDeadline.Dispose();
     }
 
     private async Task Serve<TFrame, TCommand, TReply>(
@@ -147,7 +160,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             _logger.LogDebug("Connection {Id} from {Remote}", connection.Id, connection.RemoteEndPoint);
-            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, _closeDeadline.Token);
+            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token);
         }
         catch (Exception error)
         {
@@ -159,6 +172,8 @@ public sealed class CacheServer : IAsyncDisposable
             Statistics.CloseConnection();
         }
     }
+
+    private Task ReadyToClose() => Volatile.Read(ref _disposed) == 1 ? _allReadsStopped.Task : Task.CompletedTask;
 
     private void Track(Connection connection, Task served)
     {

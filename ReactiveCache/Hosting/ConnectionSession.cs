@@ -19,6 +19,7 @@ internal static class ConnectionSession
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
         Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession,
         ILogger logger,
+        Func<Task> readyToClose,
         CancellationToken closeDeadline)
     {
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,6 +34,9 @@ internal static class ConnectionSession
         {
             await ended.Task;
             await connection.ReadLoopStopped;
+
+            // At shutdown, other connections may still be finishing a batch whose changes this one watches.
+            await readyToClose();
         }
 
         await connection.CloseAsync(closeDeadline);

@@ -27,13 +27,20 @@ internal sealed class Connection : IAsyncDisposable
     private int _wakeRequested;
     private volatile bool _closeRequested;
     private volatile Exception? _fault;
+    private volatile bool _disposed;
+    private volatile bool _flushing;
+    private readonly Action _abort;
 
-    /// <summary>A connection over any pair of pipes: an in-memory one in specs, a socket's in the server.</summary>
-    internal Connection(PipeReader input, PipeWriter output, long maxPushedBytes, EndPoint? remoteEndPoint = null, Socket? socket = null, IAsyncDisposable? transport = null)
+    /// <summary>
+    /// A connection over any pair of pipes: an in-memory one in specs, a socket's in the server.
+    /// <c>abort</c> drops the transport at once, for a client that will not read.
+    /// </summary>
+    internal Connection(PipeReader input, PipeWriter output, long maxPushedBytes, Action abort, EndPoint? remoteEndPoint = null, Socket? socket = null, IAsyncDisposable? transport = null)
     {
         Input = input;
         Output = output;
         _maxPushedBytes = maxPushedBytes;
+        _abort = abort;
         RemoteEndPoint = remoteEndPoint;
         _socket = socket;
         _transport = transport;
@@ -48,6 +55,7 @@ internal sealed class Connection : IAsyncDisposable
             PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true)),
             PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)),
             maxPushedBytes,
+            socket.Close,
             socket.RemoteEndPoint,
             socket,
             stream);
@@ -119,7 +127,7 @@ internal sealed class Connection : IAsyncDisposable
     /// </summary>
     public void Push(byte[] message)
     {
-        if (_fault is not null)
+        if (_fault is not null || _disposed)
         {
             return;
         }
@@ -127,38 +135,56 @@ internal sealed class Connection : IAsyncDisposable
         if (Interlocked.Add(ref _pushedBytes, message.Length) > _maxPushedBytes)
         {
             _fault = new OutputOverflowException(_maxPushedBytes);
-            Output.CancelPendingFlush();
-            Input.CancelPendingRead();
+            if (_flushing)
+            {
+                // The client is not reading, so it could not read a last error either: drop it now,
+                // as Redis does when a client output buffer limit is hit.
+                Abort();
+            }
+            else
+            {
+                Wake();
+            }
+
             return;
         }
 
         _pushes.Enqueue(message);
         if (Interlocked.Exchange(ref _wakeRequested, 1) == 0)
         {
-            Input.CancelPendingRead();
+            Wake();
         }
     }
 
     /// <summary>Stops reading after the current frame; what was written so far is still flushed (QUIT).</summary>
     public void CloseAfterReply() => _closeRequested = true;
 
-    /// <summary>
-    /// Asks the read loop to finish its batch and stop (server shutdown). A flush waiting on a client that
-    /// does not read is abandoned here; the final flush in <see cref="CloseAsync"/> gets a deadline instead.
-    /// </summary>
+    /// <summary>Asks the read loop to finish its batch and stop (server shutdown).</summary>
     public void RequestClose()
     {
         _closeRequested = true;
-        Input.CancelPendingRead();
-        Output.CancelPendingFlush();
+        Wake();
+    }
+
+    /// <summary>Drops the connection at once, unsent replies and all (a client that will not read).</summary>
+    public void Abort()
+    {
+        try
+        {
+            _abort();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     /// <summary>Flushes what was written and closes; gives up on a client that will not read within <paramref name="cancellation"/>.</summary>
     public async Task CloseAsync(CancellationToken cancellation)
     {
-        await using var abort = cancellation.Register(() => _socket?.Close());
+        await using var abort = cancellation.Register(Abort);
         try
         {
+            WritePushes();
             await Output.FlushAsync(cancellation);
             _socket?.Shutdown(SocketShutdown.Both);
         }
@@ -172,6 +198,8 @@ internal sealed class Connection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        _readLoopStopped.TrySetResult();
         await Input.CompleteAsync();
         await Output.CompleteAsync();
         if (_transport is not null)
@@ -183,16 +211,41 @@ internal sealed class Connection : IAsyncDisposable
     private async ValueTask FlushAsync()
     {
         Volatile.Write(ref _wakeRequested, 0);
-        while (_pushes.TryDequeue(out var message))
+        WritePushes();
+        _flushing = true;
+        try
+        {
+            await Output.FlushAsync();
+        }
+        finally
+        {
+            _flushing = false;
+        }
+
+        if (_fault is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    private void WritePushes()
+    {
+        while (_fault is null && _pushes.TryDequeue(out var message))
         {
             Output.Write(message);
             Interlocked.Add(ref _pushedBytes, -message.Length);
         }
+    }
 
-        await Output.FlushAsync();
-        if (_fault is { } fault)
+    // Pushes come from other threads and may race with the connection closing; a closed pipe needs no waking.
+    private void Wake()
+    {
+        try
         {
-            throw fault;
+            Input.CancelPendingRead();
+        }
+        catch (Exception error) when (error is ObjectDisposedException or InvalidOperationException)
+        {
         }
     }
 }
