@@ -110,7 +110,7 @@ public sealed partial class CacheStore
                 return Disposable.Empty;
             }
 
-            _writer.Begin(Scheduler.Now);
+            _writer.Begin(Scheduler);
             subscriber = _feed.Attach(observer, _writer.LastSequence, firstBatches(_writer).ToArray());
         }
 

@@ -29,17 +29,17 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
 
     public int SubscriberCount => _subscribers.Length;
 
-    /// <summary>Called under the store's lock.</summary>
-    public void Commit(ChangeBatch batch)
+    /// <summary>Called under the store's lock. A batch object is built only when someone will receive it.</summary>
+    public void Commit(List<CacheChange> changes, long lastSequence)
     {
-        foreach (var change in batch.Changes)
+        foreach (var change in changes)
         {
             _replay.Add(change);
         }
 
         if (!_subscribers.IsEmpty)
         {
-            _deliveries.Enqueue(new Delivery(batch, Target: null));
+            _deliveries.Enqueue(new Delivery(new ChangeBatch(lastSequence, changes.ToArray()), Target: null));
         }
     }
 

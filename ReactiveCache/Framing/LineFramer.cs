@@ -12,6 +12,22 @@ internal sealed class LineFramer(int maxLineLength) : IFramer<ReadOnlySequence<b
 
     public bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> frame)
     {
+        // Fast path: the whole line lies in the first segment, as almost every line does.
+        var first = buffer.FirstSpan;
+        var newline = first.IndexOf((byte)'\n');
+        if (newline >= 0)
+        {
+            var length = newline > 0 && first[newline - 1] == (byte)'\r' ? newline - 1 : newline;
+            if (length > maxLineLength)
+            {
+                throw new ProtocolException(LineTooLong);
+            }
+
+            frame = buffer.Slice(0, length);
+            buffer = buffer.Slice(newline + 1);
+            return true;
+        }
+
         var reader = new SequenceReader<byte>(buffer);
         if (!reader.TryReadTo(out frame, (byte)'\n'))
         {

@@ -119,16 +119,17 @@ public sealed partial class CacheStore : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.Begin(Scheduler.Now);
+            _writer.Begin(Scheduler);
             try
             {
                 result = mutation(_writer, state);
             }
             finally
             {
-                if (_writer.TakeBatch() is { } batch)
+                if (_writer.Pending.Count > 0)
                 {
-                    _feed.Commit(batch);
+                    _feed.Commit(_writer.Pending, _writer.LastSequence);
+                    _writer.Pending.Clear();
                 }
             }
         }

@@ -1,11 +1,12 @@
+using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 
 namespace ReactiveCache.Store;
 
 /// <summary>
 /// The store's data and the only code that changes it. Every method runs under the store's lock;
-/// each mutation records one <see cref="CacheChange"/>, and <see cref="TakeBatch"/> hands the
-/// changes of one command to the feed as a single batch.
+/// each mutation records one <see cref="CacheChange"/>, and <see cref="Pending"/> holds the
+/// changes of one command until the store commits them as a single batch.
 /// </summary>
 internal sealed class StoreWriter
 {
@@ -22,10 +23,16 @@ internal sealed class StoreWriter
         _keepPrevious = keepPreviousValues;
     }
 
-    /// <summary>Store time, read once per command so every check in it agrees.</summary>
-    public long NowMs { get; private set; }
+    private IScheduler _clock = ImmediateScheduler.Instance;
+    private DateTimeOffset? _now;
 
-    public DateTimeOffset Now { get; private set; }
+    /// <summary>
+    /// Store time, read at most once per command so every check in it agrees, and only when the command
+    /// needs it: a read of a key without expiry never touches the clock.
+    /// </summary>
+    public DateTimeOffset Now => _now ??= _clock.Now;
+
+    public long NowMs => Now.ToUnixTimeMilliseconds();
 
     public long LastSequence { get; private set; }
 
@@ -33,10 +40,10 @@ internal sealed class StoreWriter
 
     public IEnumerable<KeyValuePair<byte[], CacheEntry>> Entries => _entries;
 
-    public void Begin(DateTimeOffset now)
+    public void Begin(IScheduler clock)
     {
-        Now = now;
-        NowMs = now.ToUnixTimeMilliseconds();
+        _clock = clock;
+        _now = null;
     }
 
     /// <summary>The live entry for a key; an entry found past its expiry is expired now (lazy expiry).</summary>
@@ -47,7 +54,7 @@ internal sealed class StoreWriter
             return false;
         }
 
-        if (entry.IsExpiredAt(NowMs))
+        if (entry.HasExpiry && entry.IsExpiredAt(NowMs))
         {
             Remove(storedKey, ChangeKind.Expired, ChangeReason.Expired);
             return false;
@@ -61,21 +68,36 @@ internal sealed class StoreWriter
     public bool Exists(ReadOnlySpan<byte> key) => TryGet(key, out _, out _);
 
     /// <summary>Stores a value; CAS becomes this change's sequence number, so it differs on every write.</summary>
+    /// <remarks>The key is copied if it is new; use the <c>byte[]</c> overload to hand over an array instead.</remarks>
     public CacheEntry Put(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_bySpan, key, out var existed);
-        _bySpan.TryGetValue(key, out var storedKey, out _);
+        if (_bySpan.TryGetValue(key, out var storedKey, out _))
+        {
+            return Put(storedKey, value, expiresAtMs, flags, reason);
+        }
+
+        return Put(key.ToArray(), value, expiresAtMs, flags, reason);
+    }
+
+    /// <summary>Stores a value under <paramref name="key"/>, which the store keeps: the caller must not change it later.</summary>
+    public CacheEntry Put(byte[] key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
+        var storedKey = existed ? StoredKeyOf(key) : key;
         var previous = slot;
         var entry = new CacheEntry(value, expiresAtMs, (ulong)(LastSequence + 1), flags);
         slot = entry;
         if (entry.HasExpiry && entry.ExpiresAtMs != previous?.ExpiresAtMs)
         {
-            _expiry.Track(storedKey!, expiresAtMs);
+            _expiry.Track(storedKey, expiresAtMs);
         }
 
-        Record(existed ? ChangeKind.Updated : ChangeKind.Added, reason, storedKey!, entry, previous?.Value);
+        Record(existed ? ChangeKind.Updated : ChangeKind.Added, reason, storedKey, entry, previous?.Value);
         return entry;
     }
+
+    // Changes carry the array the dictionary holds, so every change of a key shares one key array.
+    private byte[] StoredKeyOf(byte[] key) => _bySpan.TryGetValue(key, out var stored, out _) ? stored : key;
 
     public bool Remove(ReadOnlySpan<byte> key, ChangeKind kind, ChangeReason reason)
     {
@@ -118,17 +140,8 @@ internal sealed class StoreWriter
         _expiry.Rearm();
     }
 
-    public ChangeBatch? TakeBatch()
-    {
-        if (_pending.Count == 0)
-        {
-            return null;
-        }
-
-        var batch = new ChangeBatch(LastSequence, _pending.ToArray());
-        _pending.Clear();
-        return batch;
-    }
+    /// <summary>The changes recorded by the current command, in sequence order.</summary>
+    public List<CacheChange> Pending => _pending;
 
     private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous)
     {

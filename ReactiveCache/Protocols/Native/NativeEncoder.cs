@@ -76,15 +76,15 @@ internal static class NativeEncoder
 
 
     /// <summary>The word a watcher sees for a change: set, del, expired, evicted, flushed, expire, persist.</summary>
-    public static string KindWord(CacheChange change) => change.Kind switch
+    public static ReadOnlySpan<byte> KindWord(CacheChange change) => change.Kind switch
     {
-        ChangeKind.Expired => "expired",
-        ChangeKind.Evicted => "evicted",
-        ChangeKind.Removed when change.Reason == ChangeReason.Flush => "flushed",
-        ChangeKind.Removed => "del",
-        _ when change.Reason == ChangeReason.Expire => "expire",
-        _ when change.Reason == ChangeReason.Persist => "persist",
-        _ => "set",
+        ChangeKind.Expired => "expired"u8,
+        ChangeKind.Evicted => "evicted"u8,
+        ChangeKind.Removed when change.Reason == ChangeReason.Flush => "flushed"u8,
+        ChangeKind.Removed => "del"u8,
+        _ when change.Reason == ChangeReason.Expire => "expire"u8,
+        _ when change.Reason == ChangeReason.Persist => "persist"u8,
+        _ => "set"u8,
     };
 
     private static void WriteChange(IBufferWriter<byte> output, CacheChange change)
@@ -92,7 +92,7 @@ internal static class NativeEncoder
         Write(output, "CHANGE "u8);
         WriteNumber(output, change.Sequence);
         Write(output, " "u8);
-        Write(output, Encoding.ASCII.GetBytes(KindWord(change)));
+        Write(output, KindWord(change));
         Write(output, " "u8);
         Write(output, change.Key);
         if (change.Value is { } value && change.Kind is ChangeKind.Added or ChangeKind.Updated)
