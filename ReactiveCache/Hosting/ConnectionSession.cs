@@ -32,7 +32,9 @@ internal static class ConnectionSession
                        onError: error => { Fail(connection, protocol, error, logger); ended.TrySetResult(); },
                        onCompleted: () => ended.TrySetResult()))
         {
-            await ended.Task;
+            // The stream normally ends with OnCompleted or OnError; a bug that throws out of OnNext ends only the
+            // read loop, so waiting for either keeps that connection from hanging open.
+            await Task.WhenAny(ended.Task, connection.ReadLoopStopped);
             await connection.ReadLoopStopped;
 
             // At shutdown, other connections may still be finishing a batch whose changes this one watches.
