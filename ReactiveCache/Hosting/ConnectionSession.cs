@@ -22,19 +22,16 @@ internal static class ConnectionSession
         Func<Task> readyToClose,
         CancellationToken closeDeadline)
     {
-        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (var session = openSession(message => connection.Push(protocol, message)))
         using (connection.ReceivedFrames(protocol.CreateFramer())
                    .ToCommands(protocol)
                    .ExecuteAgainst(session)
                    .Subscribe(
                        onNext: reply => connection.Send(protocol, reply),
-                       onError: error => { Fail(connection, protocol, error, logger); ended.TrySetResult(); },
-                       onCompleted: () => ended.TrySetResult()))
+                       onError: error => Fail(connection, protocol, error, logger),
+                       onCompleted: () => logger.LogDebug("Connection {Id}: the peer finished sending", connection.Id)))
         {
-            // The stream normally ends with OnCompleted or OnError; a bug that throws out of OnNext ends only the
-            // read loop, so waiting for either keeps that connection from hanging open.
-            await Task.WhenAny(ended.Task, connection.ReadLoopStopped);
+            // The loop stops after its subscriber has handled the end (a bug thrown out of OnNext included).
             await connection.ReadLoopStopped;
 
             // At shutdown, other connections may still be finishing a batch whose changes this one watches.

@@ -84,13 +84,21 @@ internal sealed class Connection : IAsyncDisposable
             {
                 await ReadLoopAsync(framer, observer, cancellation);
             }
+            catch (Exception error)
+            {
+                // Delivered here rather than by Rx, so the session has handled it before the loop counts as stopped.
+                observer.OnError(error);
+            }
             finally
             {
                 _readLoopStopped.TrySetResult();
             }
         });
 
-    /// <summary>Completes when the read loop has stopped, so nobody else touches the pipes while it runs.</summary>
+    /// <summary>
+    /// Completes when the read loop has stopped and its subscriber has seen the end of the stream, so nobody
+    /// else touches the pipes while it runs.
+    /// </summary>
     public Task ReadLoopStopped => _readLoopStopped.Task;
 
     private async Task ReadLoopAsync<TFrame>(IFramer<TFrame> framer, IObserver<TFrame> observer, CancellationToken cancellation)
