@@ -6,8 +6,10 @@ using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Commands;
+using ReactiveCache.Commands.Memcached;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols;
+using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Protocols.Native;
 
 namespace ReactiveCache.Hosting;
@@ -48,6 +50,9 @@ public sealed class CacheServer : IAsyncDisposable
     /// <summary>Where the native protocol listens, or <c>null</c> when it is turned off.</summary>
     public IPEndPoint? NativeEndPoint { get; private set; }
 
+    /// <summary>Where the memcached protocol listens, or <c>null</c> when it is turned off.</summary>
+    public IPEndPoint? MemcachedEndPoint { get; private set; }
+
     internal ILoggerFactory LoggerFactory { get; }
 
     /// <summary>
@@ -66,6 +71,7 @@ public sealed class CacheServer : IAsyncDisposable
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
                 push => new NativeSession(server.Store, server.Statistics, push));
+            server.MemcachedEndPoint = server.ListenMemcached(options);
             return server;
         }
         catch
@@ -73,6 +79,15 @@ public sealed class CacheServer : IAsyncDisposable
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
             throw;
         }
+    }
+
+    private IPEndPoint? ListenMemcached(CacheServerOptions options)
+    {
+        var statistics = new MemcachedStatistics();
+        var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
+        var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
+            _ => new MemcachedSession(Store, statistics, Statistics, settings));
+        return endPoint;
     }
 
     /// <summary>Binds one protocol's listener and serves every connection it accepts.</summary>

@@ -15,6 +15,16 @@ public sealed record CacheServerOptions
     /// </summary>
     public int? Port { get; init; } = 7379;
 
+    /// <summary>
+    /// The memcached text protocol's port (with the meta commands). 0 binds any free port (read it back from
+    /// <see cref="CacheServer.MemcachedEndPoint"/>); <c>null</c> turns the listener off, as the command line's
+    /// <c>--memcached-port 0</c> does.
+    /// </summary>
+    public int? MemcachedPort { get; init; } = 11211;
+
+    /// <summary>The largest memcached item value, in bytes; a larger one gets <c>SERVER_ERROR object too large for cache</c>.</summary>
+    public int MaxItemSize { get; init; } = 1024 * 1024;
+
     /// <summary>Connections open at once, all protocols together; the next one gets an error and is closed.</summary>
     public int MaxClients { get; init; } = 10_000;
 

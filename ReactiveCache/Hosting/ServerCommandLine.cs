@@ -12,6 +12,8 @@ internal sealed class ServerCommandLine
 {
     private readonly Option<string> _bind = new("--bind") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
     private readonly Option<int> _port = new("--port") { Description = "Native line protocol port (0 turns it off)", DefaultValueFactory = _ => 7379 };
+    private readonly Option<int> _memcachedPort = new("--memcached-port") { Description = "memcached text protocol port (0 turns it off)", DefaultValueFactory = _ => 11211 };
+    private readonly Option<int> _maxItemSize = new("--max-item-size") { Description = "Largest memcached item value, in bytes", DefaultValueFactory = _ => 1024 * 1024 };
     private readonly Option<int> _maxClients = new("--max-clients") { Description = "Connections open at once, all protocols", DefaultValueFactory = _ => 10_000 };
     private readonly Option<int> _maxLineLength = new("--max-line-length") { Description = "Longest native protocol line, in bytes", DefaultValueFactory = _ => 64 * 1024 };
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
@@ -22,6 +24,7 @@ internal sealed class ServerCommandLine
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
             _bind, _port, _maxClients, _maxLineLength, _logLevel,
+            _memcachedPort, _maxItemSize,
         };
         _bind.Validators.Add(result =>
         {
@@ -32,6 +35,8 @@ internal sealed class ServerCommandLine
         });
         AddPositiveValidator(_maxClients);
         AddPositiveValidator(_maxLineLength);
+        AddPositiveValidator(_maxItemSize);
+        AddPortValidator(_memcachedPort);
         _port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -72,6 +77,8 @@ internal sealed class ServerCommandLine
             Port = OffWhenZero(parsed.GetValue(_port)),
             MaxClients = parsed.GetValue(_maxClients),
             MaxLineLength = parsed.GetValue(_maxLineLength),
+            MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
+            MaxItemSize = parsed.GetValue(_maxItemSize),
         };
         logLevel = parsed.GetValue(_logLevel);
         exitCode = 0;
@@ -80,6 +87,15 @@ internal sealed class ServerCommandLine
 
     // On the command line, as with redis-server and memcached, port 0 means "do not listen".
     private static int? OffWhenZero(int port) => port == 0 ? null : port;
+
+    private static void AddPortValidator(Option<int> option) =>
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError($"{option.Name}: must be between 0 and 65535");
+            }
+        });
 
     private static void AddPositiveValidator(Option<int> option) =>
         option.Validators.Add(result =>

@@ -99,6 +99,17 @@ internal sealed class StoreWriter
     // Changes carry the array the dictionary holds, so every change of a key shares one key array.
     private byte[] StoredKeyOf(byte[] key) => _bySpan.TryGetValue(key, out var stored, out _) ? stored : key;
 
+    /// <summary>
+    /// Replaces a live entry's <see cref="EntryMarks"/> in place. Value, expiry and CAS stay as they are, so
+    /// this is bookkeeping, not a change: nothing is published.
+    /// </summary>
+    public CacheEntry Mark(ReadOnlySpan<byte> key, CacheEntry entry, EntryMarks marks)
+    {
+        var marked = entry with { Marks = marks };
+        _bySpan[key] = marked;
+        return marked;
+    }
+
     public bool Remove(ReadOnlySpan<byte> key, ChangeKind kind, ChangeReason reason)
     {
         if (!_bySpan.Remove(key, out var storedKey, out var previous))

@@ -1,0 +1,26 @@
+namespace ReactiveCache.Commands.Memcached;
+
+/// <summary>
+/// Every error line of the memcached protocol, in memcached 1.6's own words (doc/protocol.txt,
+/// proto_text.c). It sits beside the commands, like <c>NativeErrors</c>, because both the parser and
+/// the command layer answer with them.
+/// </summary>
+internal static class MemcachedErrors
+{
+    public const string UnknownCommand = "ERROR";
+    public const string BadCommandLine = "CLIENT_ERROR bad command line format";
+    public const string BadDataChunk = "CLIENT_ERROR bad data chunk";
+    public const string TooLarge = "SERVER_ERROR object too large for cache";
+    public const string NonNumeric = "CLIENT_ERROR cannot increment or decrement non-numeric value";
+    public const string InvalidDelta = "CLIENT_ERROR invalid numeric delta argument";
+    public const string InvalidExptime = "CLIENT_ERROR invalid exptime argument";
+    public const string DeleteUsage = "CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]";
+    public const string LineTooLong = "CLIENT_ERROR line too long";
+    public const string KeyTooLong = "CLIENT_ERROR key too long";
+    public const string MaxClients = "SERVER_ERROR too many open connections";
+    public const string OutputOverflow = "SERVER_ERROR output buffer overflow";
+    public const string BadFlag = "CLIENT_ERROR invalid flag";
+    public const string DuplicateFlag = "CLIENT_ERROR duplicate flag";
+    public const string BadToken = "CLIENT_ERROR bad token in command line format";
+    public const string BadMode = "CLIENT_ERROR invalid mode for ms STORE";
+}

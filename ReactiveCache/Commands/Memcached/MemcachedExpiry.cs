@@ -1,0 +1,28 @@
+using ReactiveCache.Store;
+
+namespace ReactiveCache.Commands.Memcached;
+
+/// <summary>
+/// memcached's exptime rule (protocol.txt, "Expiration times"), on the store's clock: 0 never expires,
+/// up to 30 days is seconds from now, anything larger is an absolute Unix time, and a negative value
+/// (or an absolute time already past) means the item is expired at once.
+/// </summary>
+internal static class MemcachedExpiry
+{
+    public const long MaxRelativeSeconds = 60 * 60 * 24 * 30;
+
+    public static long ToExpiresAtMs(long exptime, long nowMs) => exptime switch
+    {
+        0 => CacheEntry.NoExpiry,
+        < 0 => nowMs,
+        <= MaxRelativeSeconds => nowMs + (exptime * 1000),
+        _ => Math.Min(exptime, long.MaxValue / 1000 - 1) * 1000,
+    };
+
+    /// <summary>True when an entry with this expiry would already be gone.</summary>
+    public static bool IsPast(long expiresAtMs, long nowMs) => expiresAtMs <= nowMs;
+
+    /// <summary>Whole seconds left, as the meta commands' <c>t</c> flag reports them: -1 for none.</summary>
+    public static long RemainingSeconds(CacheEntry entry, long nowMs) =>
+        entry.HasExpiry ? Math.Max(0, (entry.ExpiresAtMs - nowMs + 999) / 1000) : -1;
+}

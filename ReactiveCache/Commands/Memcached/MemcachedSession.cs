@@ -1,0 +1,173 @@
+using System.Reactive.Concurrency;
+using ReactiveCache.Store;
+using static ReactiveCache.Commands.Memcached.MemcachedStatistics;
+
+namespace ReactiveCache.Commands.Memcached;
+
+/// <summary>
+/// Executes one memcached connection's requests against the shared store, in order. Each request is one
+/// atomic store operation; <c>noreply</c> turns its answer into silence (errors included, as memcached does).
+/// </summary>
+internal sealed class MemcachedSession(
+    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings)
+    : ICommandSession<MemcachedCommand, MemcachedReply>
+{
+    private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
+    private static readonly MemcachedReply s_unknown = new MemcachedReply.Line(MemcachedErrors.UnknownCommand);
+
+    public MemcachedReply Execute(MemcachedCommand command)
+    {
+        server.CommandProcessed();
+        return command switch
+        {
+            MemcachedCommand.Retrieve retrieve => Retrieve(retrieve),
+            MemcachedCommand.Store storage => Quiet(storage.NoReply, Store(storage)),
+            MemcachedCommand.Delete delete => Quiet(delete.NoReply, Delete(delete.Key)),
+            MemcachedCommand.Arithmetic arithmetic => Quiet(arithmetic.NoReply, Arithmetic(arithmetic)),
+            MemcachedCommand.Touch touch => Quiet(touch.NoReply, Touch(touch)),
+            MemcachedCommand.Meta meta => MetaOperations.Execute(store, statistics, meta.Request),
+            MemcachedCommand.FlushAll flush => Quiet(flush.NoReply, FlushAll(flush.DelaySeconds)),
+            MemcachedCommand.Version => s_version,
+            MemcachedCommand.Verbosity verbosity => Quiet(verbosity.NoReply, MemcachedReply.Ok),
+            MemcachedCommand.Stats stats => Stats(stats.Group),
+            MemcachedCommand.Quit => MemcachedReply.Close,
+            MemcachedCommand.Invalid invalid => new MemcachedReply.Line(invalid.Reply),
+            _ => s_unknown,
+        };
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private static MemcachedReply Quiet(bool noReply, MemcachedReply reply) => noReply ? MemcachedReply.Silent : reply;
+
+    private MemcachedReply Retrieve(MemcachedCommand.Retrieve retrieve)
+    {
+        statistics.Add(retrieve.TouchExptime is null ? Counter.CmdGet : Counter.CmdTouch, retrieve.Keys.Count);
+        var reply = retrieve.Keys.Count == 1
+            ? RetrieveOne(retrieve)
+            : store.Write(retrieve, static (writer, retrieve) => RetrieveMany(writer, retrieve));
+        var hits = reply switch
+        {
+            MemcachedReply.Value => 1,
+            MemcachedReply.Values values => values.Items.Count,
+            _ => 0,
+        };
+        var (hit, miss) = retrieve.TouchExptime is null ? (Counter.GetHits, Counter.GetMisses) : (Counter.TouchHits, Counter.TouchMisses);
+        statistics.Add(hit, hits);
+        statistics.Add(miss, retrieve.Keys.Count - hits);
+        return reply;
+    }
+
+    private MemcachedReply RetrieveOne(MemcachedCommand.Retrieve retrieve) =>
+        store.Write(retrieve, static (writer, retrieve) =>
+            MemcachedStorage.TryRetrieve(writer, retrieve.Keys[0], retrieve.TouchExptime, out var item)
+                ? new MemcachedReply.Value(item, retrieve.WithCas)
+                : MemcachedReply.End);
+
+    private static MemcachedReply RetrieveMany(StoreWriter writer, MemcachedCommand.Retrieve retrieve)
+    {
+        var items = new List<MemcachedItem>(retrieve.Keys.Count);
+        foreach (var key in retrieve.Keys)
+        {
+            if (MemcachedStorage.TryRetrieve(writer, key, retrieve.TouchExptime, out var item))
+            {
+                items.Add(item);
+            }
+        }
+
+        return new MemcachedReply.Values(items, retrieve.WithCas);
+    }
+
+    private MemcachedReply Store(MemcachedCommand.Store storage)
+    {
+        statistics.Add(Counter.CmdSet);
+        var reply = store.Write(storage, static (writer, storage) => MemcachedStorage.Store(writer, storage));
+        if (storage.Mode == StoreMode.Cas)
+        {
+            statistics.Add(reply == MemcachedReply.Stored ? Counter.CasHits : reply == MemcachedReply.Exists ? Counter.CasBadval : Counter.CasMisses);
+        }
+
+        if (reply == MemcachedReply.Stored)
+        {
+            statistics.Add(Counter.TotalItems);
+        }
+
+        return reply;
+    }
+
+    private MemcachedReply Delete(byte[] key)
+    {
+        var reply = store.Write(key, static (writer, key) => MemcachedStorage.Delete(writer, key));
+        statistics.Add(reply == MemcachedReply.Deleted ? Counter.DeleteHits : Counter.DeleteMisses);
+        return reply;
+    }
+
+    private MemcachedReply Arithmetic(MemcachedCommand.Arithmetic arithmetic)
+    {
+        var reply = store.Write(arithmetic, static (writer, arithmetic) => MemcachedStorage.Arithmetic(writer, arithmetic));
+        var found = reply != MemcachedReply.NotFound;
+        statistics.Add(arithmetic.Increment
+            ? found ? Counter.IncrHits : Counter.IncrMisses
+            : found ? Counter.DecrHits : Counter.DecrMisses);
+        return reply;
+    }
+
+    private MemcachedReply Touch(MemcachedCommand.Touch touch)
+    {
+        statistics.Add(Counter.CmdTouch);
+        var reply = store.Write(touch, static (writer, touch) => MemcachedStorage.Touch(writer, touch));
+        statistics.Add(reply == MemcachedReply.Touched ? Counter.TouchHits : Counter.TouchMisses);
+        return reply;
+    }
+
+    /// <summary>
+    /// Flushes now, or after a delay on the store's scheduler (the delay follows the exptime rule, so a
+    /// large value is an absolute Unix time). A delayed flush still happens if this client disconnects.
+    /// </summary>
+    private MemcachedReply FlushAll(long delaySeconds)
+    {
+        statistics.Add(Counter.CmdFlush);
+        if (delaySeconds <= 0)
+        {
+            Flush(store);
+            return MemcachedReply.Ok;
+        }
+
+        var dueMs = MemcachedExpiry.ToExpiresAtMs(delaySeconds, store.Scheduler.Now.ToUnixTimeMilliseconds());
+        store.Scheduler.Schedule(store, DateTimeOffset.FromUnixTimeMilliseconds(dueMs), static (_, store) =>
+        {
+            Flush(store);
+            return System.Reactive.Disposables.Disposable.Empty;
+        });
+        return MemcachedReply.Ok;
+    }
+
+    private static void Flush(CacheStore store)
+    {
+        try
+        {
+            store.Write(0, static (writer, _) => writer.Clear());
+        }
+        catch (ObjectDisposedException)
+        {
+            // A delayed flush that comes due after the store was disposed has nothing left to flush.
+        }
+    }
+
+    private MemcachedReply Stats(string? group) => group switch
+    {
+        null => new MemcachedReply.StatList(MemcachedStatsReport.General(store, statistics, server)),
+        "settings" => new MemcachedReply.StatList(MemcachedStatsReport.Settings(settings)),
+        "reset" => Reset(),
+        "items" or "slabs" or "sizes" or "conns" => MemcachedReply.End,
+        _ => s_unknown,
+    };
+
+    private MemcachedReply Reset()
+    {
+        statistics.Reset();
+        return MemcachedReply.Reset;
+    }
+}

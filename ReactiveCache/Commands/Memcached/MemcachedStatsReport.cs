@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using static ReactiveCache.Commands.Memcached.MemcachedStatistics;
+
+namespace ReactiveCache.Commands.Memcached;
+
+/// <summary>The lines of <c>stats</c> and <c>stats settings</c>, named as memcached 1.6 names them.</summary>
+internal static class MemcachedStatsReport
+{
+    public static KeyValuePair<string, string>[] General(CacheStore store, MemcachedStatistics statistics, ServerStatistics server)
+    {
+        var now = store.Scheduler.Now;
+        var process = Process.GetCurrentProcess();
+        return
+        [
+            new("pid", Environment.ProcessId.ToString()),
+            new("uptime", ((long)(now - server.StartedAt).TotalSeconds).ToString()),
+            new("time", now.ToUnixTimeSeconds().ToString()),
+            new("version", MemcachedSettings.Version),
+            new("pointer_size", (IntPtr.Size * 8).ToString()),
+            new("rusage_user", Seconds(process.UserProcessorTime)),
+            new("rusage_system", Seconds(process.PrivilegedProcessorTime)),
+            new("max_connections", "0"),
+            new("curr_connections", server.ConnectionsCurrent.ToString()),
+            new("total_connections", server.ConnectionsTotal.ToString()),
+            new("rejected_connections", server.ConnectionsRejected.ToString()),
+            Line("cmd_get", statistics[Counter.CmdGet]),
+            Line("cmd_set", statistics[Counter.CmdSet]),
+            Line("cmd_flush", statistics[Counter.CmdFlush]),
+            Line("cmd_touch", statistics[Counter.CmdTouch]),
+            Line("cmd_meta", statistics[Counter.MetaCommands]),
+            Line("get_hits", statistics[Counter.GetHits]),
+            Line("get_misses", statistics[Counter.GetMisses]),
+            Line("get_expired", 0),
+            Line("get_flushed", statistics[Counter.GetFlushed]),
+            Line("delete_misses", statistics[Counter.DeleteMisses]),
+            Line("delete_hits", statistics[Counter.DeleteHits]),
+            Line("incr_misses", statistics[Counter.IncrMisses]),
+            Line("incr_hits", statistics[Counter.IncrHits]),
+            Line("decr_misses", statistics[Counter.DecrMisses]),
+            Line("decr_hits", statistics[Counter.DecrHits]),
+            Line("cas_misses", statistics[Counter.CasMisses]),
+            Line("cas_hits", statistics[Counter.CasHits]),
+            Line("cas_badval", statistics[Counter.CasBadval]),
+            Line("touch_hits", statistics[Counter.TouchHits]),
+            Line("touch_misses", statistics[Counter.TouchMisses]),
+            new("threads", Environment.ProcessorCount.ToString()),
+            Line("curr_items", store.Count),
+            Line("total_items", statistics[Counter.TotalItems]),
+            Line("evictions", 0),
+            Line("reclaimed", 0),
+            new("store_last_sequence", store.LastSequence.ToString()),
+        ];
+    }
+
+    public static KeyValuePair<string, string>[] Settings(MemcachedSettings settings) =>
+    [
+        new("maxconns", settings.MaxClients.ToString()),
+        new("tcpport", settings.Port.ToString()),
+        new("udpport", "0"),
+        new("verbosity", "0"),
+        new("evictions", "off"),
+        new("cas_enabled", "yes"),
+        new("item_size_max", settings.MaxItemSize.ToString()),
+        new("max_line_length", settings.MaxLineLength.ToString()),
+        new("binding_protocol", "ascii"),
+        new("meta_commands", "yes"),
+    ];
+
+    private static KeyValuePair<string, string> Line(string name, long value) => new(name, value.ToString());
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,202 @@
+using ReactiveCache.Commands.Memcached;
+
+namespace ReactiveCache.Protocols.Memcached;
+
+/// <summary>
+/// Turns a framed request into a <see cref="MemcachedCommand"/>, following memcached 1.6's
+/// proto_text.c: what it rejects, and with which words. Anything it cannot understand becomes
+/// <see cref="MemcachedCommand.Invalid"/>, so the session answers and goes on.
+/// </summary>
+internal static class MemcachedParser
+{
+    private static readonly MemcachedCommand s_unknown = new MemcachedCommand.Invalid(MemcachedErrors.UnknownCommand);
+    private static readonly MemcachedCommand s_badLine = new MemcachedCommand.Invalid(MemcachedErrors.BadCommandLine);
+
+    public static MemcachedCommand Parse(MemcachedFrame frame)
+    {
+        if (frame.Error is { } error)
+        {
+            return new MemcachedCommand.Invalid(error);
+        }
+
+        var tokens = new MemcachedTokenizer(MemcachedSyntax.Contiguous(frame.Line));
+        var name = tokens.Next();
+        return name switch
+        {
+            _ when name.SequenceEqual("get"u8) => Retrieve(ref tokens, withCas: false, touch: false),
+            _ when name.SequenceEqual("gets"u8) => Retrieve(ref tokens, withCas: true, touch: false),
+            _ when name.SequenceEqual("set"u8) => Store(ref tokens, StoreMode.Set, frame.Data),
+            _ when name.SequenceEqual("add"u8) => Store(ref tokens, StoreMode.Add, frame.Data),
+            _ when name.SequenceEqual("replace"u8) => Store(ref tokens, StoreMode.Replace, frame.Data),
+            _ when name.SequenceEqual("append"u8) => Store(ref tokens, StoreMode.Append, frame.Data),
+            _ when name.SequenceEqual("prepend"u8) => Store(ref tokens, StoreMode.Prepend, frame.Data),
+            _ when name.SequenceEqual("cas"u8) => Store(ref tokens, StoreMode.Cas, frame.Data),
+            _ when name.SequenceEqual("gat"u8) => Retrieve(ref tokens, withCas: false, touch: true),
+            _ when name.SequenceEqual("gats"u8) => Retrieve(ref tokens, withCas: true, touch: true),
+            _ when name.SequenceEqual("delete"u8) => Delete(ref tokens),
+            _ when name.SequenceEqual("incr"u8) => Arithmetic(ref tokens, increment: true),
+            _ when name.SequenceEqual("decr"u8) => Arithmetic(ref tokens, increment: false),
+            _ when name.SequenceEqual("touch"u8) => Touch(ref tokens),
+            _ when name.Length == 2 && name[0] == (byte)'m' => MetaParser.Parse(name[1], ref tokens, frame.Data),
+            _ when name.SequenceEqual("flush_all"u8) => FlushAll(ref tokens),
+            _ when name.SequenceEqual("version"u8) => MemcachedCommand.VersionRequest,
+            _ when name.SequenceEqual("verbosity"u8) => Verbosity(ref tokens),
+            _ when name.SequenceEqual("quit"u8) => MemcachedCommand.QuitRequest,
+            _ when name.SequenceEqual("stats"u8) => Stats(ref tokens),
+            _ => s_unknown,
+        };
+    }
+
+    private static MemcachedCommand Retrieve(ref MemcachedTokenizer tokens, bool withCas, bool touch)
+    {
+        long? exptime = null;
+        if (touch)
+        {
+            if (!tokens.TryNext(out var first))
+            {
+                return s_unknown;
+            }
+
+            if (!MemcachedSyntax.TryParse(first, out long seconds))
+            {
+                return new MemcachedCommand.Invalid(MemcachedErrors.InvalidExptime);
+            }
+
+            exptime = seconds;
+        }
+
+        var keys = new List<byte[]>(1);
+        while (tokens.TryNext(out var key))
+        {
+            if (!MemcachedSyntax.IsValidKey(key))
+            {
+                return s_badLine;
+            }
+
+            keys.Add(key.ToArray());
+        }
+
+        return keys.Count == 0 ? s_unknown : new MemcachedCommand.Retrieve(keys, withCas, exptime);
+    }
+
+    private static MemcachedCommand Store(ref MemcachedTokenizer tokens, StoreMode mode, byte[]? data)
+    {
+        var key = tokens.Next();
+        var flagsToken = tokens.Next();
+        var exptimeToken = tokens.Next();
+        tokens.Next();
+        ulong casUnique = 0;
+        if (data is null
+            || !MemcachedSyntax.IsValidKey(key)
+            || !MemcachedSyntax.TryParse(flagsToken, out uint flags)
+            || !MemcachedSyntax.TryParse(exptimeToken, out long exptime)
+            || (mode == StoreMode.Cas && !MemcachedSyntax.TryParse(tokens.Next(), out casUnique)))
+        {
+            return s_badLine;
+        }
+
+        return new MemcachedCommand.Store(mode, key.ToArray(), flags, exptime, data, casUnique, IsNoReply(ref tokens));
+    }
+
+    private static MemcachedCommand Delete(ref MemcachedTokenizer tokens)
+    {
+        var key = tokens.Next();
+        if (!MemcachedSyntax.IsValidKey(key))
+        {
+            return key.IsEmpty ? s_unknown : s_badLine;
+        }
+
+        // memcached accepts a legacy hold time only when it is 0: "delete <key> [0] [noreply]".
+        var noReply = false;
+        var next = tokens.Next();
+        if (next.SequenceEqual("0"u8))
+        {
+            next = tokens.Next();
+        }
+
+        if (next.SequenceEqual("noreply"u8))
+        {
+            noReply = true;
+            next = tokens.Next();
+        }
+
+        return next.IsEmpty ? new MemcachedCommand.Delete(key.ToArray(), noReply) : new MemcachedCommand.Invalid(MemcachedErrors.DeleteUsage);
+    }
+
+    private static MemcachedCommand Arithmetic(ref MemcachedTokenizer tokens, bool increment)
+    {
+        var key = tokens.Next();
+        var deltaToken = tokens.Next();
+        if (deltaToken.IsEmpty)
+        {
+            return s_unknown;
+        }
+
+        if (!MemcachedSyntax.IsValidKey(key))
+        {
+            return s_badLine;
+        }
+
+        return MemcachedSyntax.TryParse(deltaToken, out ulong delta)
+            ? new MemcachedCommand.Arithmetic(key.ToArray(), delta, increment, IsNoReply(ref tokens))
+            : new MemcachedCommand.Invalid(MemcachedErrors.InvalidDelta);
+    }
+
+    private static MemcachedCommand Touch(ref MemcachedTokenizer tokens)
+    {
+        var key = tokens.Next();
+        var exptimeToken = tokens.Next();
+        if (exptimeToken.IsEmpty)
+        {
+            return s_unknown;
+        }
+
+        if (!MemcachedSyntax.IsValidKey(key))
+        {
+            return s_badLine;
+        }
+
+        return MemcachedSyntax.TryParse(exptimeToken, out long exptime)
+            ? new MemcachedCommand.Touch(key.ToArray(), exptime, IsNoReply(ref tokens))
+            : new MemcachedCommand.Invalid(MemcachedErrors.InvalidExptime);
+    }
+
+    private static MemcachedCommand FlushAll(ref MemcachedTokenizer tokens)
+    {
+        var first = tokens.Next();
+        if (first.IsEmpty || first.SequenceEqual("noreply"u8))
+        {
+            return new MemcachedCommand.FlushAll(0, !first.IsEmpty);
+        }
+
+        return MemcachedSyntax.TryParse(first, out long delay)
+            ? new MemcachedCommand.FlushAll(delay, IsNoReply(ref tokens))
+            : s_badLine;
+    }
+
+    // As memcached: one or two arguments (the level is not checked), and "noreply" as the last one silences it.
+    private static MemcachedCommand Verbosity(ref MemcachedTokenizer tokens)
+    {
+        var count = tokens.Remaining();
+        if (count is < 1 or > 2)
+        {
+            return s_unknown;
+        }
+
+        var last = tokens.Next();
+        if (count == 2)
+        {
+            last = tokens.Next();
+        }
+
+        return new MemcachedCommand.Verbosity(last.SequenceEqual("noreply"u8));
+    }
+
+    private static MemcachedCommand Stats(ref MemcachedTokenizer tokens)
+    {
+        var group = tokens.Next();
+        return new MemcachedCommand.Stats(group.IsEmpty ? null : System.Text.Encoding.ASCII.GetString(group));
+    }
+
+    private static bool IsNoReply(ref MemcachedTokenizer tokens) => tokens.Next().SequenceEqual("noreply"u8);
+}
