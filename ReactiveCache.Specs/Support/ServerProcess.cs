@@ -42,6 +42,14 @@ internal sealed class ServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The other protocols' default ports are left alone unless a spec asks for them: a real
+        // memcached (or a parallel run) may be using them.
+        if (!arguments.Contains("--memcached-port") && !arguments.Contains("--help"))
+        {
+            start.ArgumentList.Add("--memcached-port");
+            start.ArgumentList.Add("0");
+        }
+
         return new ServerProcess(Process.Start(start)!);
     }
 

@@ -11,8 +11,8 @@ public sealed class CrossProtocolSpecs : MemcachedServerSpec
     [Test]
     public async Task A_memcached_write_is_read_by_native_GET_and_a_native_PUT_by_memcached_get()
     {
-        await using var memcached = await TextClient.ConnectAsync(Memcached);
-        await using var native = await TextClient.ConnectAsync(Native);
+        await using var memcached = await LineClient.ConnectAsync(Memcached);
+        await using var native = await LineClient.ConnectAsync(Native);
 
         await memcached.SendAsync("set cross:a 5 0 4\r\nfrom\r\n");
         var stored = await memcached.ReadLineAsync();
@@ -29,8 +29,8 @@ public sealed class CrossProtocolSpecs : MemcachedServerSpec
     [Test]
     public async Task A_memcached_write_is_pushed_to_a_native_WATCH_and_the_change_stream()
     {
-        await using var watcher = await TextClient.ConnectAsync(Native);
-        await using var memcached = await TextClient.ConnectAsync(Memcached);
+        await using var watcher = await LineClient.ConnectAsync(Native);
+        await using var memcached = await LineClient.ConnectAsync(Memcached);
         await watcher.SendAsync("WATCH watched:*\r\n");
         var watching = await watcher.ReadLineAsync();
         var changes = Server.Store.Changes
@@ -46,7 +46,7 @@ public sealed class CrossProtocolSpecs : MemcachedServerSpec
 
         Assert.That(watching, Does.StartWith("WATCHING watched:* "));
         Assert.That(replies, Is.EqualTo(new[] { "STORED", "42", "DELETED" }));
-        Assert.That(pushed.Select(line => string.Join(' ', line.Split(' ').Where((_, index) => index != 1))),
+        Assert.That(pushed.Select(line => string.Join(' ', line!.Split(' ').Where((_, index) => index != 1))),
             Is.EqualTo(new[] { "CHANGE set watched:k 1", "CHANGE set watched:k 42", "CHANGE del watched:k" }));
         Assert.That(await changes.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(new[] { "Added Set 1", "Updated Increment 42", "Removed Delete " }));
     }
