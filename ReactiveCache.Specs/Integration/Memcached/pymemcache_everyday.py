@@ -45,9 +45,12 @@ def everyday(port):
     # A noreply pipeline: 500 sets with no answers, then one multi-get sees them all.
     quiet = Client(("127.0.0.1", port), default_noreply=True, connect_timeout=5, timeout=10)
     quiet.set_many({"k%d" % i: b"v%d" % i for i in range(500)})
+    # Requests are ordered per connection only: a reply on the quiet connection means all 500 are in.
+    check(quiet.get("k0") == b"v0", "first noreply set")
     values = client.get_many(["k%d" % i for i in range(500)])
     check(len(values) == 500 and values["k499"] == b"v499", "noreply pipeline then get_many")
     quiet.delete_many(["k%d" % i for i in range(250)])
+    check(quiet.get("k0") is None, "noreply delete")
     check(len(client.get_many(["k%d" % i for i in range(500)])) == 250, "noreply delete_many")
 
     flagged = Client(("127.0.0.1", port), serde=FlagSerde(), default_noreply=False)
