@@ -3,6 +3,16 @@ using Microsoft.Extensions.Logging;
 using ReactiveCache.Hosting;
 
 // The console server: parse options, start listening, wait for Ctrl+C or SIGTERM, stop gracefully.
+
+// Socket completions run on the socket engine's own threads instead of hopping to the thread pool: each
+// connection's read loop never blocks (a store write is short, a slow client's flush awaits), and the hop
+// cost about a third of the CPU per memcached request (docs/performance.md). Read once, before any socket
+// exists; an operator's own setting wins.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
 var commandLine = new ServerCommandLine();
 if (!commandLine.TryParse(args, out var options, out var logLevel, out var exitCode))
 {
