@@ -10,7 +10,7 @@ internal sealed class MemcachedStatistics
 
     internal enum Counter
     {
-        CmdGet, CmdSet, CmdFlush, CmdTouch, GetHits, GetMisses, GetFlushed, DeleteHits, DeleteMisses,
+        CmdGet, CmdSet, CmdFlush, CmdTouch, GetHits, GetMisses, DeleteHits, DeleteMisses,
         IncrHits, IncrMisses, DecrHits, DecrMisses, CasHits, CasMisses, CasBadval, TouchHits, TouchMisses,
         TotalItems, MetaCommands, Count,
     }
