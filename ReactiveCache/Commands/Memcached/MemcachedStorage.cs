@@ -136,7 +136,7 @@ internal static class MemcachedStorage
 
     private static byte[] Concat(byte[] first, byte[] second)
     {
-        var joined = new byte[first.Length + second.Length];
+        var joined = GC.AllocateUninitializedArray<byte>(first.Length + second.Length);
         first.CopyTo(joined, 0);
         second.CopyTo(joined, first.Length);
         return joined;

@@ -66,7 +66,8 @@ internal sealed class MemcachedFramer(int maxLineLength, int maxItemSize) : IFra
             return false;
         }
 
-        var data = new byte[length];
+        // Every byte is overwritten by the copy below, so the array need not be zeroed first.
+        var data = GC.AllocateUninitializedArray<byte>((int)length);
         rest.Slice(0, length).CopyTo(data);
         Span<byte> terminator = stackalloc byte[2];
         rest.Slice(length, 2).CopyTo(terminator);
