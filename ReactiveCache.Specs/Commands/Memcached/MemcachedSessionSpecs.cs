@@ -178,7 +178,9 @@ public sealed class MemcachedSessionSpecs : ReactiveTest
     public void Publishes_memcached_writes_on_the_change_stream()
     {
         var changes = _scheduler.CreateObserver<string>();
-        using var subscription = _store.Changes.Subscribe(change => changes.OnNext($"{change.Kind} {change.Reason} {change.KeyText}"));
+        using var subscription = _store.Changes
+            .Select(change => $"{change.Kind} {change.Reason} {change.KeyText}")
+            .Subscribe(changes);
 
         _client.Send("set k 0 0 1\r\n1\r\nappend k 0 0 1\r\n2\r\nincr k 1\r\ntouch k 1\r\ndelete k\r\n");
 
