@@ -16,11 +16,9 @@ internal static class MemcachedErrors
     public const string InvalidExptime = "CLIENT_ERROR invalid exptime argument";
     public const string DeleteUsage = "CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]";
     public const string LineTooLong = "CLIENT_ERROR line too long";
-    public const string KeyTooLong = "CLIENT_ERROR key too long";
     public const string MaxClients = "SERVER_ERROR too many open connections";
     public const string OutputOverflow = "SERVER_ERROR output buffer overflow";
     public const string BadFlag = "CLIENT_ERROR invalid flag";
-    public const string DuplicateFlag = "CLIENT_ERROR duplicate flag";
     public const string BadToken = "CLIENT_ERROR bad token in command line format";
     public const string BadMode = "CLIENT_ERROR invalid mode for ms STORE";
 }
