@@ -175,6 +175,17 @@ public sealed class MemcachedSessionSpecs : ReactiveTest
     }
 
     [Test]
+    public void Drops_the_old_value_when_a_set_is_too_large_but_not_when_an_append_is()
+    {
+        _client.Send("set k 0 0 3\r\nold\r\nset j 0 0 3\r\nold\r\n");
+
+        var replies = _client.Send("set k 0 0 65\r\n" + new string('x', 65) + "\r\nappend j 0 0 65\r\n" + new string('x', 65) + "\r\nget k j\r\n");
+
+        Assert.That(replies, Is.EqualTo(
+            "SERVER_ERROR object too large for cache\r\nSERVER_ERROR object too large for cache\r\nVALUE j 0 3\r\nold\r\nEND\r\n"));
+    }
+
+    [Test]
     public void Publishes_memcached_writes_on_the_change_stream()
     {
         var changes = _scheduler.CreateObserver<string>();

@@ -51,7 +51,7 @@ public sealed class MetaCommandSpecs : ReactiveTest
             $"ms k 1 C{cas}\r\nq\r\nms k 1 MX\r\nq\r\nmg k v\r\n");
 
         Assert.That(replies, Is.EqualTo(
-            "NS\r\nHD\r\nHD\r\nNS\r\nEX\r\nCLIENT_ERROR invalid mode for ms STORE\r\nVA 3\r\nyaz\r\n"));
+            "NS\r\nHD\r\nHD\r\nNS\r\nEX\r\nCLIENT_ERROR invalid mode for ms M token\r\nVA 3\r\nyaz\r\n"));
     }
 
     [Test]
@@ -84,8 +84,8 @@ public sealed class MetaCommandSpecs : ReactiveTest
         var recached = _client.Send("mg k v\r\n");
 
         Assert.That(invalidated, Is.EqualTo("HD\r\n"));
-        Assert.That(first, Is.EqualTo("VA 3 W X\r\nold\r\n"));
-        Assert.That(second, Is.EqualTo("VA 3 X Z\r\nold\r\n"));
+        Assert.That(first, Is.EqualTo("VA 3 X W\r\nold\r\n"));
+        Assert.That(second, Is.EqualTo("VA 3 Z X\r\nold\r\n"));
         Assert.That(recached, Is.EqualTo("VA 3\r\nnew\r\n"));
     }
 

@@ -117,7 +117,7 @@ public sealed class MemcachedParserSpecs : ReactiveTest
     [Test]
     public void Passes_on_the_error_the_framer_already_found()
     {
-        var command = MemcachedParser.Parse(new MemcachedFrame(Line("set k 0 0 9"), null, MemcachedErrors.TooLarge));
+        var command = MemcachedParser.Parse(new MemcachedFrame(Line("append k 0 0 9"), null, MemcachedErrors.TooLarge));
 
         Assert.That(command, Is.EqualTo(new MemcachedCommand.Invalid(MemcachedErrors.TooLarge)));
     }

@@ -32,6 +32,12 @@ internal abstract record MemcachedCommand
     /// <summary>One of the meta commands (mg, ms, md, ma, mn, me).</summary>
     public sealed record Meta(MetaRequest Request) : MemcachedCommand;
 
+    /// <summary>
+    /// A set whose value is over the size limit: refused, and the key's old value is dropped so no client
+    /// reads data the writer meant to replace (memcached does the same for set and ms).
+    /// </summary>
+    public sealed record TooLarge(byte[] Key) : MemcachedCommand;
+
     /// <summary>A request that was understood well enough to answer with an error; the session goes on.</summary>
     public sealed record Invalid(string Reply) : MemcachedCommand;
 

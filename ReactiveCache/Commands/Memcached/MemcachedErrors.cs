@@ -20,5 +20,5 @@ internal static class MemcachedErrors
     public const string OutputOverflow = "SERVER_ERROR output buffer overflow";
     public const string BadFlag = "CLIENT_ERROR invalid flag";
     public const string BadToken = "CLIENT_ERROR bad token in command line format";
-    public const string BadMode = "CLIENT_ERROR invalid mode for ms STORE";
+    public const string BadMode = "CLIENT_ERROR invalid mode for ms M token";
 }

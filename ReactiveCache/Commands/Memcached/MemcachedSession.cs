@@ -14,6 +14,7 @@ internal sealed class MemcachedSession(
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
     private static readonly MemcachedReply s_unknown = new MemcachedReply.Line(MemcachedErrors.UnknownCommand);
+    private static readonly MemcachedReply s_tooLarge = new MemcachedReply.Line(MemcachedErrors.TooLarge);
 
     public MemcachedReply Execute(MemcachedCommand command)
     {
@@ -31,6 +32,7 @@ internal sealed class MemcachedSession(
             MemcachedCommand.Verbosity verbosity => Quiet(verbosity.NoReply, MemcachedReply.Ok),
             MemcachedCommand.Stats stats => Stats(stats.Group),
             MemcachedCommand.Quit => MemcachedReply.Close,
+            MemcachedCommand.TooLarge tooLarge => Refuse(tooLarge.Key),
             MemcachedCommand.Invalid invalid => new MemcachedReply.Line(invalid.Reply),
             _ => s_unknown,
         };
@@ -41,6 +43,12 @@ internal sealed class MemcachedSession(
     }
 
     private static MemcachedReply Quiet(bool noReply, MemcachedReply reply) => noReply ? MemcachedReply.Silent : reply;
+
+    private MemcachedReply Refuse(byte[] key)
+    {
+        store.Write(key, static (writer, key) => MemcachedStorage.Delete(writer, key));
+        return s_tooLarge;
+    }
 
     private MemcachedReply Retrieve(MemcachedCommand.Retrieve retrieve)
     {

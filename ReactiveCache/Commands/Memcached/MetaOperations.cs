@@ -63,21 +63,23 @@ internal static class MetaOperations
         return new MemcachedReply.Meta(request.Has('v') ? "VA" : "HD", flags, request.Has('v') ? entry.Value : null);
     }
 
-    /// <summary>W to the first client that should recache (stale, or TTL under R), Z to the others; X when stale.</summary>
+    /// <summary>
+    /// The revalidation flags in memcached's order: Z when the win token already went to someone, X when
+    /// the item is stale, W to the first client that should recache it (stale, or TTL under R).
+    /// </summary>
     private static string Revalidation(StoreWriter writer, MetaRequest request, ref CacheEntry entry)
     {
         var stale = entry.Marks.HasFlag(EntryMarks.Stale);
         var tokenSent = entry.Marks.HasFlag(EntryMarks.WinTokenSent);
         var recache = request.TryNumber('R', out var threshold) && threshold is { } seconds && entry.HasExpiry
             && MemcachedExpiry.RemainingSeconds(entry, writer.NowMs) < seconds;
-        var staleMark = stale ? "X" : "";
-        if ((stale || recache) && !tokenSent)
+        var wins = (stale || recache) && !tokenSent;
+        if (wins)
         {
             entry = writer.Mark(request.Key, entry, entry.Marks | EntryMarks.WinTokenSent);
-            return "W" + staleMark;
         }
 
-        return tokenSent ? staleMark + "Z" : staleMark;
+        return (tokenSent ? "Z" : "") + (stale ? "X" : "") + (wins ? "W" : "");
     }
 
     private static MemcachedReply Debug(StoreWriter writer, MetaRequest request)

@@ -16,7 +16,7 @@ internal static class MemcachedParser
     {
         if (frame.Error is { } error)
         {
-            return new MemcachedCommand.Invalid(error);
+            return error == MemcachedErrors.TooLarge ? TooLarge(frame) : new MemcachedCommand.Invalid(error);
         }
 
         var tokens = new MemcachedTokenizer(MemcachedSyntax.Contiguous(frame.Line));
@@ -45,6 +45,33 @@ internal static class MemcachedParser
             _ when name.SequenceEqual("stats"u8) => Stats(ref tokens),
             _ => s_unknown,
         };
+    }
+
+    // Only "set" and a plain-key "ms" drop the old value, as in memcached; add, replace, append and
+    // prepend leave it alone.
+    private static MemcachedCommand TooLarge(MemcachedFrame frame)
+    {
+        var line = MemcachedSyntax.Contiguous(frame.Line);
+        var tokens = new MemcachedTokenizer(line);
+        var name = tokens.Next();
+        var key = tokens.Next();
+        var dropsOldValue = name.SequenceEqual("set"u8) || (name.SequenceEqual("ms"u8) && !HasFlag(tokens, (byte)'b'));
+        return dropsOldValue && MemcachedSyntax.IsValidKey(key)
+            ? new MemcachedCommand.TooLarge(key.ToArray())
+            : new MemcachedCommand.Invalid(MemcachedErrors.TooLarge);
+    }
+
+    private static bool HasFlag(MemcachedTokenizer tokens, byte flag)
+    {
+        while (tokens.TryNext(out var token))
+        {
+            if (token.Length == 1 && token[0] == flag)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MemcachedCommand Retrieve(ref MemcachedTokenizer tokens, bool withCas, bool touch)
