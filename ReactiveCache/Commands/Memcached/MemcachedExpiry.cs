@@ -19,8 +19,13 @@ internal static class MemcachedExpiry
         _ => Math.Min(exptime, long.MaxValue / 1000 - 1) * 1000,
     };
 
+    /// <summary>The same, reading the store clock only when the exptime needs it (0, the common case, does not).</summary>
+    public static long ToExpiresAtMs(long exptime, StoreWriter writer) =>
+        exptime == 0 ? CacheEntry.NoExpiry : ToExpiresAtMs(exptime, writer.NowMs);
+
     /// <summary>True when an entry with this expiry would already be gone.</summary>
-    public static bool IsPast(long expiresAtMs, long nowMs) => expiresAtMs <= nowMs;
+    public static bool IsPast(long expiresAtMs, StoreWriter writer) =>
+        expiresAtMs != CacheEntry.NoExpiry && expiresAtMs <= writer.NowMs;
 
     /// <summary>Whole seconds left, as the meta commands' <c>t</c> flag reports them: -1 for none.</summary>
     public static long RemainingSeconds(CacheEntry entry, long nowMs) =>

@@ -27,7 +27,7 @@ internal static class MemcachedStorage
         var concatenates = command.Mode is StoreMode.Append or StoreMode.Prepend;
 
         // append and prepend ignore the flags and exptime they are given (protocol.txt).
-        var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer.NowMs);
+        var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer);
         var flags = concatenates ? entry.Flags : command.Flags;
         var reason = command.Mode switch
         {
@@ -49,7 +49,7 @@ internal static class MemcachedStorage
 
         if (touchExptime is { } exptime)
         {
-            var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(exptime, writer.NowMs);
+            var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(exptime, writer);
             if (Put(writer, key, entry.Value, expiresAtMs, entry.Flags, ChangeReason.Touch) is not { } touched)
             {
                 return false;
@@ -69,7 +69,7 @@ internal static class MemcachedStorage
             return MemcachedReply.NotFound;
         }
 
-        Put(writer, command.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer.NowMs), entry.Flags, ChangeReason.Touch);
+        Put(writer, command.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer), entry.Flags, ChangeReason.Touch);
         return MemcachedReply.Touched;
     }
 
@@ -102,7 +102,7 @@ internal static class MemcachedStorage
     /// </summary>
     public static CacheEntry? Put(StoreWriter writer, byte[] key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
     {
-        if (!MemcachedExpiry.IsPast(expiresAtMs, writer.NowMs))
+        if (!MemcachedExpiry.IsPast(expiresAtMs, writer))
         {
             return writer.Put(key, value, expiresAtMs, flags, reason);
         }

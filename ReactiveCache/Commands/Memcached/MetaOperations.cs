@@ -46,7 +46,7 @@ internal static class MetaOperations
                 return request.Has('q') ? MemcachedReply.Silent : s_miss;
             }
 
-            var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer.NowMs);
+            var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer);
             entry = writer.Put(request.Key, [], expiresAtMs, 0, ChangeReason.Set);
             entry = writer.Mark(request.Key, entry, EntryMarks.WinTokenSent);
             created = true;
@@ -54,7 +54,7 @@ internal static class MetaOperations
 
         if (request.TryNumber('T', out var ttl))
         {
-            entry = MemcachedStorage.Put(writer, request.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer.NowMs), entry.Flags, ChangeReason.Touch)
+            entry = MemcachedStorage.Put(writer, request.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer), entry.Flags, ChangeReason.Touch)
                 ?? entry;
         }
 

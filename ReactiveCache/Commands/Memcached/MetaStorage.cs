@@ -41,7 +41,7 @@ internal static class MetaStorage
         var concatenates = mode is StoreMode.Append or StoreMode.Prepend;
         if (!exists && concatenates && request.TryNumber('N', out var vivify))
         {
-            entry = writer.Put(request.Key, [], MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer.NowMs), 0, ChangeReason.Set);
+            entry = writer.Put(request.Key, [], MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer), 0, ChangeReason.Set);
             exists = true;
         }
 
@@ -59,7 +59,7 @@ internal static class MetaStorage
         };
         request.TryNumber('F', out var flags);
         request.TryNumber('T', out var ttl);
-        var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer.NowMs);
+        var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer);
         var reason = mode switch { StoreMode.Append => ChangeReason.Append, StoreMode.Prepend => ChangeReason.Prepend, _ => ChangeReason.Set };
         var stored = MemcachedStorage.Put(writer, request.Key, value, expiresAtMs, concatenates ? entry.Flags : (uint)(flags ?? 0), reason);
         if (stored is not null && marks != EntryMarks.None)
@@ -87,7 +87,7 @@ internal static class MetaStorage
             // Invalidate: keep serving the value, flagged stale, until someone recaches it.
             if (request.TryNumber('T', out var ttl))
             {
-                entry = MemcachedStorage.Put(writer, request.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer.NowMs), entry.Flags, ChangeReason.Touch) ?? entry;
+                entry = MemcachedStorage.Put(writer, request.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer), entry.Flags, ChangeReason.Touch) ?? entry;
             }
 
             writer.Mark(request.Key, entry, EntryMarks.Stale);
@@ -120,7 +120,7 @@ internal static class MetaStorage
             }
 
             var initial = ulong.TryParse(request.Token('J'), out var seed) ? seed : 0;
-            var created = writer.Put(request.Key, MemcachedStorage.FormatCounter(initial), MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer.NowMs), 0, ChangeReason.Increment);
+            var created = writer.Put(request.Key, MemcachedStorage.FormatCounter(initial), MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer), 0, ChangeReason.Increment);
             return Counted(request, created, writer.NowMs);
         }
 
@@ -136,7 +136,7 @@ internal static class MetaStorage
 
         var delta = ulong.TryParse(request.Token('D'), out var given) ? given : 1;
         var next = increment ? unchecked(current + delta) : current < delta ? 0 : current - delta;
-        var expiresAtMs = request.TryNumber('T', out var ttl) ? MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer.NowMs) : entry.ExpiresAtMs;
+        var expiresAtMs = request.TryNumber('T', out var ttl) ? MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer) : entry.ExpiresAtMs;
         var updated = writer.Put(request.Key, MemcachedStorage.FormatCounter(next), expiresAtMs, entry.Flags, ChangeReason.Increment);
         return Counted(request, updated, writer.NowMs);
     }
