@@ -135,6 +135,25 @@ public sealed class ChangeStreamSpecs : ReactiveTest
     }
 
     [Test]
+    public void ChangesSince_replays_everything_the_buffer_holds_across_its_growth()
+    {
+        var scheduler = new TestScheduler();
+        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferSize = 3000 }, scheduler);
+        for (var i = 1; i <= 5000; i++)
+        {
+            store.Set($"k{i % 7}", i.ToString());
+        }
+
+        var batches = scheduler.Start(() => store.ChangesSince(0).Select(batch => batch.Gap is { } gap
+            ? $"gap {gap.From}-{gap.To}"
+            : $"{batch.Changes.Count} changes {batch.Changes[0].Sequence}..{batch.Changes[^1].Sequence} last={batch.Changes[^1].ValueText}"));
+
+        batches.Messages.AssertEqual(
+            OnNext(200, "gap 1-2000"),
+            OnNext(200, "3000 changes 2001..5000 last=5000"));
+    }
+
+    [Test]
     public void Detaches_a_subscriber_that_throws_and_keeps_serving_the_others()
     {
         var scheduler = new TestScheduler();

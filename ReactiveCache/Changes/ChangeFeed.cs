@@ -30,7 +30,7 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
     public int SubscriberCount => _subscribers.Length;
 
     /// <summary>Called under the store's lock. A batch object is built only when someone will receive it.</summary>
-    public void Commit(List<CacheChange> changes, long lastSequence)
+    public void Commit(List<ChangeRecord> changes, long lastSequence)
     {
         foreach (var change in changes)
         {
@@ -39,7 +39,13 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
 
         if (!_subscribers.IsEmpty)
         {
-            _deliveries.Enqueue(new Delivery(new ChangeBatch(lastSequence, changes.ToArray()), Target: null));
+            var batch = new CacheChange[changes.Count];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i] = changes[i].ToChange();
+            }
+
+            _deliveries.Enqueue(new Delivery(new ChangeBatch(lastSequence, batch), Target: null));
         }
     }
 

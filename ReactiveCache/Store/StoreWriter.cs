@@ -1,3 +1,4 @@
+using ReactiveCache.Changes;
 using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 
@@ -12,7 +13,7 @@ internal sealed class StoreWriter
 {
     private readonly Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
     private readonly Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
-    private readonly List<CacheChange> _pending = [];
+    private readonly List<ChangeRecord> _pending = [];
     private readonly ActiveExpiry _expiry;
     private readonly bool _keepPrevious;
 
@@ -152,11 +153,10 @@ internal sealed class StoreWriter
     }
 
     /// <summary>The changes recorded by the current command, in sequence order.</summary>
-    public List<CacheChange> Pending => _pending;
+    public List<ChangeRecord> Pending => _pending;
 
-    private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous)
-    {
-        var expiresAt = entry is { HasExpiry: true } ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : (DateTimeOffset?)null;
-        _pending.Add(new CacheChange(++LastSequence, kind, reason, key, entry?.Value, _keepPrevious ? previous : null, expiresAt, Now));
-    }
+    private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous) =>
+        _pending.Add(new ChangeRecord(++LastSequence, kind, reason, key, entry?.Value, _keepPrevious ? previous : null,
+            entry?.ExpiresAtMs ?? CacheEntry.NoExpiry, Now));
+
 }
