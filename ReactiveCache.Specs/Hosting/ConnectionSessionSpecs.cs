@@ -168,6 +168,19 @@ public sealed class ConnectionSessionSpecs
     }
 
     [Test]
+    public void Accepts_an_expiry_beyond_what_a_clock_can_represent_and_keeps_serving()
+    {
+        using var harness = new NativeHarness();
+        harness.Send("PUT soon 1", "EXPIRE soon 1", "PUT late 1");
+
+        var replies = harness.Send("EXPIRE late 300000000000000", "PING");
+        harness.Scheduler.AdvanceBy(TimeSpan.FromSeconds(2).Ticks);
+
+        Assert.That(replies, Is.EqualTo("OK\r\nPONG\r\n"));
+        Assert.That(harness.Send("GET soon", "GET late"), Is.EqualTo("NOT_FOUND\r\nVALUE 1\r\n"));
+    }
+
+    [Test]
     public void Expire_with_a_time_already_over_removes_the_key()
     {
         using var harness = new NativeHarness();

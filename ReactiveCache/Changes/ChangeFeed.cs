@@ -27,6 +27,10 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
     private readonly Lock _delivery = new();
     private ImmutableArray<ChangeSubscriber> _subscribers = [];
 
+    // Batches enqueued but not yet fully delivered. Not the queue's emptiness: a batch another thread has
+    // dequeued and is still delivering must keep its writer waiting, or "acknowledged" would not mean "delivered".
+    private long _undelivered;
+
     public int SubscriberCount => _subscribers.Length;
 
     /// <summary>Called under the store's lock. A batch object is built only when someone will receive it.</summary>
@@ -45,7 +49,7 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
                 batch[i] = changes[i].ToChange();
             }
 
-            _deliveries.Enqueue(new Delivery(new ChangeBatch(lastSequence, batch), Target: null));
+            Enqueue(new Delivery(new ChangeBatch(lastSequence, batch), Target: null));
         }
     }
 
@@ -56,7 +60,7 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
         ImmutableInterlocked.Update(ref _subscribers, static (all, added) => all.Add(added), subscriber);
         foreach (var batch in first)
         {
-            _deliveries.Enqueue(new Delivery(batch, subscriber));
+            Enqueue(new Delivery(batch, subscriber));
         }
 
         return subscriber;
@@ -74,7 +78,7 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
 
     public void Drain()
     {
-        if (_deliveries.IsEmpty || t_delivering)
+        if (Interlocked.Read(ref _undelivered) == 0 || t_delivering)
         {
             return;
         }
@@ -86,7 +90,14 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
             {
                 while (_deliveries.TryDequeue(out var delivery))
                 {
-                    Deliver(delivery);
+                    try
+                    {
+                        Deliver(delivery);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _undelivered);
+                    }
                 }
             }
             finally
@@ -99,11 +110,21 @@ internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
     /// <summary>Completes every subscriber after everything already committed has been delivered.</summary>
     public void Complete()
     {
-        Drain();
-        foreach (var subscriber in ImmutableInterlocked.InterlockedExchange(ref _subscribers, []))
+        // Under the delivery lock, so OnCompleted never overlaps or overtakes an OnNext on another thread.
+        lock (_delivery)
         {
-            subscriber.Complete();
+            Drain();
+            foreach (var subscriber in ImmutableInterlocked.InterlockedExchange(ref _subscribers, []))
+            {
+                subscriber.Complete();
+            }
         }
+    }
+
+    private void Enqueue(Delivery delivery)
+    {
+        Interlocked.Increment(ref _undelivered);
+        _deliveries.Enqueue(delivery);
     }
 
     private void Deliver(Delivery delivery)

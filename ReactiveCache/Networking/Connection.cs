@@ -26,9 +26,10 @@ internal sealed class Connection : IAsyncDisposable
     private long _pushedBytes;
     private int _wakeRequested;
     private volatile bool _closeRequested;
-    private volatile Exception? _fault;
+    private Exception? _fault;
     private volatile bool _disposed;
-    private volatile bool _flushing;
+    private int _flushing;
+    private bool _flushedOnClose;
     private readonly Action _abort;
 
     /// <summary>
@@ -142,8 +143,10 @@ internal sealed class Connection : IAsyncDisposable
 
         if (Interlocked.Add(ref _pushedBytes, message.Length) > _maxPushedBytes)
         {
-            _fault = new OutputOverflowException(_maxPushedBytes);
-            if (_flushing)
+            // Full fences on both sides (here and around the loop's flush): either this sees the loop flushing,
+            // or the loop sees the fault before it blocks.
+            Interlocked.CompareExchange(ref _fault, new OutputOverflowException(_maxPushedBytes), null);
+            if (Volatile.Read(ref _flushing) == 1)
             {
                 // The client is not reading, so it could not read a last error either: drop it now,
                 // as Redis does when a client output buffer limit is hit.
@@ -193,7 +196,15 @@ internal sealed class Connection : IAsyncDisposable
         try
         {
             WritePushes();
-            await Output.FlushAsync(cancellation);
+            var flush = Output.FlushAsync(cancellation);
+            if (Volatile.Read(ref _fault) is not null && !flush.IsCompleted)
+            {
+                // A client that overflowed and cannot take its last line right away is not waited for.
+                Abort();
+            }
+
+            await flush;
+            _flushedOnClose = true;
             _socket?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
@@ -208,11 +219,24 @@ internal sealed class Connection : IAsyncDisposable
     {
         _disposed = true;
         _readLoopStopped.TrySetResult();
-        await Input.CompleteAsync();
-        await Output.CompleteAsync();
-        if (_transport is not null)
+        try
         {
-            await _transport.DisposeAsync();
+            await Input.CompleteAsync();
+
+            // After a failed close, completing with an error drops the bytes a gone peer did not take
+            // instead of trying to send them again.
+            await Output.CompleteAsync(_flushedOnClose ? null : new ConnectionClosedException());
+        }
+        catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The peer is gone; closing is all that is left.
+        }
+        finally
+        {
+            if (_transport is not null)
+            {
+                await _transport.DisposeAsync();
+            }
         }
     }
 
@@ -220,14 +244,17 @@ internal sealed class Connection : IAsyncDisposable
     {
         Volatile.Write(ref _wakeRequested, 0);
         WritePushes();
-        _flushing = true;
+        Interlocked.Exchange(ref _flushing, 1);
         try
         {
-            await Output.FlushAsync();
+            if (Volatile.Read(ref _fault) is null)
+            {
+                await Output.FlushAsync();
+            }
         }
         finally
         {
-            _flushing = false;
+            Interlocked.Exchange(ref _flushing, 0);
         }
 
         if (_fault is { } fault)
@@ -256,4 +283,6 @@ internal sealed class Connection : IAsyncDisposable
         {
         }
     }
+
+    private sealed class ConnectionClosedException() : IOException("the connection is closed");
 }

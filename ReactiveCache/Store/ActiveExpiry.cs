@@ -49,6 +49,18 @@ internal sealed class ActiveExpiry(IScheduler scheduler, Action expireDue) : IDi
         }
     }
 
+    /// <summary>Replaces the queue with exactly the given keys and due times, dropping stale items.</summary>
+    public void Rebuild(IEnumerable<(byte[] Key, long ExpiresAtMs)> live)
+    {
+        _due.Clear();
+        foreach (var (key, expiresAtMs) in live)
+        {
+            _due.Enqueue(key, expiresAtMs);
+        }
+
+        Rearm();
+    }
+
     public void Clear()
     {
         _due.Clear();

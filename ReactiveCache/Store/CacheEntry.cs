@@ -12,6 +12,19 @@ internal sealed record CacheEntry(byte[] Value, long ExpiresAtMs, ulong Cas, uin
 {
     public const long NoExpiry = long.MaxValue;
 
+    /// <summary>The latest expiry a clock can represent (the last millisecond of year 9999).</summary>
+    public static readonly long LatestExpiry = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    /// <summary>The earliest expiry a clock can represent (year 1; anything before is long past anyway).</summary>
+    public static readonly long EarliestExpiry = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+
+    /// <summary>
+    /// Brings an expiry a client asked for into what a clock can represent: a time to live of a billion years
+    /// means "as late as possible", not a crash when the expiry timer is armed.
+    /// </summary>
+    public static long Representable(long expiresAtMs) =>
+        expiresAtMs == NoExpiry ? NoExpiry : Math.Clamp(expiresAtMs, EarliestExpiry, LatestExpiry);
+
     public bool HasExpiry => ExpiresAtMs != NoExpiry;
 
     public bool IsExpiredAt(long nowMs) => ExpiresAtMs <= nowMs;

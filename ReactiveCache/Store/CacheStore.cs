@@ -128,8 +128,14 @@ public sealed partial class CacheStore : IDisposable
             {
                 if (_writer.Pending.Count > 0)
                 {
-                    _feed.Commit(_writer.Pending, _writer.LastSequence);
-                    _writer.Pending.Clear();
+                    try
+                    {
+                        _feed.Commit(_writer.Pending, _writer.LastSequence);
+                    }
+                    finally
+                    {
+                        _writer.Pending.Clear();
+                    }
                 }
             }
         }

@@ -83,6 +83,7 @@ internal sealed class StoreWriter
     /// <summary>Stores a value under <paramref name="key"/>, which the store keeps: the caller must not change it later.</summary>
     public CacheEntry Put(byte[] key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
     {
+        expiresAtMs = CacheEntry.Representable(expiresAtMs);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
         var storedKey = existed ? StoredKeyOf(key) : key;
         var previous = slot;
@@ -91,10 +92,21 @@ internal sealed class StoreWriter
         if (entry.HasExpiry && entry.ExpiresAtMs != previous?.ExpiresAtMs)
         {
             _expiry.Track(storedKey, expiresAtMs);
+            CompactExpiryQueue();
         }
 
         Record(existed ? ChangeKind.Updated : ChangeKind.Added, reason, storedKey, entry, previous?.Value);
         return entry;
+    }
+
+    // A sliding time to live re-queues its key on every write and stale queue items leave only when due;
+    // past twice the keys (plus slack), rebuild the queue from the live entries so it stays bounded.
+    private void CompactExpiryQueue()
+    {
+        if (_expiry.Count > (2 * _entries.Count) + 1024)
+        {
+            _expiry.Rebuild(_entries.Where(pair => pair.Value.HasExpiry).Select(pair => (pair.Key, pair.Value.ExpiresAtMs)));
+        }
     }
 
     // Changes carry the array the dictionary holds, so every change of a key shares one key array.
