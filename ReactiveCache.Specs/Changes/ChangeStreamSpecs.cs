@@ -154,6 +154,25 @@ public sealed class ChangeStreamSpecs : ReactiveTest
     }
 
     [Test]
+    public void ChangesSince_drops_the_oldest_changes_first_when_their_values_exceed_the_byte_budget()
+    {
+        var scheduler = new TestScheduler();
+        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferBytes = 3 * (64 + 1 + 1000) }, scheduler);
+        for (var i = 1; i <= 10; i++)
+        {
+            store.Set("k", new string((char)('a' + i), 1000));
+        }
+
+        var batches = scheduler.Start(() => store.ChangesSince(0).Select(batch => batch.Gap is { } gap
+            ? $"gap {gap.From}-{gap.To}"
+            : string.Join(",", batch.Changes.Select(change => change.Sequence))));
+
+        batches.Messages.AssertEqual(
+            OnNext(200, "gap 1-7"),
+            OnNext(200, "8,9,10"));
+    }
+
+    [Test]
     public void Detaches_a_subscriber_that_throws_and_keeps_serving_the_others()
     {
         var scheduler = new TestScheduler();

@@ -17,10 +17,10 @@ namespace ReactiveCache.Changes;
 /// A snapshot or replay for a new subscriber travels through the same queue, so it is delivered before
 /// any batch committed after it and after none committed before it: no gap, no duplicate.
 /// </remarks>
-internal sealed class ChangeFeed(int replayCapacity, ILogger logger)
+internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILogger logger)
 {
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
-    private readonly ReplayBuffer _replay = new(replayCapacity);
+    private readonly ReplayBuffer _replay = new(replayCapacity, replayByteBudget);
     [ThreadStatic]
     private static bool t_delivering;
 

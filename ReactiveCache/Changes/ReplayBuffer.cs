@@ -1,55 +1,85 @@
 namespace ReactiveCache.Changes;
 
 /// <summary>
-/// The last <c>capacity</c> changes, so a subscriber can resume from a sequence number. Accessed only
-/// under the store's lock. Records are structs in one array, so keeping them costs no allocation per
-/// write; the array grows by doubling up to the capacity, so an idle store (or database) stays small.
+/// The most recent changes, so a subscriber can resume from a sequence number: at most <c>capacity</c>
+/// of them, and at most <c>byteBudget</c> bytes of the keys and values they hold, because every change
+/// keeps its value alive. Accessed only under the store's lock. Records are structs in one array, so keeping
+/// them costs no allocation per write; the array grows by doubling up to the capacity, so an idle store (or
+/// database) stays small.
 /// </summary>
-internal sealed class ReplayBuffer(int capacity)
+internal sealed class ReplayBuffer(int capacity, long byteBudget)
 {
     private const int InitialSize = 1024;
+    private const int RecordOverhead = 64;
 
     private ChangeRecord[] _ring = new ChangeRecord[Math.Min(Math.Max(capacity, 0), InitialSize)];
-    private long _count;
+    private long _oldest = 1;
+    private long _next = 1;
+    private long _bytes;
+
+    private long Count => _next - _oldest;
 
     public void Add(in ChangeRecord change)
     {
         if (_ring.Length == 0)
         {
+            _oldest = _next = change.Sequence + 1;
             return;
         }
 
-        if (_count >= _ring.Length && _ring.Length < capacity)
+        if (Count == _ring.Length)
         {
-            Grow(change.Sequence - 1);
+            if (_ring.Length < capacity)
+            {
+                Grow();
+            }
+            else
+            {
+                DropOldest();
+            }
         }
 
         _ring[(int)(change.Sequence % _ring.Length)] = change;
-        _count++;
-    }
-
-    private void Grow(long lastSequence)
-    {
-        var grown = new ChangeRecord[(int)Math.Min(capacity, (long)_ring.Length * 2)];
-        for (var sequence = lastSequence - _ring.Length + 1; sequence <= lastSequence; sequence++)
+        _next = change.Sequence + 1;
+        _bytes += SizeOf(change);
+        while (_bytes > byteBudget && Count > 1)
         {
-            grown[(int)(sequence % grown.Length)] = _ring[(int)(sequence % _ring.Length)];
+            DropOldest();
         }
-
-        _ring = grown;
     }
 
     /// <summary>Copies the buffered changes after <paramref name="afterSequence"/>, up to <paramref name="lastSequence"/>.</summary>
     /// <returns>The range that was asked for but is no longer held, if any.</returns>
     public ChangeGap? CopyAfter(long afterSequence, long lastSequence, List<CacheChange> into)
     {
-        var oldestHeld = lastSequence - Math.Min(_count, _ring.Length) + 1;
-        var first = Math.Max(afterSequence + 1, oldestHeld);
-        for (var sequence = first; sequence <= lastSequence; sequence++)
+        var oldestHeld = Count == 0 ? lastSequence + 1 : _oldest;
+        for (var sequence = Math.Max(afterSequence + 1, oldestHeld); sequence <= lastSequence; sequence++)
         {
             into.Add(_ring[(int)(sequence % _ring.Length)].ToChange());
         }
 
         return afterSequence + 1 < oldestHeld ? new ChangeGap(afterSequence + 1, oldestHeld - 1) : null;
+    }
+
+    private static long SizeOf(in ChangeRecord change) =>
+        RecordOverhead + change.Key.Length + (change.Value?.Length ?? 0) + (change.PreviousValue?.Length ?? 0);
+
+    private void DropOldest()
+    {
+        ref var oldest = ref _ring[(int)(_oldest % _ring.Length)];
+        _bytes -= SizeOf(oldest);
+        oldest = default;
+        _oldest++;
+    }
+
+    private void Grow()
+    {
+        var grown = new ChangeRecord[(int)Math.Min(capacity, (long)_ring.Length * 2)];
+        for (var sequence = _oldest; sequence < _next; sequence++)
+        {
+            grown[(int)(sequence % grown.Length)] = _ring[(int)(sequence % _ring.Length)];
+        }
+
+        _ring = grown;
     }
 }

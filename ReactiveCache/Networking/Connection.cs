@@ -16,6 +16,8 @@ namespace ReactiveCache.Networking;
 /// </summary>
 internal sealed class Connection : IAsyncDisposable
 {
+    private const long MaxUnflushedBytes = 256 * 1024;
+
     private static long s_nextId;
 
     private readonly Socket? _socket;
@@ -113,6 +115,13 @@ internal sealed class Connection : IAsyncDisposable
                 while (!_closeRequested && framer.TryReadFrame(ref buffer, out var frame))
                 {
                     observer.OnNext(frame);
+
+                    // A few bytes of pipelined GETs can ask for megabytes of replies: flush (and wait for the
+                    // client) as the output grows, instead of buffering a whole batch's replies in memory.
+                    if (Output.CanGetUnflushedBytes && Output.UnflushedBytes > MaxUnflushedBytes)
+                    {
+                        await FlushAsync();
+                    }
                 }
             }
             finally

@@ -36,7 +36,7 @@ public sealed partial class CacheStore : IDisposable
         Scheduler = scheduler ?? System.Reactive.Concurrency.Scheduler.Default;
         _expiry = new ActiveExpiry(Scheduler, ExpireDue);
         _writer = new StoreWriter(_expiry, _options.IncludePreviousValues);
-        _feed = new ChangeFeed(_options.ReplayBufferSize, logger ?? NullLogger.Instance);
+        _feed = new ChangeFeed(_options.ReplayBufferSize, _options.ReplayBufferBytes, logger ?? NullLogger.Instance);
     }
 
     /// <summary>The scheduler that is this store's clock.</summary>
