@@ -15,7 +15,7 @@ internal sealed class MemcachedHarness(CacheStore store, int maxItemSize = 1024 
 {
     private readonly MemcachedProtocol _protocol = new(64 * 1024, maxItemSize);
     private readonly MemcachedSession _session = new(
-        store, new MemcachedStatistics(), new ServerStatistics(store.Scheduler.Now), new MemcachedSettings(maxItemSize, 100, 0, 64 * 1024));
+        store, new MemcachedStatistics(), new ServerStatistics(store.Scheduler.Now), new MemcachedSettings(maxItemSize, 100, 0, 64 * 1024), new DelayedFlush(store));
     private ReactiveCache.Framing.IFramer<MemcachedFrame>? _framer;
     private byte[] _pending = [];
 

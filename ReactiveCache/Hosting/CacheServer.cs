@@ -30,6 +30,7 @@ public sealed class CacheServer : IAsyncDisposable
     private readonly CancellationTokenSource _closeDeadline = new();
     private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
+    private DelayedFlush? _delayedFlush;
 
     private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
     {
@@ -86,7 +87,7 @@ public sealed class CacheServer : IAsyncDisposable
         var statistics = new MemcachedStatistics();
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            _ => new MemcachedSession(Store, statistics, Statistics, settings));
+            _ => new MemcachedSession(Store, statistics, Statistics, settings, _delayedFlush ??= new DelayedFlush(Store)));
         return endPoint;
     }
 
@@ -154,6 +155,7 @@ public sealed class CacheServer : IAsyncDisposable
         await readsStopped;
         _allReadsStopped.TrySetResult();
         await Task.WhenAll(open.Select(entry => entry.Served));
+        _delayedFlush?.Dispose();
         if (_ownsStore)
         {
             Store.Dispose();

@@ -154,6 +154,27 @@ public sealed class MemcachedSessionSpecs : ReactiveTest
     }
 
     [Test]
+    public void A_later_flush_all_replaces_a_pending_delayed_one()
+    {
+        _client.Send("flush_all 3600\r\n");
+        _client.Send("flush_all 0\r\n");
+        _client.Send("set k 0 0 1\r\na\r\n");
+
+        _scheduler.AdvanceBy(TimeSpan.FromHours(2).Ticks);
+
+        Assert.That(_client.Send("get k\r\n"), Is.EqualTo("VALUE k 0 1\r\na\r\nEND\r\n"));
+    }
+
+    [Test]
+    public void Rejects_a_data_length_that_would_overflow_and_keeps_serving()
+    {
+        var reply = _client.Send("set k 0 0 9223372036854775807\r\n");
+
+        Assert.That(reply, Does.StartWith("CLIENT_ERROR bad command line format"));
+        Assert.That(_client.Send("version\r\n"), Does.StartWith("VERSION "));
+    }
+
+    [Test]
     public void Answers_nothing_to_noreply_commands()
     {
         var replies = _client.Send(

@@ -9,7 +9,7 @@ namespace ReactiveCache.Commands.Memcached;
 /// atomic store operation; <c>noreply</c> turns its answer into silence (errors included, as memcached does).
 /// </summary>
 internal sealed class MemcachedSession(
-    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings)
+    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush)
     : ICommandSession<MemcachedCommand, MemcachedReply>
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
@@ -132,36 +132,22 @@ internal sealed class MemcachedSession(
 
     /// <summary>
     /// Flushes now, or after a delay on the store's scheduler (the delay follows the exptime rule, so a
-    /// large value is an absolute Unix time). A delayed flush still happens if this client disconnects.
+    /// large value is an absolute Unix time). A delayed flush still happens if this client disconnects, and a
+    /// later flush_all from any client replaces it.
     /// </summary>
     private MemcachedReply FlushAll(long delaySeconds)
     {
         statistics.Add(Counter.CmdFlush);
         if (delaySeconds <= 0)
         {
-            Flush(store);
-            return MemcachedReply.Ok;
+            flush.Now();
+        }
+        else
+        {
+            flush.At(MemcachedExpiry.ToExpiresAtMs(delaySeconds, store.Scheduler.Now.ToUnixTimeMilliseconds()));
         }
 
-        var dueMs = MemcachedExpiry.ToExpiresAtMs(delaySeconds, store.Scheduler.Now.ToUnixTimeMilliseconds());
-        store.Scheduler.Schedule(store, DateTimeOffset.FromUnixTimeMilliseconds(dueMs), static (_, store) =>
-        {
-            Flush(store);
-            return System.Reactive.Disposables.Disposable.Empty;
-        });
         return MemcachedReply.Ok;
-    }
-
-    private static void Flush(CacheStore store)
-    {
-        try
-        {
-            store.Write(0, static (writer, _) => writer.Clear());
-        }
-        catch (ObjectDisposedException)
-        {
-            // A delayed flush that comes due after the store was disposed has nothing left to flush.
-        }
     }
 
     private MemcachedReply Stats(string? group) => group switch

@@ -33,7 +33,8 @@ internal static class MemcachedSyntax
             tokens.Next();
         }
 
-        return TryParse(tokens.Next(), out long length) && length >= 0 ? length : -1;
+        // As memcached: a length that would overflow with its CRLF is a bad command line, not a block.
+        return TryParse(tokens.Next(), out long length) && length is >= 0 and <= int.MaxValue - 2 ? length : -1;
     }
 
     public static bool IsStorageCommand(ReadOnlySpan<byte> command) =>
