@@ -6,9 +6,11 @@ using System.Reactive.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Commands;
+using ReactiveCache.Commands.Redis;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols;
 using ReactiveCache.Protocols.Native;
+using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Hosting;
 
@@ -27,6 +29,8 @@ public sealed class CacheServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, (Connection Connection, Task Served)> _connections = new();
     private readonly CancellationTokenSource _closeDeadline = new();
     private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _shutdownRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RedisServer? _redis;
     private int _disposed;
 
     private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
@@ -48,6 +52,12 @@ public sealed class CacheServer : IAsyncDisposable
     /// <summary>Where the native protocol listens, or <c>null</c> when it is turned off.</summary>
     public IPEndPoint? NativeEndPoint { get; private set; }
 
+    /// <summary>Where the Redis protocol listens, or <c>null</c> when it is turned off.</summary>
+    public IPEndPoint? RespEndPoint { get; private set; }
+
+    /// <summary>Completes when a client asked the server to stop (Redis SHUTDOWN); the host then disposes it.</summary>
+    public Task ShutdownRequested => _shutdownRequested.Task;
+
     internal ILoggerFactory LoggerFactory { get; }
 
     /// <summary>
@@ -66,6 +76,7 @@ public sealed class CacheServer : IAsyncDisposable
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
                 push => new NativeSession(server.Store, server.Statistics, push));
+            server.RespEndPoint = server.ListenResp(options);
             return server;
         }
         catch
@@ -109,6 +120,29 @@ public sealed class CacheServer : IAsyncDisposable
         return listener.LocalEndPoint;
     }
 
+    private IPEndPoint? ListenResp(CacheServerOptions options)
+    {
+        if (options.RespPort is null)
+        {
+            return null;
+        }
+
+        var resp = options.Resp;
+        var settings = new RedisSettings
+        {
+            Databases = resp.Databases,
+            RequirePass = resp.RequirePass,
+            NotifyKeyspaceEvents = resp.NotifyKeyspaceEvents,
+            Port = options.RespPort.Value,
+            Bind = options.BindAddress.ToString(),
+            MaxClients = options.MaxClients,
+            MaxBulkLength = resp.MaxBulkLength,
+        };
+        _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult(), LoggerFactory);
+        var limits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength);
+        return Listen(options.RespPort, new RespProtocol(limits), _redis.OpenSession);
+    }
+
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -139,6 +173,7 @@ public sealed class CacheServer : IAsyncDisposable
         await readsStopped;
         _allReadsStopped.TrySetResult();
         await Task.WhenAll(open.Select(entry => entry.Served));
+        _redis?.Dispose();
         if (_ownsStore)
         {
             Store.Dispose();
