@@ -36,6 +36,8 @@ internal static class ConnectionCommands
     public static RedisReply Reset(RedisSession session, byte[][] args)
     {
         PubSubCommands.UnsubscribeAll(session);
+        session.Transaction = null;
+        session.WatchedKeys.Clear();
         session.Select(0);
         session.Protocol = 2;
         session.Name = "";

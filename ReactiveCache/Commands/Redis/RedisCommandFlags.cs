@@ -20,4 +20,7 @@ internal enum RedisCommandFlags
 
     /// <summary>Allowed to a RESP2 client in subscriber mode (the (P)SUBSCRIBE family, PING, QUIT, RESET).</summary>
     AllowedWhileSubscribed = 1024,
+
+    /// <summary>Runs at once even inside MULTI (EXEC, DISCARD, MULTI, WATCH, QUIT, RESET).</summary>
+    Transaction = 2048,
 }

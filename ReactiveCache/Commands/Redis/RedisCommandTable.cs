@@ -63,8 +63,8 @@ internal sealed class RedisCommandTable
         // Connection (server.c, networking.c, acl.c)
         new("ping", -1, Fast | AllowedWhileSubscribed, ConnectionCommands.Ping, 0, 0, 0, "connection", "Returns the server's liveliness response."),
         new("echo", 2, Fast, ConnectionCommands.Echo, 0, 0, 0, "connection", "Returns the given string."),
-        new("quit", -1, NoAuth | Fast | AllowedWhileSubscribed, ConnectionCommands.Quit, 0, 0, 0, "connection", "Closes the connection."),
-        new("reset", 1, NoAuth | Fast | AllowedWhileSubscribed, ConnectionCommands.Reset, 0, 0, 0, "connection", "Resets the connection."),
+        new("quit", -1, NoAuth | Fast | AllowedWhileSubscribed | Transaction, ConnectionCommands.Quit, 0, 0, 0, "connection", "Closes the connection."),
+        new("reset", 1, NoAuth | Fast | AllowedWhileSubscribed | Transaction, ConnectionCommands.Reset, 0, 0, 0, "connection", "Resets the connection."),
         new("auth", -2, NoAuth | Fast | NoScript | Loading | Stale, ConnectionCommands.Auth, 0, 0, 0, "connection", "Authenticates the connection."),
         new("hello", -1, NoAuth | Fast | NoScript | Loading | Stale, ConnectionCommands.Hello, 0, 0, 0, "connection", "Handshakes with the Redis server."),
         new RedisCommand("client", -2, NoScript | Loading | Stale, null, group: "connection", summary: "A container for client connection commands.").With(
@@ -92,6 +92,13 @@ internal sealed class RedisCommandTable
         new("role", 1, NoScript | Loading | Stale | Fast, ServerCommands.Role, 0, 0, 0, "server", "Returns the replication role."),
         new("lastsave", 1, Loading | Stale | Fast, ServerCommands.LastSave, 0, 0, 0, "server", "Returns the Unix timestamp of the last successful save to disk."),
         new("cluster", -2, None, ServerCommands.Cluster, 0, 0, 0, "cluster", "A container for Redis Cluster commands."),
+
+        // Transactions (multi.c)
+        new("multi", 1, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Multi, 0, 0, 0, "transactions", "Starts a transaction."),
+        new("exec", 1, NoScript | Loading | Stale | Transaction, TransactionCommands.Exec, 0, 0, 0, "transactions", "Executes all commands in a transaction."),
+        new("discard", 1, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Discard, 0, 0, 0, "transactions", "Discards a transaction."),
+        new("watch", -2, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Watch, 1, -1, 1, "transactions", "Monitors changes to keys to determine the execution of a transaction."),
+        new("unwatch", 1, NoScript | Loading | Stale | Fast, TransactionCommands.Unwatch, 0, 0, 0, "transactions", "Forgets about watched keys of a transaction."),
 
         // Pub/sub (pubsub.c)
         new("subscribe", -2, PubSub | NoScript | Loading | Stale | AllowedWhileSubscribed, PubSubCommands.Subscribe, 0, 0, 0, "pubsub", "Listens for messages published to channels."),

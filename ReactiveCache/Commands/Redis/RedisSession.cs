@@ -57,6 +57,12 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
     public bool Killed { get; set; }
 
+    /// <summary>The commands queued since MULTI, or null outside a transaction.</summary>
+    public RedisTransaction? Transaction { get; set; }
+
+    /// <summary>Keys WATCHed for the next EXEC, with the version each had when watched.</summary>
+    public List<WatchedKey> WatchedKeys { get; } = [];
+
     public RespReply Execute(RespRequest request)
     {
         Server.Statistics.CommandProcessed();
@@ -79,43 +85,69 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
     private RedisReply Dispatch(byte[][] args)
     {
-        if (!Server.Commands.TryFind(args[0], out var command))
+        if (!TryResolve(args, out var command, out var error))
         {
-            return UnknownCommand(args);
+            Transaction?.Fail();
+            return error!;
+        }
+
+        if (Transaction is { } transaction && !command.Has(RedisCommandFlags.Transaction))
+        {
+            return transaction.Queue(command, args);
+        }
+
+        return Invoke(command, args);
+    }
+
+    /// <summary>Runs a command that passed lookup and arity checks (directly, or queued and now run by EXEC).</summary>
+    public RedisReply Invoke(RedisCommand command, byte[][] args)
+    {
+        LastCommand = command.FullName;
+        LastCommandAtMs = Server.Now;
+        var reply = command.Handler!(this, args);
+        command.Called(reply is RedisReply.Error);
+        return reply;
+    }
+
+    /// <summary>processCommand's checks: known command, known subcommand, arity, authentication, subscriber mode.</summary>
+    private bool TryResolve(byte[][] args, out RedisCommand command, out RedisReply? error)
+    {
+        error = null;
+        if (!Server.Commands.TryFind(args[0], out command))
+        {
+            error = UnknownCommand(args);
+            return false;
         }
 
         if (command.Subcommands is { } subcommands && (args.Length >= 2 || command.Handler is null))
         {
             if (args.Length < 2)
             {
-                return RedisArgs.WrongArguments(command.FullName);
+                error = RedisArgs.WrongArguments(command.FullName);
+                return false;
             }
 
             if (!subcommands.TryGetValue(Encoding.UTF8.GetString(args[1]), out var subcommand))
             {
-                return new RedisReply.Error(string.Format(RespErrors.UnknownSubcommand, Shorten(args[1]), command.Name.ToUpperInvariant()));
+                error = new RedisReply.Error(string.Format(RespErrors.UnknownSubcommand, Shorten(args[1]), command.Name.ToUpperInvariant()));
+                return false;
             }
 
             command = subcommand;
         }
 
-        var reply = Run(command, args);
-        command.Called(reply is RedisReply.Error);
-        return reply;
-    }
-
-    private RedisReply Run(RedisCommand command, byte[][] args)
-    {
         if (!command.AcceptsArgumentCount(args.Length))
         {
-            return RedisArgs.WrongArguments(command.FullName);
+            error = RedisArgs.WrongArguments(command.FullName);
+            return false;
         }
 
         if (!Authenticated && !command.Has(RedisCommandFlags.NoAuth))
         {
             if (Server.Config.RequirePass is not null)
             {
-                return new RedisReply.Error(RespErrors.NoAuth);
+                error = new RedisReply.Error(RespErrors.NoAuth);
+                return false;
             }
 
             Authenticated = true;
@@ -123,12 +155,11 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
         if (Protocol == 2 && SubscriptionCount > 0 && !command.Has(RedisCommandFlags.AllowedWhileSubscribed))
         {
-            return RedisArgs.Error(RespErrors.SubscribeContext, command.FullName);
+            error = RedisArgs.Error(RespErrors.SubscribeContext, command.FullName);
+            return false;
         }
 
-        LastCommand = command.FullName;
-        LastCommandAtMs = Server.Now;
-        return command.Handler!(this, args);
+        return true;
     }
 
     // "unknown command 'x', with args beginning with: 'a' 'b' " as in processCommand: arguments until 128 characters.

@@ -58,5 +58,10 @@ internal static class RespErrors
     public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
     public const string InvalidEventClass = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
     public const string InvalidArgument = "argument must be a memory or percent value";
+    public const string MultiNested = "ERR MULTI calls can not be nested";
+    public const string ExecWithoutMulti = "ERR EXEC without MULTI";
+    public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";
+    public const string WatchInsideMulti = "ERR WATCH inside MULTI is not allowed";
+    public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
 }
