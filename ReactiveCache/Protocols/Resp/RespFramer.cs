@@ -23,12 +23,12 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
         frame = RespRequest.Empty;
         if (_arguments is null)
         {
-            if (buffer.IsEmpty)
+            if (!TryPeekFirst(buffer, out var first))
             {
                 return false;
             }
 
-            if (buffer.FirstSpan[0] != (byte)'*')
+            if (first != (byte)'*')
             {
                 return TryReadInline(ref buffer, out frame);
             }
@@ -53,6 +53,17 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
         _arguments = null;
         _filled = 0;
         return true;
+    }
+
+    private static bool TryPeekFirst(in ReadOnlySequence<byte> buffer, out byte first)
+    {
+        if (!buffer.FirstSpan.IsEmpty)
+        {
+            first = buffer.FirstSpan[0];
+            return true;
+        }
+
+        return new SequenceReader<byte>(buffer).TryPeek(out first);
     }
 
     private bool TryReadInline(ref ReadOnlySequence<byte> buffer, out RespRequest frame)
