@@ -24,6 +24,9 @@ internal sealed class RedisHarness : IDisposable
 
     public TestScheduler Scheduler { get; }
 
+    /// <summary>Database 0: the store the native protocol and the in-process API write to.</summary>
+    public CacheStore Store => _store;
+
     public RedisServer Server { get; }
 
     public bool ShutdownRequested { get; private set; }

@@ -74,6 +74,23 @@ public sealed class PubSubSpecs : ReactiveTest
     }
 
     [Test]
+    public void Notifies_writes_made_outside_Redis_through_the_same_store()
+    {
+        using var redis = new RedisHarness(new RedisSettings { NotifyKeyspaceEvents = "KA" });
+        var watcher = redis.Connect();
+        watcher.Send("SUBSCRIBE", "__keyspace@0__:native");
+
+        redis.Store.Set("native", "written by another protocol");
+        redis.Store.Delete("native");
+
+        Assert.That(watcher.Pushed, Is.EqualTo(new[]
+        {
+            "*3\r\n$7\r\nmessage\r\n$21\r\n__keyspace@0__:native\r\n$3\r\nset\r\n",
+            "*3\r\n$7\r\nmessage\r\n$21\r\n__keyspace@0__:native\r\n$3\r\ndel\r\n",
+        }));
+    }
+
+    [Test]
     public void Publishes_expired_when_the_key_is_due_not_when_it_is_next_read()
     {
         using var redis = new RedisHarness(new RedisSettings { NotifyKeyspaceEvents = "Ex" });

@@ -61,7 +61,9 @@ internal static class CounterCommands
             }
 
             var result = current + state.Delta;
-            var bytes = Encoding.ASCII.GetBytes(result.ToString(CultureInfo.InvariantCulture));
+            Span<byte> digits = stackalloc byte[20];
+            System.Buffers.Text.Utf8Formatter.TryFormat(result, digits, out var length);
+            var bytes = digits[..length].ToArray();
             writer.Put(state.Key, bytes, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.Increment);
             return RedisReply.Of(result);
         });
