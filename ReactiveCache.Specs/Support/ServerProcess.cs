@@ -42,6 +42,13 @@ internal sealed class ServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The Redis listener's default port (6379) may be taken on a build machine: keep it off unless asked for.
+        if (!arguments.Contains("--resp-port"))
+        {
+            start.ArgumentList.Add("--resp-port");
+            start.ArgumentList.Add("0");
+        }
+
         return new ServerProcess(Process.Start(start)!);
     }
 
