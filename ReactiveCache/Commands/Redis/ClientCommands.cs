@@ -72,9 +72,9 @@ internal static class ClientCommands
     {
         if (args.Length == 4 && RedisArgs.Is(args[2], "ID"))
         {
-            if (!RedisArgs.TryInteger(args[3], out var id))
+            if (!RedisArgs.TryInteger(args[3], out var id) || id <= 0)
             {
-                return RedisReply.NotInteger;
+                return new RedisReply.Error(RespErrors.ClientIdNotPositive);
             }
 
             if (!session.Server.Clients.TryGetValue(id, out var target))

@@ -35,7 +35,7 @@ internal static class CommandCommands
         RedisReply.Of(command.FirstKey),
         RedisReply.Of(command.LastKey),
         RedisReply.Of(command.Step),
-        new RedisReply.Set([new RedisReply.Simple("@" + command.Group)]),
+        new RedisReply.Set(Categories(command).Select(category => (RedisReply)new RedisReply.Simple(category)).ToArray()),
         RedisReply.EmptyArray,
         RedisReply.EmptyArray,
         new RedisReply.Array((command.Subcommands?.Values ?? Enumerable.Empty<RedisCommand>()).Select(Describe).ToArray()),
@@ -56,6 +56,16 @@ internal static class CommandCommands
         }
 
         return new RedisReply.Map(pairs);
+    }
+
+    // ACL categories in Redis's order: @read/@write, the command's group, then @fast or @slow and @admin.
+    private static IEnumerable<string> Categories(RedisCommand command)
+    {
+        if (command.Has(RedisCommandFlags.Write)) yield return "@write";
+        if (command.Has(RedisCommandFlags.ReadOnly)) yield return "@read";
+        yield return "@" + command.Group;
+        yield return command.Has(RedisCommandFlags.Fast) ? "@fast" : "@slow";
+        if (command.Has(RedisCommandFlags.Admin)) yield return "@admin";
     }
 
     private static IEnumerable<string> FlagNames(RedisCommandFlags flags)

@@ -93,6 +93,12 @@ internal sealed class RedisCommandTable
         new("lastsave", 1, Loading | Stale | Fast, ServerCommands.LastSave, 0, 0, 0, "server", "Returns the Unix timestamp of the last successful save to disk."),
         new("cluster", -2, None, ServerCommands.Cluster, 0, 0, 0, "cluster", "A container for Redis Cluster commands."),
 
+        new RedisCommand("object", -2, None, null, group: "keyspace", summary: "A container for object introspection commands.").With(
+            new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
+            new("refcount", 3, ReadOnly, ObjectCommands.RefCount, 2, 2, 1, "keyspace", "Returns the reference count of a value of a key."),
+            new("idletime", 3, ReadOnly, ObjectCommands.IdleTime, 2, 2, 1, "keyspace", "Returns the time since the last access to a Redis object."),
+            new("freq", 3, ReadOnly, ObjectCommands.IdleTime, 2, 2, 1, "keyspace", "Returns the logarithmic access frequency counter of a Redis object.")),
+
         // Transactions (multi.c)
         new("multi", 1, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Multi, 0, 0, 0, "transactions", "Starts a transaction."),
         new("exec", 1, NoScript | Loading | Stale | Transaction, TransactionCommands.Exec, 0, 0, 0, "transactions", "Executes all commands in a transaction."),

@@ -14,7 +14,14 @@ internal static class ScanCommand
 {
     public static RedisReply Scan(RedisSession session, byte[][] args)
     {
-        if (!ulong.TryParse(Encoding.ASCII.GetString(args[1]), NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+        // Redis reads the cursor with strtoul, so "-1" is a (very large) cursor, not an error.
+        var text = Encoding.ASCII.GetString(args[1]);
+        ulong cursor;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) && signed < 0)
+        {
+            cursor = unchecked((ulong)signed);
+        }
+        else if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
         {
             return new RedisReply.Error(RespErrors.InvalidCursor);
         }

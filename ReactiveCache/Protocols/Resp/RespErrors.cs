@@ -52,6 +52,7 @@ internal static class RespErrors
     public const string ClientNameInvalid = "ERR Client names cannot contain spaces, newlines or special characters.";
     public const string ClientInfoInvalid = "ERR {0} cannot contain spaces, newlines or special characters.";
     public const string ClientSetInfoUnknown = "ERR Unrecognized option '{0}'";
+    public const string ClientIdNotPositive = "ERR client-id should be greater than 0";
     public const string NoSuchClient = "ERR No such client";
     public const string ConfigSetUnknown = "ERR Unknown option or number of arguments for CONFIG SET - '{0}'";
     public const string ConfigSetImmutable = "ERR CONFIG SET failed (possibly related to argument '{0}') - can't set immutable config";
