@@ -35,6 +35,18 @@ public sealed class KeyCommandSpecs : ReactiveTest
     }
 
     [Test]
+    public void Describes_values_as_Redis_encodes_them()
+    {
+        _client.Send("MSET", "n", "12345", "s", "hello", "long", new string('x', 45));
+
+        Assert.That(_client.Send("OBJECT", "ENCODING", "n"), Is.EqualTo("$3\r\nint\r\n"));
+        Assert.That(_client.Send("OBJECT", "ENCODING", "s"), Is.EqualTo("$6\r\nembstr\r\n"));
+        Assert.That(_client.Send("OBJECT", "ENCODING", "long"), Is.EqualTo("$3\r\nraw\r\n"));
+        Assert.That(_client.Send("OBJECT", "ENCODING", "missing"), Is.EqualTo("$-1\r\n"));
+        Assert.That(_client.Send("OBJECT", "FOO", "n"), Is.EqualTo("-ERR unknown subcommand 'FOO'. Try OBJECT HELP.\r\n"));
+    }
+
+    [Test]
     public void Renames_and_copies_keys_with_their_time_to_live()
     {
         _client.Send("SET", "a", "1", "EX", "100");

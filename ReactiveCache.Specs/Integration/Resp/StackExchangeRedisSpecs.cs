@@ -46,6 +46,15 @@ public sealed class StackExchangeRedisSpecs(RedisProtocol protocol) : ReactiveTe
     }
 
     [Test]
+    public async Task Connects_with_the_client_defaults_too()
+    {
+        await using var defaults = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_server.Port}");
+
+        Assert.That(await defaults.GetDatabase().StringSetAsync("default-handshake", "ok"), Is.True);
+        Assert.That((string?)await defaults.GetDatabase().StringGetAsync("default-handshake"), Is.EqualTo("ok"));
+    }
+
+    [Test]
     public async Task Runs_everyday_string_and_key_operations()
     {
         var db = _redis.GetDatabase();
