@@ -124,15 +124,14 @@ public sealed class StackExchangeRedisSpecs(RedisProtocol protocol) : ReactiveTe
     [Test]
     public async Task Delivers_keyspace_notifications_including_expired_when_due()
     {
-        var events = Channel.CreateUnbounded<string>();
-        var subscriber = _redis.GetSubscriber();
-        await subscriber.SubscribeAsync(RedisChannel.Pattern("__keyspace@0__:watched"), (_, message) => events.Writer.TryWrite(message!));
+        // The queue form keeps messages in order; handler callbacks may run concurrently.
+        var events = await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern("__keyspace@0__:watched"));
 
         await _redis.GetDatabase().StringSetAsync("watched", "v", TimeSpan.FromMilliseconds(300));
 
-        Assert.That(await events.Reader.ReadAsync().AsTask().WaitAsync(s_wait), Is.EqualTo("set"));
-        Assert.That(await events.Reader.ReadAsync().AsTask().WaitAsync(s_wait), Is.EqualTo("expire"));
-        Assert.That(await events.Reader.ReadAsync().AsTask().WaitAsync(s_wait), Is.EqualTo("expired"));
+        Assert.That((string?)(await events.ReadAsync().AsTask().WaitAsync(s_wait)).Message, Is.EqualTo("set"));
+        Assert.That((string?)(await events.ReadAsync().AsTask().WaitAsync(s_wait)).Message, Is.EqualTo("expire"));
+        Assert.That((string?)(await events.ReadAsync().AsTask().WaitAsync(s_wait)).Message, Is.EqualTo("expired"));
     }
 
     [Test]
