@@ -41,6 +41,28 @@ internal sealed class RawRespClient : IAsyncDisposable
         return text;
     }
 
+    /// <summary>Reads one reply line, without its CRLF.</summary>
+    public async Task<string> ReceiveLineAsync()
+    {
+        using var deadline = new CancellationTokenSource(s_wait);
+        var buffer = new byte[256];
+        int end;
+        while ((end = _received.ToString().IndexOf("\r\n", StringComparison.Ordinal)) < 0)
+        {
+            var read = await _socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
+            if (read == 0)
+            {
+                return _received.ToString();
+            }
+
+            _received.Append(Encoding.Latin1.GetString(buffer, 0, read));
+        }
+
+        var line = _received.ToString(0, end);
+        _received.Remove(0, end + 2);
+        return line;
+    }
+
     /// <summary>True when the server closed the connection (a read returns end of stream) within the wait.</summary>
     public async Task<bool> IsClosedByServerAsync()
     {

@@ -96,6 +96,20 @@ public sealed class RespErrorSpecs : ReactiveTest
     }
 
     [Test]
+    public async Task Closes_an_idle_client_another_one_kills()
+    {
+        await using var victim = await RawRespClient.ConnectAsync(_server.EndPoint);
+        await using var killer = await RawRespClient.ConnectAsync(_server.EndPoint);
+        await victim.SendAsync("CLIENT ID\r\n");
+        var id = (await victim.ReceiveLineAsync())[1..];
+
+        await killer.SendAsync($"CLIENT KILL ID {id}\r\n");
+
+        Assert.That(await killer.ReceiveAsync(":1\r\n"), Is.EqualTo(":1\r\n"));
+        Assert.That(await victim.IsClosedByServerAsync(), Is.True);
+    }
+
+    [Test]
     public async Task Answers_inline_and_pipelined_requests_in_order()
     {
         await using var client = await RawRespClient.ConnectAsync(_server.EndPoint);

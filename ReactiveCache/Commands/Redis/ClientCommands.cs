@@ -67,7 +67,7 @@ internal static class ClientCommands
 
     public static RedisReply Info(RedisSession session, byte[][] args) => new RedisReply.Verbatim(Describe(session) + "\n");
 
-    // CLIENT KILL ID id | CLIENT KILL addr (the old form); the client is closed at its next request.
+    // CLIENT KILL ID id | CLIENT KILL addr (the old form, which finds no client: addresses are not tracked).
     public static RedisReply Kill(RedisSession session, byte[][] args)
     {
         if (args.Length == 4 && RedisArgs.Is(args[2], "ID"))
@@ -82,7 +82,7 @@ internal static class ClientCommands
                 return RedisReply.Zero;
             }
 
-            target.Killed = true;
+            target.Kill();
             return RedisReply.One;
         }
 

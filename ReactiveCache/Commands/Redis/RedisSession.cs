@@ -77,6 +77,13 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
     public void Deliver(RedisReply message) => _push(new RespReply(message, Protocol));
 
+    /// <summary>Closes this client's connection from another client's command (CLIENT KILL), even while it is idle.</summary>
+    public void Kill()
+    {
+        Killed = true;
+        _push(new RespReply(null, Protocol, EndsSession: true));
+    }
+
     public void Dispose()
     {
         PubSubCommands.UnsubscribeAll(this);
