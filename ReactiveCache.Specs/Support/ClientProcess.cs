@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace ReactiveCache.Specs.Support;
 
 /// <summary>Runs a real client (redis-cli, redis-benchmark, python3) to completion, with a deadline.</summary>
-internal static class ExternalProcess
+internal static class ClientProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
