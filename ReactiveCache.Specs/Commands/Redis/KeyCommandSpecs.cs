@@ -81,6 +81,8 @@ public sealed class KeyCommandSpecs : ReactiveTest
         Assert.That(_client.Send("EXPIRE", "k", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
         Assert.That(_client.Send("EXPIRE", "k", "9223372036854775807"), Is.EqualTo("-ERR invalid expire time in 'expire' command\r\n"));
         Assert.That(_client.Send("EXPIRE", "missing", "10"), Is.EqualTo(":0\r\n"));
+        Assert.That(_client.Send("PEXPIREAT", "k", "9223372036854775806"), Is.EqualTo(":1\r\n"));
+        Assert.That(_client.Send("GET", "k"), Is.EqualTo("$1\r\nv\r\n"));
     }
 
     [Test]

@@ -100,7 +100,7 @@ internal static class ExpireCommands
             return RedisArgs.Error(RespErrors.InvalidExpireTime, name);
         }
 
-        var at = amount * unitMs + (relative ? now : 0);
+        var at = ExpiryArgs.Clamp(amount * unitMs + (relative ? now : 0));
         return session.Store.Write((Key: args[1], At: at, Condition: condition), static (writer, state) =>
         {
             if (!writer.TryGet(state.Key, out var entry))

@@ -18,6 +18,11 @@ internal static class ExpiryArgs
         UnixMilliseconds,
     }
 
+    /// <summary>The latest time a clock can represent; later expiries are held there so timers never overflow.</summary>
+    public static readonly long LatestMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    public static long Clamp(long expiresAtMs) => Math.Min(expiresAtMs, LatestMs);
+
     public static Unit UnitOf(byte[] option) =>
         RedisArgs.Is(option, "EX") ? Unit.Seconds
         : RedisArgs.Is(option, "PX") ? Unit.Milliseconds
@@ -55,7 +60,7 @@ internal static class ExpiryArgs
             ms += nowMs;
         }
 
-        expiresAtMs = ms;
+        expiresAtMs = Clamp(ms);
         return true;
     }
 }
