@@ -27,9 +27,11 @@ public sealed class ReadmeExampleSpecs
     [Category("Integration")]
     public async Task The_hosting_example_binds_a_free_port()
     {
-        await using var server = CacheServer.Start(new CacheServerOptions { Port = 0 });
+        await using var server = CacheServer.Start(new CacheServerOptions { Port = 0, RespPort = 0, MemcachedPort = 0 });
 
         Assert.That(server.NativeEndPoint!.Port, Is.Positive);
         Assert.That(server.NativeEndPoint.Address.ToString(), Is.EqualTo("127.0.0.1"));
+        Assert.That(server.RespEndPoint!.Port, Is.Positive);
+        Assert.That(server.MemcachedEndPoint!.Port, Is.Positive);
     }
 }

@@ -50,7 +50,7 @@ using (PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop))
 using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop))
 {
     logger.LogInformation("ReactiveCache ready; Ctrl+C to stop");
-    await stopRequested.Task;
+    await Task.WhenAny(stopRequested.Task, server.ShutdownRequested);
 }
 
 logger.LogInformation("Stopping: closing connections");

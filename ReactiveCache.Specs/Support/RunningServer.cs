@@ -15,7 +15,7 @@ internal sealed class RunningServer : IAsyncDisposable
     public IPEndPoint NativeEndPoint => Server.NativeEndPoint!;
 
     public static RunningServer Start(CacheServerOptions? options = null) =>
-        new(CacheServer.Start((options ?? new CacheServerOptions()) with { Port = 0, MemcachedPort = null }));
+        new(CacheServer.Start((options ?? new CacheServerOptions()) with { Port = 0, MemcachedPort = null, RespPort = null }));
 
     public Task<LineClient> ConnectAsync() => LineClient.ConnectAsync(NativeEndPoint);
 

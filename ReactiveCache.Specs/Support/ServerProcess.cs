@@ -42,11 +42,11 @@ internal sealed class ServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // The other protocols' default ports are left alone unless a spec asks for them: a real
-        // memcached (or a parallel run) may be using them.
-        if (!arguments.Contains("--memcached-port") && !arguments.Contains("--help"))
+        // The other protocols' default ports (6379, 11211) may be taken on a build machine by a real Redis or
+        // memcached, or a parallel run: keep those listeners off unless a spec asks for them.
+        foreach (var option in new[] { "--resp-port", "--memcached-port" }.Where(option => !arguments.Contains(option)))
         {
-            start.ArgumentList.Add("--memcached-port");
+            start.ArgumentList.Add(option);
             start.ArgumentList.Add("0");
         }
 

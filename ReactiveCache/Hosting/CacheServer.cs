@@ -7,10 +7,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Commands;
 using ReactiveCache.Commands.Memcached;
+using ReactiveCache.Commands.Redis;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols;
 using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Protocols.Native;
+using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Hosting;
 
@@ -29,6 +31,8 @@ public sealed class CacheServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, (Connection Connection, Task Served)> _connections = new();
     private readonly CancellationTokenSource _closeDeadline = new();
     private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _shutdownRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RedisServer? _redis;
     private int _disposed;
     private DelayedFlush? _delayedFlush;
 
@@ -53,6 +57,11 @@ public sealed class CacheServer : IAsyncDisposable
 
     /// <summary>Where the memcached protocol listens, or <c>null</c> when it is turned off.</summary>
     public IPEndPoint? MemcachedEndPoint { get; private set; }
+    /// <summary>Where the Redis protocol listens, or <c>null</c> when it is turned off.</summary>
+    public IPEndPoint? RespEndPoint { get; private set; }
+
+    /// <summary>Completes when a client asked the server to stop (Redis SHUTDOWN); the host then disposes it.</summary>
+    public Task ShutdownRequested => _shutdownRequested.Task;
 
     internal ILoggerFactory LoggerFactory { get; }
 
@@ -73,6 +82,7 @@ public sealed class CacheServer : IAsyncDisposable
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
                 push => new NativeSession(server.Store, server.Statistics, push));
             server.MemcachedEndPoint = server.ListenMemcached(options);
+            server.RespEndPoint = server.ListenResp(options);
             return server;
         }
         catch
@@ -86,8 +96,9 @@ public sealed class CacheServer : IAsyncDisposable
     {
         var statistics = new MemcachedStatistics();
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
+        var delayedFlush = _delayedFlush = new DelayedFlush(Store);
         var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            _ => new MemcachedSession(Store, statistics, Statistics, settings, _delayedFlush ??= new DelayedFlush(Store)));
+            _ => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush));
         return endPoint;
     }
 
@@ -125,6 +136,29 @@ public sealed class CacheServer : IAsyncDisposable
         return listener.LocalEndPoint;
     }
 
+    private IPEndPoint? ListenResp(CacheServerOptions options)
+    {
+        if (options.RespPort is null)
+        {
+            return null;
+        }
+
+        var resp = options.Resp;
+        var settings = new RedisSettings
+        {
+            Databases = resp.Databases,
+            RequirePass = resp.RequirePass,
+            NotifyKeyspaceEvents = resp.NotifyKeyspaceEvents,
+            Port = options.RespPort.Value,
+            Bind = options.BindAddress.ToString(),
+            MaxClients = options.MaxClients,
+            MaxBulkLength = resp.MaxBulkLength,
+        };
+        _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult(), LoggerFactory);
+        var limits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength);
+        return Listen(options.RespPort, new RespProtocol(limits), _redis.OpenSession);
+    }
+
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -156,6 +190,7 @@ public sealed class CacheServer : IAsyncDisposable
         _allReadsStopped.TrySetResult();
         await Task.WhenAll(open.Select(entry => entry.Served));
         _delayedFlush?.Dispose();
+        _redis?.Dispose();
         if (_ownsStore)
         {
             Store.Dispose();

@@ -25,6 +25,15 @@ public sealed record CacheServerOptions
     /// <summary>The largest memcached item value, in bytes; a larger one gets <c>SERVER_ERROR object too large for cache</c>.</summary>
     public int MaxItemSize { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// The Redis protocol's (RESP2/RESP3) port, with the same meaning as <see cref="Port"/>: 0 binds any free
+    /// port (read it back from <see cref="CacheServer.RespEndPoint"/>), <c>null</c> turns the listener off.
+    /// </summary>
+    public int? RespPort { get; init; } = 6379;
+
+    /// <summary>The Redis protocol's databases, password, keyspace notifications and limits.</summary>
+    public RespOptions Resp { get; init; } = new();
+
     /// <summary>Connections open at once, all protocols together; the next one gets an error and is closed.</summary>
     public int MaxClients { get; init; } = 10_000;
 

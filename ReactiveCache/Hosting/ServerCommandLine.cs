@@ -16,6 +16,10 @@ internal sealed class ServerCommandLine
     private readonly Option<int> _maxItemSize = new("--max-item-size") { Description = "Largest memcached item value, in bytes", DefaultValueFactory = _ => 1024 * 1024 };
     private readonly Option<int> _maxClients = new("--max-clients") { Description = "Connections open at once, all protocols", DefaultValueFactory = _ => 10_000 };
     private readonly Option<int> _maxLineLength = new("--max-line-length") { Description = "Longest native protocol line, in bytes", DefaultValueFactory = _ => 64 * 1024 };
+    private readonly Option<int> _respPort = new("--resp-port") { Description = "Redis (RESP) protocol port (0 turns it off)", DefaultValueFactory = _ => 6379 };
+    private readonly Option<int> _databases = new("--databases") { Description = "Number of Redis databases (SELECT 0..n-1)", DefaultValueFactory = _ => 16 };
+    private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password Redis clients must AUTH with" };
+    private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
     private readonly RootCommand _root;
 
@@ -23,8 +27,8 @@ internal sealed class ServerCommandLine
     {
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
-            _bind, _port, _maxClients, _maxLineLength, _logLevel,
-            _memcachedPort, _maxItemSize,
+            _bind, _port, _maxClients, _maxLineLength, _respPort, _databases, _requirePass, _notifyKeyspaceEvents,
+            _memcachedPort, _maxItemSize, _logLevel,
         };
         _bind.Validators.Add(result =>
         {
@@ -37,6 +41,14 @@ internal sealed class ServerCommandLine
         AddPositiveValidator(_maxLineLength);
         AddPositiveValidator(_maxItemSize);
         AddPortValidator(_memcachedPort);
+        AddPositiveValidator(_databases);
+        _respPort.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--resp-port: must be between 0 and 65535");
+            }
+        });
         _port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -79,6 +91,13 @@ internal sealed class ServerCommandLine
             MaxLineLength = parsed.GetValue(_maxLineLength),
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
+            RespPort = OffWhenZero(parsed.GetValue(_respPort)),
+            Resp = new RespOptions
+            {
+                Databases = parsed.GetValue(_databases),
+                RequirePass = parsed.GetValue(_requirePass),
+                NotifyKeyspaceEvents = parsed.GetValue(_notifyKeyspaceEvents)!,
+            },
         };
         logLevel = parsed.GetValue(_logLevel);
         exitCode = 0;

@@ -27,5 +27,10 @@ internal static class ReplyStages
         var encoded = new System.Buffers.ArrayBufferWriter<byte>(128);
         protocol.Encode(message, encoded);
         connection.Push(encoded.WrittenSpan.ToArray());
+        if (protocol.EndsSession(message))
+        {
+            // Another client asked for this one to go (Redis CLIENT KILL): close it after what was queued.
+            connection.RequestClose();
+        }
     }
 }

@@ -22,7 +22,7 @@ public abstract class MemcachedServerSpec : ReactiveTest
 
     [OneTimeSetUp]
     public void StartServer() =>
-        Server = CacheServer.Start(new CacheServerOptions { Port = 0, MemcachedPort = 0, MaxItemSize = 1024 * 1024 });
+        Server = CacheServer.Start(new CacheServerOptions { Port = 0, MemcachedPort = 0, RespPort = null, MaxItemSize = 1024 * 1024 });
 
     [OneTimeTearDown]
     public async Task StopServer() => await Server.DisposeAsync();

@@ -1,0 +1,65 @@
+using Microsoft.Reactive.Testing;
+using NUnit.Framework;
+using ReactiveCache.Specs.Support;
+
+namespace ReactiveCache.Specs.Integration.Resp;
+
+/// <summary>redis-cli and redis-benchmark from Debian's redis-tools, run as processes against an in-process server.</summary>
+[Category("Integration")]
+public sealed class RedisToolSpecs : ReactiveTest
+{
+    private RespServer _server = null!;
+
+    [SetUp]
+    public void Start() => _server = RespServer.Start();
+
+    [TearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task Answers_redis_cli_as_Redis_would()
+    {
+        var script = string.Join("\n",
+            "SET greeting \"hello world\"",
+            "GET greeting",
+            "INCR visits",
+            "EXPIRE greeting 100",
+            "TTL greeting",
+            "MGET greeting nothing",
+            "GET",
+            "DBSIZE",
+            "");
+
+        var result = await ClientProcess.RunAsync("redis-cli", ["-p", _server.Port.ToString()], input: script);
+
+        Assert.That(result.Output.Split('\n'), Is.EqualTo(new[]
+        {
+            "OK", "hello world", "1", "1", "100", "hello world", "", "ERR wrong number of arguments for 'get' command", "", "2", "",
+        }), result.Error);
+    }
+
+    [Test]
+    public async Task Speaks_RESP3_to_redis_cli()
+    {
+        var result = await ClientProcess.RunAsync("redis-cli", ["-3", "-p", _server.Port.ToString(), "HELLO", "3"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(result.Output, Does.Contain("proto").And.Contain("3").And.Contain("7.2.4"));
+    }
+
+    [TestCase(1)]
+    [TestCase(16)]
+    public async Task Serves_redis_benchmark_without_errors(int pipeline)
+    {
+        var result = await ClientProcess.RunAsync("redis-benchmark",
+            ["-p", _server.Port.ToString(), "-t", "ping,set,get,incr,mset", "-n", "2000", "-c", "10", "-P", pipeline.ToString(), "-q"],
+            timeoutSeconds: 90);
+
+        Assert.That(result.ExitCode, Is.Zero, result.Error);
+        Assert.That(result.Output + result.Error, Does.Not.Contain("ERR").And.Not.Contain("rror"));
+        foreach (var test in new[] { "PING_INLINE", "PING_MBULK", "SET", "GET", "INCR", "MSET" })
+        {
+            Assert.That(result.Output, Does.Contain(test + ": ").Or.Contain(test + " (10 keys): "), result.Output);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using ReactiveCache.Protocols.Resp;
+using ReactiveCache.Store;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>The generic key commands of db.c: DEL, EXISTS, TYPE, KEYS, RANDOMKEY, RENAME, COPY, TOUCH.</summary>
+internal static class KeyCommands
+{
+    private static readonly RedisReply s_string = new RedisReply.Simple("string");
+    private static readonly RedisReply s_none = new RedisReply.Simple("none");
+
+    public static RedisReply Del(RedisSession session, byte[][] args) =>
+        RedisReply.Of(session.Store.Write(args, static (writer, args) =>
+        {
+            var deleted = 0;
+            for (var i = 1; i < args.Length; i++)
+            {
+                if (writer.Exists(args[i]) && writer.Remove(args[i], ChangeKind.Removed, ChangeReason.Delete))
+                {
+                    deleted++;
+                }
+            }
+
+            return deleted;
+        }));
+
+    public static RedisReply Exists(RedisSession session, byte[][] args) =>
+        RedisReply.Of(CountExisting(session.Store, args));
+
+    public static RedisReply Touch(RedisSession session, byte[][] args) =>
+        RedisReply.Of(CountExisting(session.Store, args));
+
+    public static RedisReply Type(RedisSession session, byte[][] args) =>
+        session.Store.Write(args[1], static (writer, key) => writer.Exists(key)) ? s_string : s_none;
+
+    public static RedisReply Keys(RedisSession session, byte[][] args) =>
+        new RedisReply.Array(session.Store.ReadKeys(args[1]).Select(key => (RedisReply)new RedisReply.Bulk(key)).ToArray());
+
+    public static RedisReply RandomKey(RedisSession session, byte[][] args) =>
+        session.Store.Write(0, static (writer, _) =>
+        {
+            var live = writer.Entries.Where(pair => !pair.Value.IsExpiredAt(writer.NowMs)).Select(pair => pair.Key).ToArray();
+            return live.Length == 0 ? RedisReply.NullBulk : new RedisReply.Bulk(live[Random.Shared.Next(live.Length)]);
+        });
+
+    public static RedisReply Rename(RedisSession session, byte[][] args) => RenameGeneric(session, args, onlyIfAbsent: false);
+
+    public static RedisReply RenameNx(RedisSession session, byte[][] args) => RenameGeneric(session, args, onlyIfAbsent: true);
+
+    // COPY source destination [DB destination-db] [REPLACE]
+    public static RedisReply Copy(RedisSession session, byte[][] args)
+    {
+        var target = session.DatabaseIndex;
+        var replace = false;
+        for (var i = 3; i < args.Length; i++)
+        {
+            if (RedisArgs.Is(args[i], "REPLACE"))
+            {
+                replace = true;
+            }
+            else if (RedisArgs.Is(args[i], "DB") && i + 1 < args.Length)
+            {
+                if (!RedisArgs.TryInteger(args[++i], out var index) || index < int.MinValue || index > int.MaxValue)
+                {
+                    return RedisReply.NotInteger;
+                }
+
+                if (index < 0 || index >= session.Server.Databases.Count)
+                {
+                    return new RedisReply.Error(RespErrors.DbIndexOutOfRange);
+                }
+
+                target = (int)index;
+            }
+            else
+            {
+                return RedisReply.Syntax;
+            }
+        }
+
+        if (target == session.DatabaseIndex && args[1].AsSpan().SequenceEqual(args[2]))
+        {
+            return new RedisReply.Error(RespErrors.CopySameKey);
+        }
+
+        var source = session.Store.Write(args[1], static (writer, key) => writer.TryGet(key, out var entry) ? entry : null);
+        if (source is null)
+        {
+            return RedisReply.Zero;
+        }
+
+        return session.Server.Databases[target].Write((Key: args[2], Entry: source, Replace: replace), static (writer, state) =>
+        {
+            if (!state.Replace && writer.Exists(state.Key))
+            {
+                return RedisReply.Zero;
+            }
+
+            writer.Put(state.Key, state.Entry.Value, state.Entry.ExpiresAtMs, state.Entry.Flags, ChangeReason.Copy);
+            return RedisReply.One;
+        });
+    }
+
+    private static int CountExisting(CacheStore store, byte[][] args) =>
+        store.Write(args, static (writer, args) =>
+        {
+            var count = 0;
+            for (var i = 1; i < args.Length; i++)
+            {
+                count += writer.Exists(args[i]) ? 1 : 0;
+            }
+
+            return count;
+        });
+
+    private static RedisReply RenameGeneric(RedisSession session, byte[][] args, bool onlyIfAbsent) =>
+        session.Store.Write((From: args[1], To: args[2], OnlyIfAbsent: onlyIfAbsent), static (writer, state) =>
+        {
+            if (!writer.TryGet(state.From, out var entry))
+            {
+                return new RedisReply.Error(RespErrors.NoSuchKey);
+            }
+
+            if (state.From.AsSpan().SequenceEqual(state.To))
+            {
+                return state.OnlyIfAbsent ? RedisReply.Zero : RedisReply.Ok;
+            }
+
+            if (state.OnlyIfAbsent && writer.Exists(state.To))
+            {
+                return RedisReply.Zero;
+            }
+
+            writer.Remove(state.From, ChangeKind.Removed, ChangeReason.RenameFrom);
+            writer.Put(state.To, entry.Value, entry.ExpiresAtMs, entry.Flags, ChangeReason.RenameTo);
+            return state.OnlyIfAbsent ? RedisReply.One : RedisReply.Ok;
+        });
+}

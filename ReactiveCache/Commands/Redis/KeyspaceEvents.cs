@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// Translates between the <c>notify-keyspace-events</c> string and its flags (keyspaceEventsStringToFlags
+/// and keyspaceEventsFlagsToString in notify.c), and names the Redis event for each store change.
+/// </summary>
+internal static class KeyspaceEvents
+{
+    public static bool TryParse(string text, out KeyspaceEventFlags flags)
+    {
+        flags = KeyspaceEventFlags.None;
+        foreach (var c in text)
+        {
+            var flag = c switch
+            {
+                'A' => KeyspaceEventFlags.All,
+                'g' => KeyspaceEventFlags.Generic,
+                '$' => KeyspaceEventFlags.String,
+                'l' => KeyspaceEventFlags.List,
+                's' => KeyspaceEventFlags.Set,
+                'h' => KeyspaceEventFlags.Hash,
+                'z' => KeyspaceEventFlags.SortedSet,
+                'x' => KeyspaceEventFlags.Expired,
+                'e' => KeyspaceEventFlags.Evicted,
+                'K' => KeyspaceEventFlags.Keyspace,
+                'E' => KeyspaceEventFlags.Keyevent,
+                't' => KeyspaceEventFlags.Stream,
+                'm' => KeyspaceEventFlags.KeyMiss,
+                'd' => KeyspaceEventFlags.Module,
+                'n' => KeyspaceEventFlags.New,
+                _ => (KeyspaceEventFlags?)null,
+            };
+            if (flag is null)
+            {
+                return false;
+            }
+
+            flags |= flag.Value;
+        }
+
+        return true;
+    }
+
+    public static string Format(KeyspaceEventFlags flags)
+    {
+        var text = new StringBuilder();
+        if ((flags & KeyspaceEventFlags.All) == KeyspaceEventFlags.All)
+        {
+            text.Append('A');
+        }
+        else
+        {
+            Append(text, flags, KeyspaceEventFlags.Generic, 'g');
+            Append(text, flags, KeyspaceEventFlags.String, '$');
+            Append(text, flags, KeyspaceEventFlags.List, 'l');
+            Append(text, flags, KeyspaceEventFlags.Set, 's');
+            Append(text, flags, KeyspaceEventFlags.Hash, 'h');
+            Append(text, flags, KeyspaceEventFlags.SortedSet, 'z');
+            Append(text, flags, KeyspaceEventFlags.Expired, 'x');
+            Append(text, flags, KeyspaceEventFlags.Evicted, 'e');
+            Append(text, flags, KeyspaceEventFlags.Stream, 't');
+            Append(text, flags, KeyspaceEventFlags.Module, 'd');
+        }
+
+        Append(text, flags, KeyspaceEventFlags.New, 'n');
+        Append(text, flags, KeyspaceEventFlags.Keyspace, 'K');
+        Append(text, flags, KeyspaceEventFlags.Keyevent, 'E');
+        Append(text, flags, KeyspaceEventFlags.KeyMiss, 'm');
+        return text.ToString();
+    }
+
+    /// <summary>The Redis event a change stands for and its class, or null for changes Redis does not announce (flush, touch).</summary>
+    public static (string Name, KeyspaceEventFlags Class)? Of(CacheChange change) => change.Kind switch
+    {
+        ChangeKind.Expired => ("expired", KeyspaceEventFlags.Expired),
+        ChangeKind.Evicted => ("evicted", KeyspaceEventFlags.Evicted),
+        ChangeKind.Removed => change.Reason switch
+        {
+            ChangeReason.RenameFrom => ("rename_from", KeyspaceEventFlags.Generic),
+            ChangeReason.Flush => null,
+            _ => ("del", KeyspaceEventFlags.Generic),
+        },
+        _ => change.Reason switch
+        {
+            ChangeReason.Set => ("set", KeyspaceEventFlags.String),
+            ChangeReason.Increment => ("incrby", KeyspaceEventFlags.String),
+            ChangeReason.IncrementFloat => ("incrbyfloat", KeyspaceEventFlags.String),
+            ChangeReason.Append or ChangeReason.Prepend => ("append", KeyspaceEventFlags.String),
+            ChangeReason.SetRange => ("setrange", KeyspaceEventFlags.String),
+            ChangeReason.Expire => ("expire", KeyspaceEventFlags.Generic),
+            ChangeReason.Persist => ("persist", KeyspaceEventFlags.Generic),
+            ChangeReason.RenameTo => ("rename_to", KeyspaceEventFlags.Generic),
+            ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
+            _ => null,
+        },
+    };
+
+    private static void Append(StringBuilder text, KeyspaceEventFlags flags, KeyspaceEventFlags flag, char letter)
+    {
+        if ((flags & flag) != 0)
+        {
+            text.Append(letter);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Reactive;
+using System.Text;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// Redis keyspace notifications as a view of the stores' change streams: while
+/// <c>notify-keyspace-events</c> names anything, each database's changes are published to
+/// <c>__keyspace@&lt;db&gt;__:&lt;key&gt;</c> (message: the event) and <c>__keyevent@&lt;db&gt;__:&lt;event&gt;</c>
+/// (message: the key). Writes through any protocol notify, and <c>expired</c> goes out when the store
+/// expires the key, on time. While the setting is empty nothing is attached, so writes pay nothing.
+/// </summary>
+internal sealed class KeyspaceNotifier(IReadOnlyList<CacheStore> databases, PubSubBroker broker) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<IDisposable> _attached = [];
+    private volatile int _flags;
+
+    public KeyspaceEventFlags Flags
+    {
+        get => (KeyspaceEventFlags)_flags;
+        set
+        {
+            lock (_gate)
+            {
+                _flags = (int)value;
+                var wanted = (value & (KeyspaceEventFlags.Keyspace | KeyspaceEventFlags.Keyevent)) != 0
+                    && (value & ~(KeyspaceEventFlags.Keyspace | KeyspaceEventFlags.Keyevent)) != 0;
+                if (wanted && _attached.Count == 0)
+                {
+                    Attach();
+                }
+                else if (!wanted)
+                {
+                    Detach();
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            Detach();
+        }
+    }
+
+    private void Attach()
+    {
+        for (var index = 0; index < databases.Count; index++)
+        {
+            var database = index;
+            var changes = Observer.Create<ChangeBatch>(batch => Publish(database, batch));
+            _attached.Add(databases[index].Attach(changes, replayAfter: null, out _));
+        }
+    }
+
+    private void Detach()
+    {
+        _attached.ForEach(subscription => subscription.Dispose());
+        _attached.Clear();
+    }
+
+    private void Publish(int database, ChangeBatch batch)
+    {
+        var flags = Flags;
+        foreach (var change in batch.Changes)
+        {
+            if (change.Kind == ChangeKind.Added && (flags & KeyspaceEventFlags.New) != 0)
+            {
+                Notify(database, change.Key, "new", flags);
+            }
+
+            if (KeyspaceEvents.Of(change) is { } @event && (flags & @event.Class) != 0)
+            {
+                Notify(database, change.Key, @event.Name, flags);
+            }
+        }
+    }
+
+    private void Notify(int database, byte[] key, string eventName, KeyspaceEventFlags flags)
+    {
+        if ((flags & KeyspaceEventFlags.Keyspace) != 0)
+        {
+            var prefix = Encoding.ASCII.GetBytes($"__keyspace@{database}__:");
+            broker.Publish([.. prefix, .. key], Encoding.ASCII.GetBytes(eventName));
+        }
+
+        if ((flags & KeyspaceEventFlags.Keyevent) != 0)
+        {
+            broker.Publish($"__keyevent@{database}__:{eventName}", key);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>Runs one command for one session; <c>args[0]</c> is the command name as sent.</summary>
+internal delegate RedisReply RedisHandler(RedisSession session, byte[][] args);
+
+/// <summary>
+/// One row of the command table: the name, Redis's arity (positive: exactly that many words including
+/// the name; negative: at least that many), flags, key positions for COMMAND INFO, and the handler.
+/// A container command (CONFIG, CLIENT...) has subcommands and no handler of its own.
+/// </summary>
+internal sealed class RedisCommand(
+    string name,
+    int arity,
+    RedisCommandFlags flags,
+    RedisHandler? handler,
+    int firstKey = 0,
+    int lastKey = 0,
+    int step = 0,
+    string group = "generic",
+    string summary = "")
+{
+    private long _calls;
+    private long _failed;
+
+    public string Name { get; } = name;
+
+    /// <summary>What error texts call it: <c>get</c>, or <c>config|get</c> for a subcommand.</summary>
+    public string FullName { get; private set; } = name;
+
+    public int Arity { get; } = arity;
+
+    public RedisCommandFlags Flags { get; } = flags;
+
+    public RedisHandler? Handler { get; } = handler;
+
+    public int FirstKey { get; } = firstKey;
+
+    public int LastKey { get; } = lastKey;
+
+    public int Step { get; } = step;
+
+    public string Group { get; } = group;
+
+    public string Summary { get; } = summary;
+
+    public Dictionary<string, RedisCommand>? Subcommands { get; private set; }
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public long FailedCalls => Interlocked.Read(ref _failed);
+
+    public bool Has(RedisCommandFlags flag) => (Flags & flag) != 0;
+
+    public bool AcceptsArgumentCount(int count) => Arity >= 0 ? count == Arity : count >= -Arity;
+
+    public RedisCommand With(params RedisCommand[] subcommands)
+    {
+        Subcommands = new Dictionary<string, RedisCommand>(StringComparer.OrdinalIgnoreCase);
+        foreach (var subcommand in subcommands)
+        {
+            subcommand.FullName = $"{Name}|{subcommand.Name}";
+            Subcommands[subcommand.Name] = subcommand;
+        }
+
+        return this;
+    }
+
+    public void Called(bool failed)
+    {
+        Interlocked.Increment(ref _calls);
+        if (failed)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+    }
+
+    public void ResetStatistics()
+    {
+        Interlocked.Exchange(ref _calls, 0);
+        Interlocked.Exchange(ref _failed, 0);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using static ReactiveCache.Commands.Redis.RedisCommandFlags;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// Every Redis command this server knows, listed explicitly: name, Redis's arity, flags, key positions
+/// and handler (no reflection). Lookup is case-insensitive and allocation-free.
+/// </summary>
+internal sealed class RedisCommandTable
+{
+    public static readonly RedisCommandTable Default = new(
+    [
+        // Strings (t_string.c)
+        new("get", 2, ReadOnly | Fast, StringCommands.Get, 1, 1, 1, "string", "Returns the string value of a key."),
+        new("set", -3, Write | DenyOom, StringCommands.Set, 1, 1, 1, "string", "Sets the string value of a key, ignoring its type."),
+        new("setnx", 3, Write | DenyOom | Fast, StringCommands.SetNx, 1, 1, 1, "string", "Set the string value of a key only when the key doesn't exist."),
+        new("setex", 4, Write | DenyOom, StringCommands.SetEx, 1, 1, 1, "string", "Sets the string value and expiration time of a key."),
+        new("psetex", 4, Write | DenyOom, StringCommands.PSetEx, 1, 1, 1, "string", "Sets both string value and expiration time in milliseconds of a key."),
+        new("getset", 3, Write | DenyOom | Fast, StringCommands.GetSet, 1, 1, 1, "string", "Returns the previous string value of a key after setting it to a new value."),
+        new("getdel", 2, Write | Fast, StringCommands.GetDel, 1, 1, 1, "string", "Returns the string value of a key after deleting the key."),
+        new("getex", -2, Write | Fast, ExpireCommands.GetEx, 1, 1, 1, "string", "Returns the string value of a key after setting its expiration time."),
+        new("mget", -2, ReadOnly | Fast, MultiKeyCommands.MGet, 1, -1, 1, "string", "Atomically returns the string values of one or more keys."),
+        new("mset", -3, Write | DenyOom, MultiKeyCommands.MSet, 1, -1, 2, "string", "Atomically creates or modifies the string values of one or more keys."),
+        new("msetnx", -3, Write | DenyOom, MultiKeyCommands.MSetNx, 1, -1, 2, "string", "Atomically modifies the string values of one or more keys only when all keys don't exist."),
+        new("incr", 2, Write | DenyOom | Fast, CounterCommands.Incr, 1, 1, 1, "string", "Increments the integer value of a key by one."),
+        new("decr", 2, Write | DenyOom | Fast, CounterCommands.Decr, 1, 1, 1, "string", "Decrements the integer value of a key by one."),
+        new("incrby", 3, Write | DenyOom | Fast, CounterCommands.IncrBy, 1, 1, 1, "string", "Increments the integer value of a key by a number."),
+        new("decrby", 3, Write | DenyOom | Fast, CounterCommands.DecrBy, 1, 1, 1, "string", "Decrements a number from the integer value of a key."),
+        new("incrbyfloat", 3, Write | DenyOom | Fast, CounterCommands.IncrByFloat, 1, 1, 1, "string", "Increment the floating point value of a key by a number."),
+        new("append", 3, Write | DenyOom | Fast, StringRangeCommands.Append, 1, 1, 1, "string", "Appends a string to the value of a key."),
+        new("strlen", 2, ReadOnly | Fast, StringRangeCommands.StrLen, 1, 1, 1, "string", "Returns the length of a string value."),
+        new("getrange", 4, ReadOnly, StringRangeCommands.GetRange, 1, 1, 1, "string", "Returns a substring of the string stored at a key."),
+        new("substr", 4, ReadOnly, StringRangeCommands.GetRange, 1, 1, 1, "string", "Returns a substring from a string value."),
+        new("setrange", 4, Write | DenyOom, StringRangeCommands.SetRange, 1, 1, 1, "string", "Overwrites a part of a string value with another by an offset."),
+
+        // Keys (db.c, expire.c)
+        new("del", -2, Write, KeyCommands.Del, 1, -1, 1, "keyspace", "Deletes one or more keys."),
+        new("unlink", -2, Write | Fast, KeyCommands.Del, 1, -1, 1, "keyspace", "Asynchronously deletes one or more keys."),
+        new("exists", -2, ReadOnly | Fast, KeyCommands.Exists, 1, -1, 1, "keyspace", "Determines whether one or more keys exist."),
+        new("type", 2, ReadOnly | Fast, KeyCommands.Type, 1, 1, 1, "keyspace", "Determines the type of value stored at a key."),
+        new("keys", 2, ReadOnly, KeyCommands.Keys, 0, 0, 0, "keyspace", "Returns all key names that match a pattern."),
+        new("scan", -2, ReadOnly, ScanCommand.Scan, 0, 0, 0, "keyspace", "Iterates over the key names in the database."),
+        new("randomkey", 1, ReadOnly, KeyCommands.RandomKey, 0, 0, 0, "keyspace", "Returns a random key name from the database."),
+        new("rename", 3, Write, KeyCommands.Rename, 1, 2, 1, "keyspace", "Renames a key and overwrites the destination."),
+        new("renamenx", 3, Write | Fast, KeyCommands.RenameNx, 1, 2, 1, "keyspace", "Renames a key only when the target key name doesn't exist."),
+        new("copy", -3, Write | DenyOom, KeyCommands.Copy, 1, 2, 1, "keyspace", "Copies the value of a key to a new key."),
+        new("touch", -2, ReadOnly | Fast, KeyCommands.Touch, 1, -1, 1, "keyspace", "Returns the number of existing keys out of those specified after updating the time they were last accessed."),
+        new("expire", -3, Write | Fast, ExpireCommands.Expire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in seconds."),
+        new("pexpire", -3, Write | Fast, ExpireCommands.PExpire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in milliseconds."),
+        new("expireat", -3, Write | Fast, ExpireCommands.ExpireAt, 1, 1, 1, "keyspace", "Sets the expiration time of a key to a Unix timestamp."),
+        new("pexpireat", -3, Write | Fast, ExpireCommands.PExpireAt, 1, 1, 1, "keyspace", "Sets the expiration time of a key to a Unix milliseconds timestamp."),
+        new("ttl", 2, ReadOnly | Fast, ExpireCommands.Ttl, 1, 1, 1, "keyspace", "Returns the expiration time in seconds of a key."),
+        new("pttl", 2, ReadOnly | Fast, ExpireCommands.PTtl, 1, 1, 1, "keyspace", "Returns the expiration time in milliseconds of a key."),
+        new("expiretime", 2, ReadOnly | Fast, ExpireCommands.ExpireTime, 1, 1, 1, "keyspace", "Returns the expiration time of a key as a Unix timestamp."),
+        new("pexpiretime", 2, ReadOnly | Fast, ExpireCommands.PExpireTime, 1, 1, 1, "keyspace", "Returns the expiration time of a key as a Unix milliseconds timestamp."),
+        new("persist", 2, Write | Fast, ExpireCommands.Persist, 1, 1, 1, "keyspace", "Removes the expiration time of a key."),
+        new("dbsize", 1, ReadOnly | Fast, DatabaseCommands.DbSize, 0, 0, 0, "keyspace", "Returns the number of keys in the database."),
+        new("flushdb", -1, Write, DatabaseCommands.FlushDb, 0, 0, 0, "keyspace", "Remove all keys from the current database."),
+        new("flushall", -1, Write, DatabaseCommands.FlushAll, 0, 0, 0, "keyspace", "Removes all keys from all databases."),
+        new("select", 2, Loading | Stale | Fast, DatabaseCommands.Select, 0, 0, 0, "connection", "Changes the selected database."),
+
+        // Connection (server.c, networking.c, acl.c)
+        new("ping", -1, Fast | AllowedWhileSubscribed, ConnectionCommands.Ping, 0, 0, 0, "connection", "Returns the server's liveliness response."),
+        new("echo", 2, Fast, ConnectionCommands.Echo, 0, 0, 0, "connection", "Returns the given string."),
+        new("quit", -1, NoAuth | Fast | AllowedWhileSubscribed | Transaction, ConnectionCommands.Quit, 0, 0, 0, "connection", "Closes the connection."),
+        new("reset", 1, NoAuth | Fast | AllowedWhileSubscribed | Transaction, ConnectionCommands.Reset, 0, 0, 0, "connection", "Resets the connection."),
+        new("auth", -2, NoAuth | Fast | NoScript | Loading | Stale, ConnectionCommands.Auth, 0, 0, 0, "connection", "Authenticates the connection."),
+        new("hello", -1, NoAuth | Fast | NoScript | Loading | Stale, ConnectionCommands.Hello, 0, 0, 0, "connection", "Handshakes with the Redis server."),
+        new RedisCommand("client", -2, NoScript | Loading | Stale, null, group: "connection", summary: "A container for client connection commands.").With(
+            new("id", 2, NoScript | Loading | Stale, ClientCommands.Id, group: "connection", summary: "Returns the unique client ID of the connection."),
+            new("setname", 3, NoScript | Loading | Stale, ClientCommands.SetName, group: "connection", summary: "Sets the connection name."),
+            new("getname", 2, NoScript | Loading | Stale, ClientCommands.GetName, group: "connection", summary: "Returns the name of the connection."),
+            new("setinfo", 4, NoScript | Loading | Stale, ClientCommands.SetInfo, group: "connection", summary: "Sets information specific to the client or connection."),
+            new("list", -2, Admin | NoScript | Loading | Stale, ClientCommands.List, group: "connection", summary: "Lists open connections."),
+            new("info", 2, NoScript | Loading | Stale, ClientCommands.Info, group: "connection", summary: "Returns information about the connection."),
+            new("kill", -3, Admin | NoScript | Loading | Stale, ClientCommands.Kill, group: "connection", summary: "Terminates open connections.")),
+
+        // Server (server.c, config.c)
+        new("info", -1, Loading | Stale, ServerInfo.Info, 0, 0, 0, "server", "Returns information and statistics about the server."),
+        new RedisCommand("config", -2, None, null, group: "server", summary: "A container for server configuration commands.").With(
+            new("get", -3, Admin | NoScript | Loading | Stale, ConfigCommands.Get, group: "server", summary: "Returns the effective values of configuration parameters."),
+            new("set", -4, Admin | NoScript | Loading | Stale, ConfigCommands.Set, group: "server", summary: "Sets configuration parameters in-flight."),
+            new("resetstat", 2, Admin | NoScript | Loading | Stale, ConfigCommands.ResetStat, group: "server", summary: "Resets the server's statistics.")),
+        new RedisCommand("command", -1, Loading | Stale, CommandCommands.All, group: "server", summary: "Returns detailed information about all commands.").With(
+            new("count", 2, Loading | Stale, CommandCommands.Count, group: "server", summary: "Returns a count of commands."),
+            new("info", -2, Loading | Stale, CommandCommands.Info, group: "server", summary: "Returns information about one, multiple or all commands."),
+            new("docs", -2, Loading | Stale, CommandCommands.Docs, group: "server", summary: "Returns documentary information about one, multiple or all commands."),
+            new("list", -2, Loading | Stale, CommandCommands.List, group: "server", summary: "Returns a list of command names.")),
+        new("time", 1, Loading | Stale | Fast, ServerCommands.Time, 0, 0, 0, "server", "Returns the server time."),
+        new("shutdown", -1, Admin | NoScript | Loading | Stale, ServerCommands.Shutdown, 0, 0, 0, "server", "Synchronously saves the database(s) to disk and shuts down the Redis server."),
+        new("role", 1, NoScript | Loading | Stale | Fast, ServerCommands.Role, 0, 0, 0, "server", "Returns the replication role."),
+        new("lastsave", 1, Loading | Stale | Fast, ServerCommands.LastSave, 0, 0, 0, "server", "Returns the Unix timestamp of the last successful save to disk."),
+        new("cluster", -2, None, ServerCommands.Cluster, 0, 0, 0, "cluster", "A container for Redis Cluster commands."),
+
+        new RedisCommand("object", -2, None, null, group: "keyspace", summary: "A container for object introspection commands.").With(
+            new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
+            new("refcount", 3, ReadOnly, ObjectCommands.RefCount, 2, 2, 1, "keyspace", "Returns the reference count of a value of a key."),
+            new("idletime", 3, ReadOnly, ObjectCommands.IdleTime, 2, 2, 1, "keyspace", "Returns the time since the last access to a Redis object."),
+            new("freq", 3, ReadOnly, ObjectCommands.IdleTime, 2, 2, 1, "keyspace", "Returns the logarithmic access frequency counter of a Redis object.")),
+
+        // Transactions (multi.c)
+        new("multi", 1, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Multi, 0, 0, 0, "transactions", "Starts a transaction."),
+        new("exec", 1, NoScript | Loading | Stale | Transaction, TransactionCommands.Exec, 0, 0, 0, "transactions", "Executes all commands in a transaction."),
+        new("discard", 1, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Discard, 0, 0, 0, "transactions", "Discards a transaction."),
+        new("watch", -2, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Watch, 1, -1, 1, "transactions", "Monitors changes to keys to determine the execution of a transaction."),
+        new("unwatch", 1, NoScript | Loading | Stale | Fast, TransactionCommands.Unwatch, 0, 0, 0, "transactions", "Forgets about watched keys of a transaction."),
+
+        // Pub/sub (pubsub.c)
+        new("subscribe", -2, PubSub | NoScript | Loading | Stale | AllowedWhileSubscribed, PubSubCommands.Subscribe, 0, 0, 0, "pubsub", "Listens for messages published to channels."),
+        new("psubscribe", -2, PubSub | NoScript | Loading | Stale | AllowedWhileSubscribed, PubSubCommands.PSubscribe, 0, 0, 0, "pubsub", "Listens for messages published to channels that match one or more patterns."),
+        new("unsubscribe", -1, PubSub | NoScript | Loading | Stale | AllowedWhileSubscribed, PubSubCommands.Unsubscribe, 0, 0, 0, "pubsub", "Stops listening to messages posted to channels."),
+        new("punsubscribe", -1, PubSub | NoScript | Loading | Stale | AllowedWhileSubscribed, PubSubCommands.PUnsubscribe, 0, 0, 0, "pubsub", "Stops listening to messages published to channels that match one or more patterns."),
+        new("publish", 3, PubSub | Loading | Stale | Fast, PubSubCommands.Publish, 0, 0, 0, "pubsub", "Posts a message to a channel."),
+        new RedisCommand("pubsub", -2, None, null, group: "pubsub", summary: "A container for Pub/Sub commands.").With(
+            new("channels", -2, PubSub | Loading | Stale, PubSubCommands.Channels, group: "pubsub", summary: "Returns the active channels."),
+            new("numsub", -2, PubSub | Loading | Stale, PubSubCommands.NumSub, group: "pubsub", summary: "Returns a count of subscribers to channels."),
+            new("numpat", 2, PubSub | Loading | Stale, PubSubCommands.NumPat, group: "pubsub", summary: "Returns a count of unique pattern subscriptions.")),
+    ]);
+
+    private readonly Dictionary<string, RedisCommand> _byName;
+    private readonly Dictionary<string, RedisCommand>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public RedisCommandTable(IReadOnlyList<RedisCommand> commands)
+    {
+        Top = commands;
+        All = commands.SelectMany(command => command.Subcommands is { } subcommands ? [command, .. subcommands.Values] : new[] { command }).ToArray();
+        _byName = commands.ToDictionary(command => command.Name, StringComparer.OrdinalIgnoreCase);
+        _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The top-level commands, in table order.</summary>
+    public IReadOnlyList<RedisCommand> Top { get; }
+
+    /// <summary>Commands and subcommands.</summary>
+    public IReadOnlyList<RedisCommand> All { get; }
+
+    public bool TryFind(byte[] name, out RedisCommand command)
+    {
+        command = null!;
+        if (name.Length is 0 or > 32)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[name.Length];
+        var count = Encoding.Latin1.GetChars(name, chars);
+        return _bySpan.TryGetValue(chars[..count], out command!);
+    }
+}

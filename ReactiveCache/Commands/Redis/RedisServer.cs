@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReactiveCache.Protocols.Resp;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// What every Redis session shares: the databases (0 is the server's own store, so every protocol sees
+/// the same keys), pub/sub, keyspace notifications, live settings, the client list and the command table.
+/// </summary>
+internal sealed class RedisServer : IDisposable
+{
+    private readonly CacheStore[] _ownedDatabases;
+    private long _nextClientId;
+
+    public RedisServer(CacheStore database0, RedisSettings settings, ServerStatistics statistics, Action requestShutdown, ILoggerFactory? loggerFactory = null)
+    {
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CacheStore>();
+        _ownedDatabases = Enumerable.Range(1, Math.Max(settings.Databases, 1) - 1)
+            .Select(_ => new CacheStore(scheduler: database0.Scheduler, logger: logger))
+            .ToArray();
+        Databases = [database0, .. _ownedDatabases];
+        Config = new RedisConfig(settings);
+        Statistics = statistics;
+        Notifier = new KeyspaceNotifier(Databases, Broker);
+        if (KeyspaceEvents.TryParse(settings.NotifyKeyspaceEvents, out var flags))
+        {
+            Notifier.Flags = flags;
+        }
+
+        RequestShutdown = requestShutdown;
+        StartedAt = database0.Scheduler.Now;
+    }
+
+    public IReadOnlyList<CacheStore> Databases { get; }
+
+    public RedisConfig Config { get; }
+
+    public ServerStatistics Statistics { get; }
+
+    public PubSubBroker Broker { get; } = new();
+
+    public KeyspaceNotifier Notifier { get; }
+
+    public RedisCommandTable Commands { get; } = RedisCommandTable.Default;
+
+    public ConcurrentDictionary<long, RedisSession> Clients { get; } = new();
+
+    public DateTimeOffset StartedAt { get; }
+
+    public Action RequestShutdown { get; }
+
+    public long Now => Databases[0].Scheduler.Now.ToUnixTimeMilliseconds();
+
+    /// <summary>Opens a session for a new connection; <paramref name="push"/> queues pub/sub messages on it.</summary>
+    public RedisSession OpenSession(Action<RespReply> push)
+    {
+        var session = new RedisSession(this, Interlocked.Increment(ref _nextClientId), push);
+        Clients[session.Id] = session;
+        return session;
+    }
+
+    public void Dispose()
+    {
+        Notifier.Dispose();
+        foreach (var database in _ownedDatabases)
+        {
+            database.Dispose();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Text;
+using ReactiveCache.Protocols.Resp;
+using ReactiveCache.Store;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// One Redis client: runs its requests in order through the command table (processCommand in
+/// server.c: look up, arity, authentication, subscriber mode, then the handler) and keeps its state:
+/// protocol version, selected database, name, subscriptions.
+/// </summary>
+internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IPubSubSubscriber
+{
+    private readonly Action<RespReply> _push;
+    private bool _closing;
+
+    public RedisSession(RedisServer server, long id, Action<RespReply> push)
+    {
+        Server = server;
+        Id = id;
+        _push = push;
+        Authenticated = server.Config.RequirePass is null;
+        CreatedAtMs = server.Now;
+        LastCommandAtMs = CreatedAtMs;
+    }
+
+    public RedisServer Server { get; }
+
+    public long Id { get; }
+
+    /// <summary>2 or 3; changed by HELLO. Replies and pushes are encoded in it.</summary>
+    public int Protocol { get; set; } = 2;
+
+    public int DatabaseIndex { get; private set; }
+
+    public CacheStore Store => Server.Databases[DatabaseIndex];
+
+    public bool Authenticated { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string LibraryName { get; set; } = "";
+
+    public string LibraryVersion { get; set; } = "";
+
+    public long CreatedAtMs { get; }
+
+    public long LastCommandAtMs { get; private set; }
+
+    public string LastCommand { get; private set; } = "NULL";
+
+    public HashSet<byte[]> Channels { get; } = new(KeyComparer.Instance);
+
+    public HashSet<byte[]> Patterns { get; } = new(KeyComparer.Instance);
+
+    public int SubscriptionCount => Channels.Count + Patterns.Count;
+
+    public bool Killed { get; set; }
+
+    /// <summary>The commands queued since MULTI, or null outside a transaction.</summary>
+    public RedisTransaction? Transaction { get; set; }
+
+    /// <summary>Keys WATCHed for the next EXEC, with the version each had when watched.</summary>
+    public List<WatchedKey> WatchedKeys { get; } = [];
+
+    public RespReply Execute(RespRequest request)
+    {
+        Server.Statistics.CommandProcessed();
+        var reply = Dispatch(request.Arguments);
+        return new RespReply(reply, Protocol, _closing || Killed);
+    }
+
+    public void Select(int database) => DatabaseIndex = database;
+
+    /// <summary>Closes the connection after the current reply (QUIT).</summary>
+    public void CloseAfterReply() => _closing = true;
+
+    public void Deliver(RedisReply message) => _push(new RespReply(message, Protocol));
+
+    /// <summary>Closes this client's connection from another client's command (CLIENT KILL), even while it is idle.</summary>
+    public void Kill()
+    {
+        Killed = true;
+        _push(new RespReply(null, Protocol, EndsSession: true));
+    }
+
+    public void Dispose()
+    {
+        PubSubCommands.UnsubscribeAll(this);
+        Server.Clients.TryRemove(Id, out _);
+    }
+
+    private RedisReply Dispatch(byte[][] args)
+    {
+        if (!TryResolve(args, out var command, out var error))
+        {
+            Transaction?.Fail();
+            return error!;
+        }
+
+        if (Transaction is { } transaction && !command.Has(RedisCommandFlags.Transaction))
+        {
+            return transaction.Queue(command, args);
+        }
+
+        return Invoke(command, args);
+    }
+
+    /// <summary>Runs a command that passed lookup and arity checks (directly, or queued and now run by EXEC).</summary>
+    public RedisReply Invoke(RedisCommand command, byte[][] args)
+    {
+        LastCommand = command.FullName;
+        LastCommandAtMs = Server.Now;
+        var reply = command.Handler!(this, args);
+        command.Called(reply is RedisReply.Error);
+        return reply;
+    }
+
+    /// <summary>processCommand's checks: known command, known subcommand, arity, authentication, subscriber mode.</summary>
+    private bool TryResolve(byte[][] args, out RedisCommand command, out RedisReply? error)
+    {
+        error = null;
+        if (!Server.Commands.TryFind(args[0], out command))
+        {
+            error = UnknownCommand(args);
+            return false;
+        }
+
+        if (command.Subcommands is { } subcommands && (args.Length >= 2 || command.Handler is null))
+        {
+            if (args.Length < 2)
+            {
+                error = RedisArgs.WrongArguments(command.FullName);
+                return false;
+            }
+
+            if (!subcommands.TryGetValue(Encoding.UTF8.GetString(args[1]), out var subcommand))
+            {
+                error = new RedisReply.Error(string.Format(RespErrors.UnknownSubcommand, Shorten(args[1]), command.Name.ToUpperInvariant()));
+                return false;
+            }
+
+            command = subcommand;
+        }
+
+        if (!command.AcceptsArgumentCount(args.Length))
+        {
+            error = RedisArgs.WrongArguments(command.FullName);
+            return false;
+        }
+
+        if (!Authenticated && !command.Has(RedisCommandFlags.NoAuth))
+        {
+            if (Server.Config.RequirePass is not null)
+            {
+                error = new RedisReply.Error(RespErrors.NoAuth);
+                return false;
+            }
+
+            Authenticated = true;
+        }
+
+        if (Protocol == 2 && SubscriptionCount > 0 && !command.Has(RedisCommandFlags.AllowedWhileSubscribed))
+        {
+            error = RedisArgs.Error(RespErrors.SubscribeContext, command.FullName);
+            return false;
+        }
+
+        return true;
+    }
+
+    // "unknown command 'x', with args beginning with: 'a' 'b' " as in processCommand: arguments until 128 characters.
+    private static RedisReply UnknownCommand(byte[][] args)
+    {
+        var beginning = new StringBuilder();
+        for (var i = 1; i < args.Length && beginning.Length < 128; i++)
+        {
+            var text = Encoding.UTF8.GetString(args[i]);
+            var room = 128 - beginning.Length;
+            beginning.Append('\'').Append(text.Length > room ? text[..room] : text).Append("' ");
+        }
+
+        return new RedisReply.Error(string.Format(RespErrors.UnknownCommand, Shorten(args[0]), beginning));
+    }
+
+    private static string Shorten(byte[] name)
+    {
+        var text = Encoding.UTF8.GetString(name);
+        return text.Length > 128 ? text[..128] : text;
+    }
+}

@@ -1,0 +1,21 @@
+using ReactiveCache.Protocols.Resp;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>The commands a client queued after MULTI; a command rejected while queueing makes EXEC abort.</summary>
+internal sealed class RedisTransaction
+{
+    private readonly List<(RedisCommand Command, byte[][] Args)> _queued = [];
+
+    public bool Failed { get; private set; }
+
+    public IReadOnlyList<(RedisCommand Command, byte[][] Args)> Queued => _queued;
+
+    public RedisReply Queue(RedisCommand command, byte[][] args)
+    {
+        _queued.Add((command, args));
+        return RedisReply.Queued;
+    }
+
+    public void Fail() => Failed = true;
+}

@@ -1,0 +1,90 @@
+using ReactiveCache.Protocols.Resp;
+using ReactiveCache.Store;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>APPEND, STRLEN, GETRANGE (SUBSTR) and SETRANGE.</summary>
+internal static class StringRangeCommands
+{
+    public static RedisReply Append(RedisSession session, byte[][] args) =>
+        session.Store.Write((Key: args[1], Suffix: args[2], Max: session.Server.Config.Settings.MaxBulkLength), static (writer, state) =>
+        {
+            var exists = writer.TryGet(state.Key, out var entry);
+            var current = exists ? entry.Value : [];
+            if (current.Length + (long)state.Suffix.Length > state.Max)
+            {
+                return new RedisReply.Error(RespErrors.StringTooLong);
+            }
+
+            byte[] value = [.. current, .. state.Suffix];
+            writer.Put(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.Append);
+            return RedisReply.Of(value.Length);
+        });
+
+    public static RedisReply StrLen(RedisSession session, byte[][] args) =>
+        RedisReply.Of(session.Store.TryGet(args[1], out var value) ? value.Length : 0);
+
+    public static RedisReply GetRange(RedisSession session, byte[][] args)
+    {
+        if (!RedisArgs.TryInteger(args[2], out var start) || !RedisArgs.TryInteger(args[3], out var end))
+        {
+            return RedisReply.NotInteger;
+        }
+
+        if (!session.Store.TryGet(args[1], out var value))
+        {
+            return RedisReply.EmptyBulk;
+        }
+
+        // getrangeCommand: negative indexes count from the end; an empty or inverted range is "".
+        if (start < 0 && end < 0 && start > end)
+        {
+            return RedisReply.EmptyBulk;
+        }
+
+        long length = value.Length;
+        start = start < 0 ? Math.Max(length + start, 0) : start;
+        end = end < 0 ? Math.Max(length + end, 0) : end;
+        end = Math.Min(end, length - 1);
+        if (start > end || length == 0)
+        {
+            return RedisReply.EmptyBulk;
+        }
+
+        return new RedisReply.Bulk(value[(int)start..(int)(end + 1)]);
+    }
+
+    public static RedisReply SetRange(RedisSession session, byte[][] args)
+    {
+        if (!RedisArgs.TryInteger(args[2], out var offset))
+        {
+            return RedisReply.NotInteger;
+        }
+
+        if (offset < 0)
+        {
+            return new RedisReply.Error(RespErrors.OffsetOutOfRange);
+        }
+
+        return session.Store.Write((Key: args[1], Offset: offset, Patch: args[3], Max: session.Server.Config.Settings.MaxBulkLength), static (writer, state) =>
+        {
+            var exists = writer.TryGet(state.Key, out var entry);
+            var current = exists ? entry.Value : [];
+            if (state.Patch.Length == 0)
+            {
+                return RedisReply.Of(current.Length);
+            }
+
+            if (state.Offset + state.Patch.Length > state.Max)
+            {
+                return new RedisReply.Error(RespErrors.StringTooLong);
+            }
+
+            var value = new byte[Math.Max(current.Length, state.Offset + state.Patch.Length)];
+            current.CopyTo(value, 0);
+            state.Patch.CopyTo(value, (int)state.Offset);
+            writer.Put(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.SetRange);
+            return RedisReply.Of(value.Length);
+        });
+    }
+}

@@ -1,0 +1,68 @@
+namespace ReactiveCache.Protocols.Resp;
+
+/// <summary>
+/// Every error text the Redis protocol answers with, worded byte for byte as Redis 7.2 words it
+/// (server.c, networking.c, t_string.c, expire.c, db.c, config.c). Formats take the lower-case command name.
+/// </summary>
+internal static class RespErrors
+{
+    // Broken streams (networking.c): the connection is closed after "-ERR Protocol error: ...".
+    public const string TooBigInline = "Protocol error: too big inline request";
+    public const string UnbalancedQuotes = "Protocol error: unbalanced quotes in request";
+    public const string TooBigMultibulkCount = "Protocol error: too big mbulk count string";
+    public const string InvalidMultibulkLength = "Protocol error: invalid multibulk length";
+    public const string TooBigBulkCount = "Protocol error: too big bulk count string";
+    public const string ExpectedDollar = "Protocol error: expected '$', got '{0}'";
+    public const string InvalidBulkLength = "Protocol error: invalid bulk length";
+    public const string MaxClients = "ERR max number of clients reached";
+
+    // Command errors: a reply, and the session goes on.
+    public const string UnknownCommand = "ERR unknown command '{0}', with args beginning with: {1}";
+    public const string UnknownSubcommand = "ERR unknown subcommand '{0}'. Try {1} HELP.";
+    public const string WrongArguments = "ERR wrong number of arguments for '{0}' command";
+    public const string Syntax = "ERR syntax error";
+    public const string NotInteger = "ERR value is not an integer or out of range";
+    public const string NotFloat = "ERR value is not a valid float";
+    public const string Overflow = "ERR increment or decrement would overflow";
+    public const string DecrementOverflow = "ERR decrement would overflow";
+    public const string NaNOrInfinity = "ERR increment would produce NaN or Infinity";
+    public const string InvalidExpireTime = "ERR invalid expire time in '{0}' command";
+    public const string NoSuchKey = "ERR no such key";
+    public const string OffsetOutOfRange = "ERR offset is out of range";
+    public const string StringTooLong = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+    public const string DbIndexOutOfRange = "ERR DB index is out of range";
+    public const string InvalidCursor = "ERR invalid cursor";
+    public const string WrongType = "WRONGTYPE Operation against a key holding the wrong kind of value";
+    public const string ExpireNxAndOthers = "ERR NX and XX, GT or LT options at the same time are not compatible";
+    public const string ExpireGtAndLt = "ERR GT and LT options at the same time are not compatible";
+    public const string UnsupportedOption = "ERR Unsupported option {0}";
+    public const string CopySameKey = "ERR source and destination objects are the same";
+    public const string NoAuth = "NOAUTH Authentication required.";
+    public const string WrongPass = "WRONGPASS invalid username-password pair or user is disabled.";
+    public const string AuthWithoutPassword =
+        "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?";
+    public const string HelloNoAuth =
+        "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time";
+    public const string NoProto = "NOPROTO unsupported protocol version";
+    public const string ProtocolVersionNotInteger = "ERR Protocol version is not an integer or out of range";
+    public const string HelloSyntax = "ERR Syntax error in HELLO option '{0}'";
+    public const string ClusterDisabled = "ERR This instance has cluster support disabled";
+    public const string SubscribeContext =
+        "ERR Can't execute '{0}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+    public const string ClientNameInvalid = "ERR Client names cannot contain spaces, newlines or special characters.";
+    public const string ClientInfoInvalid = "ERR {0} cannot contain spaces, newlines or special characters.";
+    public const string ClientSetInfoUnknown = "ERR Unrecognized option '{0}'";
+    public const string ClientIdNotPositive = "ERR client-id should be greater than 0";
+    public const string NoSuchClient = "ERR No such client";
+    public const string ConfigSetUnknown = "ERR Unknown option or number of arguments for CONFIG SET - '{0}'";
+    public const string ConfigSetImmutable = "ERR CONFIG SET failed (possibly related to argument '{0}') - can't set immutable config";
+    public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
+    public const string InvalidEventClass = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+    public const string InvalidArgument = "argument must be a memory or percent value";
+    public const string MultiNested = "ERR MULTI calls can not be nested";
+    public const string ExecWithoutMulti = "ERR EXEC without MULTI";
+    public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";
+    public const string WatchInsideMulti = "ERR WATCH inside MULTI is not allowed";
+    public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
+    public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
+}

@@ -1,0 +1,192 @@
+using System.Buffers;
+using ReactiveCache.Framing;
+
+namespace ReactiveCache.Protocols.Resp;
+
+/// <summary>
+/// Cuts a Redis client's byte stream into requests, straight from the receive buffer (processInlineBuffer
+/// and processMultibulkBuffer in Redis's networking.c). A request starting with <c>*</c> is a multibulk
+/// array of <c>$</c> bulk strings; anything else is an inline line. Each argument is copied once, into its
+/// own array. A multibulk request that arrives in pieces keeps the arguments read so far, so a large
+/// request is never parsed twice.
+/// </summary>
+internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
+{
+    // Like Redis, the argument array starts small and grows, so a huge count alone cannot reserve memory.
+    private const int InitialArguments = 1024;
+    private byte[][]? _arguments;
+    private int _expected;
+    private int _filled;
+
+    public bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out RespRequest frame)
+    {
+        frame = RespRequest.Empty;
+        if (_arguments is null)
+        {
+            if (!TryPeekFirst(buffer, out var first))
+            {
+                return false;
+            }
+
+            if (first != (byte)'*')
+            {
+                return TryReadInline(ref buffer, out frame);
+            }
+
+            if (!TryStartMultibulk(ref buffer, out var empty))
+            {
+                return false;
+            }
+
+            if (empty)
+            {
+                return true;
+            }
+        }
+
+        if (!TryReadBulks(ref buffer))
+        {
+            return false;
+        }
+
+        frame = new RespRequest(_arguments!);
+        _arguments = null;
+        _filled = 0;
+        return true;
+    }
+
+    private static bool TryPeekFirst(in ReadOnlySequence<byte> buffer, out byte first)
+    {
+        if (!buffer.FirstSpan.IsEmpty)
+        {
+            first = buffer.FirstSpan[0];
+            return true;
+        }
+
+        return new SequenceReader<byte>(buffer).TryPeek(out first);
+    }
+
+    private bool TryReadInline(ref ReadOnlySequence<byte> buffer, out RespRequest frame)
+    {
+        frame = RespRequest.Empty;
+        var newline = buffer.PositionOf((byte)'\n');
+        if (newline is null)
+        {
+            if (buffer.Length > limits.MaxInlineLength)
+            {
+                throw new ProtocolException(RespErrors.TooBigInline);
+            }
+
+            return false;
+        }
+
+        var line = buffer.Slice(0, newline.Value);
+        if (line.Length > limits.MaxInlineLength)
+        {
+            throw new ProtocolException(RespErrors.TooBigInline);
+        }
+
+        var span = line.IsSingleSegment ? line.FirstSpan : line.ToArray();
+        if (!span.IsEmpty && span[^1] == (byte)'\r')
+        {
+            span = span[..^1];
+        }
+
+        var arguments = InlineSplitter.Split(span);
+        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
+        frame = arguments.Length == 0 ? RespRequest.Empty : new RespRequest(arguments);
+        return true;
+    }
+
+    /// <summary>Reads <c>*count\r\n</c>. A count of zero or less is a request with nothing in it, ignored as Redis does.</summary>
+    private bool TryStartMultibulk(ref ReadOnlySequence<byte> buffer, out bool empty)
+    {
+        empty = false;
+        var reader = new SequenceReader<byte>(buffer);
+        if (!TryReadLengthLine(ref reader, RespErrors.TooBigMultibulkCount, out var line))
+        {
+            return false;
+        }
+
+        if (!RespNumber.TryParse(line[1..], out var count) || count > limits.MaxMultibulkLength)
+        {
+            throw new ProtocolException(RespErrors.InvalidMultibulkLength);
+        }
+
+        buffer = buffer.Slice(reader.Position);
+        if (count <= 0)
+        {
+            empty = true;
+            return true;
+        }
+
+        _arguments = new byte[Math.Min(count, InitialArguments)][];
+        _expected = (int)count;
+        _filled = 0;
+        return true;
+    }
+
+    private bool TryReadBulks(ref ReadOnlySequence<byte> buffer)
+    {
+        while (_filled < _expected)
+        {
+            var reader = new SequenceReader<byte>(buffer);
+            if (!TryReadLengthLine(ref reader, RespErrors.TooBigBulkCount, out var line))
+            {
+                return false;
+            }
+
+            if (line.IsEmpty || line[0] != (byte)'$')
+            {
+                throw new ProtocolException(string.Format(RespErrors.ExpectedDollar, line.IsEmpty ? '\r' : (char)line[0]));
+            }
+
+            if (!RespNumber.TryParse(line[1..], out var length) || length < 0 || length > limits.MaxBulkLength)
+            {
+                throw new ProtocolException(RespErrors.InvalidBulkLength);
+            }
+
+            // Redis skips the two bytes after the data without looking at them; so do we.
+            if (reader.Remaining < length + 2)
+            {
+                return false;
+            }
+
+            var argument = GC.AllocateUninitializedArray<byte>((int)length);
+            reader.UnreadSequence.Slice(0, length).CopyTo(argument);
+            reader.Advance(length + 2);
+            if (_filled == _arguments!.Length)
+            {
+                Array.Resize(ref _arguments, (int)Math.Min((long)_arguments.Length * 2, _expected));
+            }
+
+            _arguments[_filled++] = argument;
+            buffer = buffer.Slice(reader.Position);
+        }
+
+        return true;
+    }
+
+    /// <summary>A length line (<c>*3</c>, <c>$5</c>) without its terminator; Redis looks for the '\r' and skips the '\n' after it.</summary>
+    private bool TryReadLengthLine(ref SequenceReader<byte> reader, string tooBig, out ReadOnlySpan<byte> line)
+    {
+        if (!reader.TryReadTo(out line, (byte)'\r', advancePastDelimiter: true) || reader.Remaining < 1)
+        {
+            if (reader.Remaining > limits.MaxInlineLength)
+            {
+                throw new ProtocolException(tooBig);
+            }
+
+            line = default;
+            return false;
+        }
+
+        if (line.Length > limits.MaxInlineLength)
+        {
+            throw new ProtocolException(tooBig);
+        }
+
+        reader.Advance(1);
+        return true;
+    }
+}
