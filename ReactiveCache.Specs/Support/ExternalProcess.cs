@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ReactiveCache.Specs.Support;
 
 /// <summary>
-/// Runs a real client (memccapable, memccp, python3...) to completion and captures what it printed.
+/// Runs a real client (redis-cli, redis-benchmark, memccapable, memccp, python3...) to completion, feeding it
+/// <c>input</c> on stdin if given, and captures what it printed.
 /// A run over its time limit is killed and reported as such, so a hung client never hangs the suite.
 /// </summary>
 internal static class ExternalProcess
@@ -13,12 +14,13 @@ internal static class ExternalProcess
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
     }
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? input = null)
     {
         var start = new ProcessStartInfo(Locate(fileName))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -27,6 +29,12 @@ internal static class ExternalProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeout);
@@ -57,6 +65,6 @@ internal static class ExternalProcess
             .Select(directory => Path.Combine(directory, fileName))
             .FirstOrDefault(File.Exists);
         return found ?? throw new FileNotFoundException(
-            $"{fileName} is not on PATH (Debian: apt-get install libmemcached-tools python3-pymemcache)");
+            $"{fileName} is not on PATH (.ci/run installs the Debian packages redis-tools, python3-redis, libmemcached-tools, python3-pymemcache)");
     }
 }

@@ -46,7 +46,7 @@ public sealed class RedisPySpecs : ReactiveTest
     {
         await using var server = RespServer.Start();
 
-        var result = await ClientProcess.RunAsync("/usr/bin/python3", ["-c", Everyday, server.Port.ToString()]);
+        var result = await ExternalProcess.RunAsync("/usr/bin/python3", ["-c", Everyday, server.Port.ToString()], TimeSpan.FromSeconds(60));
 
         Assert.That(result.Output.Trim(), Is.EqualTo("ok"), result.Error);
     }

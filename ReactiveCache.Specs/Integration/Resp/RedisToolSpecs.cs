@@ -8,6 +8,8 @@ namespace ReactiveCache.Specs.Integration.Resp;
 [Category("Integration")]
 public sealed class RedisToolSpecs : ReactiveTest
 {
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
     private RespServer _server = null!;
 
     [SetUp]
@@ -30,7 +32,7 @@ public sealed class RedisToolSpecs : ReactiveTest
             "DBSIZE",
             "");
 
-        var result = await ClientProcess.RunAsync("redis-cli", ["-p", _server.Port.ToString()], input: script);
+        var result = await ExternalProcess.RunAsync("redis-cli", ["-p", _server.Port.ToString()], s_timeout, input: script);
 
         Assert.That(result.Output.Split('\n'), Is.EqualTo(new[]
         {
@@ -41,7 +43,7 @@ public sealed class RedisToolSpecs : ReactiveTest
     [Test]
     public async Task Speaks_RESP3_to_redis_cli()
     {
-        var result = await ClientProcess.RunAsync("redis-cli", ["-3", "-p", _server.Port.ToString(), "HELLO", "3"]);
+        var result = await ExternalProcess.RunAsync("redis-cli", ["-3", "-p", _server.Port.ToString(), "HELLO", "3"], s_timeout);
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("proto").And.Contain("3").And.Contain("7.2.4"));
@@ -51,9 +53,9 @@ public sealed class RedisToolSpecs : ReactiveTest
     [TestCase(16)]
     public async Task Serves_redis_benchmark_without_errors(int pipeline)
     {
-        var result = await ClientProcess.RunAsync("redis-benchmark",
+        var result = await ExternalProcess.RunAsync("redis-benchmark",
             ["-p", _server.Port.ToString(), "-t", "ping,set,get,incr,mset", "-n", "2000", "-c", "10", "-P", pipeline.ToString(), "-q"],
-            timeoutSeconds: 90);
+            TimeSpan.FromSeconds(90));
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output + result.Error, Does.Not.Contain("ERR").And.Not.Contain("rror"));
