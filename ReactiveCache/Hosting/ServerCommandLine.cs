@@ -20,6 +20,7 @@ internal sealed class ServerCommandLine
     private readonly Option<int> _databases = new("--databases") { Description = "Number of Redis databases (SELECT 0..n-1)", DefaultValueFactory = _ => 16 };
     private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password Redis clients must AUTH with" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
+    private readonly Option<int> _replayBufferSize = new("--replay-buffer-size") { Description = "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", DefaultValueFactory = _ => 100_000 };
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
     private readonly RootCommand _root;
 
@@ -28,7 +29,7 @@ internal sealed class ServerCommandLine
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
             _bind, _port, _maxClients, _maxLineLength, _respPort, _databases, _requirePass, _notifyKeyspaceEvents,
-            _memcachedPort, _maxItemSize, _logLevel,
+            _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
         };
         _bind.Validators.Add(result =>
         {
@@ -40,6 +41,13 @@ internal sealed class ServerCommandLine
         AddPositiveValidator(_maxClients);
         AddPositiveValidator(_maxLineLength);
         AddPositiveValidator(_maxItemSize);
+        _replayBufferSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--replay-buffer-size: must be 0 or more");
+            }
+        });
         AddPortValidator(_memcachedPort);
         AddPositiveValidator(_databases);
         _respPort.Validators.Add(result =>
@@ -91,6 +99,7 @@ internal sealed class ServerCommandLine
             MaxLineLength = parsed.GetValue(_maxLineLength),
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
+            Store = new CacheStoreOptions { ReplayBufferSize = parsed.GetValue(_replayBufferSize) },
             RespPort = OffWhenZero(parsed.GetValue(_respPort)),
             Resp = new RespOptions
             {

@@ -39,6 +39,9 @@ public sealed partial class CacheStore : IDisposable
         _feed = new ChangeFeed(_options.ReplayBufferSize, _options.ReplayBufferBytes, logger ?? NullLogger.Instance);
     }
 
+    /// <summary>The limits this store was created with.</summary>
+    public CacheStoreOptions Options => _options;
+
     /// <summary>The scheduler that is this store's clock.</summary>
     public IScheduler Scheduler { get; }
 

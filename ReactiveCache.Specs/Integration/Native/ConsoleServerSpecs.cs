@@ -31,6 +31,20 @@ public sealed class ConsoleServerSpecs
     }
 
     [Test]
+    public async Task Keeps_as_many_changes_for_resuming_watchers_as_the_replay_buffer_option_says()
+    {
+        var port = FreePort();
+        using var server = ServerProcess.Start("--port", port.ToString(), "--replay-buffer-size", "2");
+        await server.Ready.WaitAsync(s_timeout);
+        await using var client = await LineClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+        await client.SendLinesAsync("PUT a 1", "PUT b 2", "PUT c 3", "PUT d 4", "WATCH * FROM 0");
+
+        var lines = await client.ReadLinesAsync(8);
+
+        Assert.That(lines[4..], Is.EqualTo(new[] { "WATCHING * 4", "GAP 1 2", "CHANGE 3 set c 3", "CHANGE 4 set d 4" }));
+    }
+
+    [Test]
     public async Task Stops_on_ctrl_c_with_exit_code_0()
     {
         using var server = ServerProcess.Start("--port", FreePort().ToString());

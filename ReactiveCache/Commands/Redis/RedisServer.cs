@@ -18,7 +18,7 @@ internal sealed class RedisServer : IDisposable
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CacheStore>();
         _ownedDatabases = Enumerable.Range(1, Math.Max(settings.Databases, 1) - 1)
-            .Select(_ => new CacheStore(scheduler: database0.Scheduler, logger: logger))
+            .Select(_ => new CacheStore(database0.Options, database0.Scheduler, logger))
             .ToArray();
         Databases = [database0, .. _ownedDatabases];
         Config = new RedisConfig(settings);
