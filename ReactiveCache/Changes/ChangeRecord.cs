@@ -16,6 +16,14 @@ internal readonly record struct ChangeRecord(
     long ExpiresAtMs,
     DateTimeOffset Timestamp)
 {
+    private const int Overhead = 64;
+
+    /// <summary>
+    /// What keeping this change costs in bytes, computed while its arrays are still hot in the cache, so
+    /// dropping it later never touches them again.
+    /// </summary>
+    public long Size { get; } = Overhead + Key.Length + (Value?.Length ?? 0) + (PreviousValue?.Length ?? 0);
+
     public CacheChange ToChange() =>
         new(Sequence, Kind, Reason, Key, Value, PreviousValue,
             ExpiresAtMs == CacheEntry.NoExpiry ? null : DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtMs),

@@ -10,7 +10,6 @@ namespace ReactiveCache.Changes;
 internal sealed class ReplayBuffer(int capacity, long byteBudget)
 {
     private const int InitialSize = 1024;
-    private const int RecordOverhead = 64;
 
     private ChangeRecord[] _ring = new ChangeRecord[Math.Min(Math.Max(capacity, 0), InitialSize)];
     private long _oldest = 1;
@@ -35,13 +34,15 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
             }
             else
             {
-                DropOldest();
+                // The new change takes the oldest one's slot: no need to clear it first.
+                _bytes -= _ring[(int)(_oldest % _ring.Length)].Size;
+                _oldest++;
             }
         }
 
         _ring[(int)(change.Sequence % _ring.Length)] = change;
         _next = change.Sequence + 1;
-        _bytes += SizeOf(change);
+        _bytes += change.Size;
         while (_bytes > byteBudget && Count > 1)
         {
             DropOldest();
@@ -61,13 +62,10 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
         return afterSequence + 1 < oldestHeld ? new ChangeGap(afterSequence + 1, oldestHeld - 1) : null;
     }
 
-    private static long SizeOf(in ChangeRecord change) =>
-        RecordOverhead + change.Key.Length + (change.Value?.Length ?? 0) + (change.PreviousValue?.Length ?? 0);
-
     private void DropOldest()
     {
         ref var oldest = ref _ring[(int)(_oldest % _ring.Length)];
-        _bytes -= SizeOf(oldest);
+        _bytes -= oldest.Size;
         oldest = default;
         _oldest++;
     }

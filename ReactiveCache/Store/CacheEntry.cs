@@ -12,6 +12,12 @@ internal sealed record CacheEntry(byte[] Value, long ExpiresAtMs, ulong Cas, uin
 {
     public const long NoExpiry = long.MaxValue;
 
+    /// <summary>
+    /// The key array the dictionary holds for this entry, so a write to an existing key finds it in the slot it
+    /// replaces instead of hashing the key a second time.
+    /// </summary>
+    public byte[] Key { get; init; } = [];
+
     /// <summary>The latest expiry a clock can represent (the last millisecond of year 9999).</summary>
     public static readonly long LatestExpiry = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 

@@ -85,9 +85,9 @@ internal sealed class StoreWriter
     {
         expiresAtMs = CacheEntry.Representable(expiresAtMs);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
-        var storedKey = existed ? StoredKeyOf(key) : key;
         var previous = slot;
-        var entry = new CacheEntry(value, expiresAtMs, (ulong)(LastSequence + 1), flags);
+        var storedKey = previous?.Key ?? key;
+        var entry = new CacheEntry(value, expiresAtMs, (ulong)(LastSequence + 1), flags) { Key = storedKey };
         slot = entry;
         if (entry.HasExpiry && entry.ExpiresAtMs != previous?.ExpiresAtMs)
         {
@@ -109,8 +109,6 @@ internal sealed class StoreWriter
         }
     }
 
-    // Changes carry the array the dictionary holds, so every change of a key shares one key array.
-    private byte[] StoredKeyOf(byte[] key) => _bySpan.TryGetValue(key, out var stored, out _) ? stored : key;
 
     /// <summary>
     /// Replaces a live entry's <see cref="EntryMarks"/> in place. Value, expiry and CAS stay as they are, so
