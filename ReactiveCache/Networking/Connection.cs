@@ -22,7 +22,7 @@ internal sealed class Connection : IAsyncDisposable
 
     private readonly Socket? _socket;
     private readonly IAsyncDisposable? _transport;
-    private readonly ConcurrentQueue<byte[]> _pushes = new();
+    private readonly ConcurrentQueue<ReadOnlyMemory<byte>> _pushes = new();
     private readonly long _maxPushedBytes;
     private readonly TaskCompletionSource _readLoopStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _pushedBytes;
@@ -143,7 +143,7 @@ internal sealed class Connection : IAsyncDisposable
     /// Queues a message produced outside the read loop (a watched change, a pub/sub message) and wakes
     /// the loop to write it. Safe from any thread. Over the limit, the connection is failed instead.
     /// </summary>
-    public void Push(byte[] message)
+    public void Push(ReadOnlyMemory<byte> message)
     {
         if (_fault is not null || _disposed)
         {
@@ -276,7 +276,7 @@ internal sealed class Connection : IAsyncDisposable
     {
         while (_fault is null && _pushes.TryDequeue(out var message))
         {
-            Output.Write(message);
+            Output.Write(message.Span);
             Interlocked.Add(ref _pushedBytes, -message.Length);
         }
     }

@@ -24,9 +24,10 @@ internal static class ReplyStages
     public static void Push<TFrame, TCommand, TReply>(
         this Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, TReply message)
     {
+        // The queue keeps the encoded bytes as they are: one buffer per message, no second copy.
         var encoded = new System.Buffers.ArrayBufferWriter<byte>(128);
         protocol.Encode(message, encoded);
-        connection.Push(encoded.WrittenSpan.ToArray());
+        connection.Push(encoded.WrittenMemory);
         if (protocol.EndsSession(message))
         {
             // Another client asked for this one to go (Redis CLIENT KILL): close it after what was queued.
