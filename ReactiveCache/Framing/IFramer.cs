@@ -15,4 +15,10 @@ internal interface IFramer<TFrame>
     /// </summary>
     /// <remarks>The frame may point into <paramref name="buffer"/>; it is valid until the next read.</remarks>
     bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out TFrame frame);
+
+    /// <summary>
+    /// Memory this framer holds for an unfinished request beyond the unread input (for example the arguments of a
+    /// multibulk request parsed so far), counted toward the connection's query buffer and the clients' memory limit.
+    /// </summary>
+    long HeldBytes => 0;
 }
