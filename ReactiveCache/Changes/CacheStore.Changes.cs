@@ -16,7 +16,7 @@ public sealed partial class CacheStore
     /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
     /// <item><term>Added</term><description>the key and its new value</description></item>
     /// <item><term>Updated</term><description>the key, its value and expiry after the change (reason says which operation)</description></item>
-    /// <item><term>Removed</term><description>the key, no value (reason Delete, Flush or RenameFrom)</description></item>
+    /// <item><term>Removed</term><description>the key, no value (reason Delete, Flush, RenameFrom or MoveFrom)</description></item>
     /// <item><term>Expired</term><description>the key, no value, as soon as its time to live runs out</description></item>
     /// <item><term>Evicted</term><description>the key, no value</description></item>
     /// </list>
@@ -63,7 +63,7 @@ public sealed partial class CacheStore
     public IObservable<CacheChange> Watch(string key)
     {
         var keyBytes = Encoding.UTF8.GetBytes(key);
-        return Observable.Create<ChangeBatch>(observer => Attach(observer, writer => Snapshot(writer, keyBytes, exactKey: true)))
+        return Observable.Create<ChangeBatch>(observer => Attach(observer, writer => SnapshotOf(writer, keyBytes)))
             .SelectMany(batch => batch.Changes)
             .Where(change => change.Key.AsSpan().SequenceEqual(keyBytes));
     }
@@ -99,10 +99,14 @@ public sealed partial class CacheStore
         return subscription;
     }
 
-    private IDisposable Attach(IObserver<ChangeBatch> observer, Func<StoreWriter, IEnumerable<ChangeBatch>> firstBatches)
+    /// <summary>Attaches an observer to the changes of every database of this store's server, live only.</summary>
+    internal IDisposable AttachToEveryDatabase(IObserver<ChangeBatch> observer) =>
+        Attach(observer, _ => [], ChangeSubscriber.EveryDatabase);
+
+    private IDisposable Attach(IObserver<ChangeBatch> observer, Func<StoreWriter, IEnumerable<ChangeBatch>> firstBatches, int? database = null)
     {
         ChangeSubscriber subscriber;
-        lock (_gate)
+        lock (_keyspace.Gate)
         {
             if (_disposed)
             {
@@ -110,18 +114,25 @@ public sealed partial class CacheStore
                 return Disposable.Empty;
             }
 
-            _writer.Begin(Scheduler);
-            subscriber = _feed.Attach(observer, _writer.LastSequence, firstBatches(_writer).ToArray());
+            _keyspace.BeginEdit();
+            try
+            {
+                subscriber = _keyspace.Feed.Attach(observer, database ?? Database, _writer.LastSequence, firstBatches(_writer).ToArray());
+            }
+            finally
+            {
+                _keyspace.EndEdit();
+            }
         }
 
-        _feed.Drain();
-        return Disposable.Create(() => _feed.Detach(subscriber));
+        _keyspace.Deliver();
+        return Disposable.Create(() => _keyspace.Feed.Detach(subscriber));
     }
 
     private IEnumerable<ChangeBatch> Replay(long after, long last)
     {
         var replayed = new List<CacheChange>();
-        var gap = _feed.CopyReplay(after, last, replayed);
+        var gap = _keyspace.Feed.CopyReplay(after, last, Database, replayed);
         if (gap is not null)
         {
             yield return ChangeBatch.ForGap(gap.To, gap);
@@ -133,17 +144,25 @@ public sealed partial class CacheStore
         }
     }
 
-    private static IEnumerable<ChangeBatch> Snapshot(StoreWriter writer, byte[] pattern, bool exactKey = false)
+    private static IEnumerable<ChangeBatch> Snapshot(StoreWriter writer, byte[] pattern)
     {
         var changes = writer.Entries
-            .Where(pair => !pair.Value.IsExpiredAt(writer.NowMs))
-            .Where(pair => exactKey ? pair.Key.AsSpan().SequenceEqual(pattern) : Glob.IsMatch(pattern, pair.Key))
-            .Select(pair => SnapshotChange(pair.Key, pair.Value, writer.Now))
+            .Where(pair => !pair.Value.IsExpiredAt(writer.NowMs) && Glob.IsMatch(pattern, pair.Key))
+            .Select(pair => SnapshotChange(writer, pair.Key, pair.Value))
             .ToArray();
         yield return new ChangeBatch(writer.LastSequence, changes, IsSnapshot: true);
     }
 
-    private static CacheChange SnapshotChange(byte[] key, CacheEntry entry, DateTimeOffset now) =>
+    // One key is one lookup, not a walk of the keyspace.
+    private static IEnumerable<ChangeBatch> SnapshotOf(StoreWriter writer, byte[] key)
+    {
+        CacheChange[] changes = writer.TryPeek(key, out var storedKey, out var entry) && !entry.IsExpiredAt(writer.NowMs)
+            ? [SnapshotChange(writer, storedKey, entry)]
+            : [];
+        yield return new ChangeBatch(writer.LastSequence, changes, IsSnapshot: true);
+    }
+
+    private static CacheChange SnapshotChange(StoreWriter writer, byte[] key, CacheEntry entry) =>
         new((long)entry.Cas, ChangeKind.Added, ChangeReason.Set, key, entry.Value, PreviousValue: null,
-            entry.HasExpiry ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : null, now);
+            entry.HasExpiry ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : null, writer.Now, writer.Database);
 }

@@ -53,10 +53,13 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
         }
     }
 
-    /// <summary>Called under the store's lock. <paramref name="first"/> reaches only this subscriber, before any later batch.</summary>
-    public ChangeSubscriber Attach(IObserver<ChangeBatch> observer, long attachedAfter, IEnumerable<ChangeBatch> first)
+    /// <summary>
+    /// Called under the store's lock. The subscriber sees the changes of <paramref name="database"/> only;
+    /// <paramref name="first"/> reaches only it, before any later batch.
+    /// </summary>
+    public ChangeSubscriber Attach(IObserver<ChangeBatch> observer, int database, long attachedAfter, IEnumerable<ChangeBatch> first)
     {
-        var subscriber = new ChangeSubscriber(observer, attachedAfter, logger);
+        var subscriber = new ChangeSubscriber(observer, database, attachedAfter, logger);
         ImmutableInterlocked.Update(ref _subscribers, static (all, added) => all.Add(added), subscriber);
         foreach (var batch in first)
         {
@@ -67,8 +70,8 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
     }
 
     /// <summary>Called under the store's lock.</summary>
-    public ChangeGap? CopyReplay(long afterSequence, long lastSequence, List<CacheChange> into) =>
-        _replay.CopyAfter(afterSequence, lastSequence, into);
+    public ChangeGap? CopyReplay(long afterSequence, long lastSequence, int database, List<CacheChange> into) =>
+        _replay.CopyAfter(afterSequence, lastSequence, database, into);
 
     public void Detach(ChangeSubscriber subscriber)
     {
@@ -107,16 +110,17 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
         }
     }
 
-    /// <summary>Completes every subscriber after everything already committed has been delivered.</summary>
-    public void Complete()
+    /// <summary>Completes the subscribers of one database after everything already committed has been delivered.</summary>
+    public void Complete(int database)
     {
         // Under the delivery lock, so OnCompleted never overlaps or overtakes an OnNext on another thread.
         lock (_delivery)
         {
             Drain();
-            foreach (var subscriber in ImmutableInterlocked.InterlockedExchange(ref _subscribers, []))
+            foreach (var subscriber in _subscribers.Where(subscriber => subscriber.EndsWith(database)))
             {
                 subscriber.Complete();
+                ImmutableInterlocked.Update(ref _subscribers, static (all, removed) => all.Remove(removed), subscriber);
             }
         }
     }

@@ -42,6 +42,12 @@ public enum ChangeReason
     /// <summary>The destination key of a rename.</summary>
     RenameTo,
 
+    /// <summary>The key left this database for another (MOVE).</summary>
+    MoveFrom,
+
+    /// <summary>The key arrived from another database (MOVE).</summary>
+    MoveTo,
+
     /// <summary>The destination key of a copy.</summary>
     Copy,
 

@@ -14,7 +14,8 @@ internal readonly record struct ChangeRecord(
     byte[]? Value,
     byte[]? PreviousValue,
     long ExpiresAtMs,
-    DateTimeOffset Timestamp)
+    DateTimeOffset Timestamp,
+    int Database)
 {
     private const int Overhead = 64;
 
@@ -27,5 +28,6 @@ internal readonly record struct ChangeRecord(
     public CacheChange ToChange() =>
         new(Sequence, Kind, Reason, Key, Value, PreviousValue,
             ExpiresAtMs == CacheEntry.NoExpiry ? null : DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtMs),
-            Timestamp);
+            Timestamp,
+            Database);
 }

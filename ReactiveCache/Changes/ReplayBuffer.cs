@@ -49,14 +49,21 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
         }
     }
 
-    /// <summary>Copies the buffered changes after <paramref name="afterSequence"/>, up to <paramref name="lastSequence"/>.</summary>
+    /// <summary>
+    /// Copies the buffered changes of <paramref name="database"/> after <paramref name="afterSequence"/>, up to
+    /// <paramref name="lastSequence"/>. The buffer holds every database's changes in their one order.
+    /// </summary>
     /// <returns>The range that was asked for but is no longer held, if any.</returns>
-    public ChangeGap? CopyAfter(long afterSequence, long lastSequence, List<CacheChange> into)
+    public ChangeGap? CopyAfter(long afterSequence, long lastSequence, int database, List<CacheChange> into)
     {
         var oldestHeld = Count == 0 ? lastSequence + 1 : _oldest;
         for (var sequence = Math.Max(afterSequence + 1, oldestHeld); sequence <= lastSequence; sequence++)
         {
-            into.Add(_ring[(int)(sequence % _ring.Length)].ToChange());
+            ref readonly var change = ref _ring[(int)(sequence % _ring.Length)];
+            if (change.Database == database)
+            {
+                into.Add(change.ToChange());
+            }
         }
 
         return afterSequence + 1 < oldestHeld ? new ChangeGap(afterSequence + 1, oldestHeld - 1) : null;

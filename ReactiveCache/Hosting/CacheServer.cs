@@ -154,7 +154,7 @@ public sealed class CacheServer : IAsyncDisposable
             MaxClients = options.MaxClients,
             MaxBulkLength = resp.MaxBulkLength,
         };
-        _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult(), LoggerFactory);
+        _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         var limits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength);
         return Listen(options.RespPort, new RespProtocol(limits), _redis.OpenSession);
     }

@@ -18,6 +18,9 @@ internal sealed record CacheEntry(byte[] Value, long ExpiresAtMs, ulong Cas, uin
     /// </summary>
     public byte[] Key { get; init; } = [];
 
+    /// <summary>The key's place in its database's <see cref="KeySlots"/>, kept from the entry it replaces.</summary>
+    public int Slot { get; init; }
+
     /// <summary>The latest expiry a clock can represent (the last millisecond of year 9999).</summary>
     public static readonly long LatestExpiry = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 

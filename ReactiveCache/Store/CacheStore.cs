@@ -19,9 +19,8 @@ namespace ReactiveCache;
 /// </remarks>
 public sealed partial class CacheStore : IDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly Keyspace _keyspace;
     private readonly StoreWriter _writer;
-    private readonly ChangeFeed _feed;
     private readonly ActiveExpiry _expiry;
     private readonly CacheStoreOptions _options;
     private bool _disposed;
@@ -31,34 +30,48 @@ public sealed partial class CacheStore : IDisposable
     /// <param name="scheduler">The clock and timer for expiry; <see cref="Scheduler.Default"/> when omitted.</param>
     /// <param name="logger">Where subscriber faults are reported.</param>
     public CacheStore(CacheStoreOptions? options = null, IScheduler? scheduler = null, ILogger? logger = null)
+        : this(new Keyspace(scheduler ?? System.Reactive.Concurrency.Scheduler.Default, options ?? new CacheStoreOptions(), logger ?? NullLogger.Instance),
+               options ?? new CacheStoreOptions(), database: 0)
     {
-        _options = options ?? new CacheStoreOptions();
-        Scheduler = scheduler ?? System.Reactive.Concurrency.Scheduler.Default;
-        _expiry = new ActiveExpiry(Scheduler, ExpireDue);
-        _writer = new StoreWriter(_expiry, _options.IncludePreviousValues);
-        _feed = new ChangeFeed(_options.ReplayBufferSize, _options.ReplayBufferBytes, logger ?? NullLogger.Instance);
     }
+
+    /// <summary>Another numbered database of <paramref name="database0"/>'s server: same lock, sequence, clock and options.</summary>
+    internal CacheStore(CacheStore database0, int database)
+        : this(database0._keyspace, database0._options, database)
+    {
+    }
+
+    private CacheStore(Keyspace keyspace, CacheStoreOptions options, int database)
+    {
+        _keyspace = keyspace;
+        _options = options;
+        _expiry = new ActiveExpiry(Scheduler, ExpireDue);
+        _writer = new StoreWriter(keyspace, database, _expiry);
+    }
+
+    /// <summary>This store's Redis database number: 0, unless it is one of a server's numbered databases.</summary>
+    internal int Database => _writer.Database;
 
     /// <summary>The limits this store was created with.</summary>
     public CacheStoreOptions Options => _options;
 
     /// <summary>The scheduler that is this store's clock.</summary>
-    public IScheduler Scheduler { get; }
+    public IScheduler Scheduler => _keyspace.Clock;
 
-    /// <summary>The sequence number of the latest change (0 before the first).</summary>
+    /// <summary>The sequence number of the latest change, of every database of its server (0 before the first).</summary>
     public long LastSequence
     {
-        get { lock (_gate) { return _writer.LastSequence; } }
+        get { lock (_keyspace.Gate) { return _writer.LastSequence; } }
     }
 
     /// <summary>How many keys are stored (keys past their expiry but not yet expired included).</summary>
     public int Count
     {
-        get { lock (_gate) { return _writer.Count; } }
+        get { lock (_keyspace.Gate) { return _writer.Count; } }
     }
 
-    /// <summary>How many observers are attached to the change stream.</summary>
-    public int SubscriberCount => _feed.SubscriberCount;
+    /// <summary>How many observers are attached to the change stream (of every database of its server).</summary>
+    public int SubscriberCount => _keyspace.Feed.SubscriberCount;
 
     /// <summary>Reads a value; a key past its expiry is expired now and not returned.</summary>
     public bool TryGet(ReadOnlySpan<byte> key, [NotNullWhen(true)] out byte[]? value)
@@ -112,38 +125,32 @@ public sealed partial class CacheStore : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="mutation"/> atomically: nothing else reads or writes the store meanwhile, and
-    /// every change it makes is published as one batch after it returns.
+    /// Runs <paramref name="mutation"/> atomically: nothing else reads or writes the store (or any other database of
+    /// its server) meanwhile, and every change it makes is published as one batch after it returns.
     /// </summary>
+    /// <remarks>
+    /// A write made inside another one (EXEC running its queue, COPY into another database) joins it: only the
+    /// outermost write commits, and its batch is delivered after the lock is released, never under it.
+    /// </remarks>
     internal TResult Write<TState, TResult>(TState state, Func<StoreWriter, TState, TResult> mutation)
         where TState : allows ref struct
     {
         TResult result;
-        lock (_gate)
+        lock (_keyspace.Gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.Begin(Scheduler);
+            _keyspace.BeginEdit();
             try
             {
                 result = mutation(_writer, state);
             }
             finally
             {
-                if (_writer.Pending.Count > 0)
-                {
-                    try
-                    {
-                        _feed.Commit(_writer.Pending, _writer.LastSequence);
-                    }
-                    finally
-                    {
-                        _writer.Pending.Clear();
-                    }
-                }
+                _keyspace.EndEdit();
             }
         }
 
-        _feed.Drain();
+        _keyspace.Deliver();
         return result;
     }
 
@@ -182,7 +189,7 @@ public sealed partial class CacheStore : IDisposable
     /// <summary>Stops expiry and completes every change subscription after delivering what was committed.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        lock (_keyspace.Gate)
         {
             if (_disposed)
             {
@@ -193,6 +200,6 @@ public sealed partial class CacheStore : IDisposable
             _expiry.Dispose();
         }
 
-        _feed.Complete();
+        _keyspace.Feed.Complete(Database);
     }
 }

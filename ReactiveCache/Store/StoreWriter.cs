@@ -1,51 +1,50 @@
 using ReactiveCache.Changes;
-using System.Reactive.Concurrency;
 using System.Runtime.InteropServices;
 
 namespace ReactiveCache.Store;
 
 /// <summary>
-/// The store's data and the only code that changes it. Every method runs under the store's lock;
-/// each mutation records one <see cref="CacheChange"/>, and <see cref="Pending"/> holds the
-/// changes of one command until the store commits them as a single batch.
+/// One database's data and the only code that changes it. Every method runs under the keyspace's lock, inside an
+/// edit; each mutation records one <see cref="CacheChange"/> with the <see cref="Keyspace"/>, which commits the
+/// changes of one command (one transaction) as a single batch.
 /// </summary>
 internal sealed class StoreWriter
 {
     private readonly Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
     private readonly Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
-    private readonly List<ChangeRecord> _pending = [];
+    private readonly KeySlots _slots = new();
+    private readonly Keyspace _keyspace;
     private readonly ActiveExpiry _expiry;
-    private readonly bool _keepPrevious;
 
-    public StoreWriter(ActiveExpiry expiry, bool keepPreviousValues)
+    public StoreWriter(Keyspace keyspace, int database, ActiveExpiry expiry)
     {
         _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _keyspace = keyspace;
+        Database = database;
         _expiry = expiry;
-        _keepPrevious = keepPreviousValues;
     }
 
-    private IScheduler _clock = ImmediateScheduler.Instance;
-    private DateTimeOffset? _now;
+    /// <summary>This database's number (0 for the store every protocol serves).</summary>
+    public int Database { get; }
 
-    /// <summary>
-    /// Store time, read at most once per command so every check in it agrees, and only when the command
-    /// needs it: a read of a key without expiry never touches the clock.
-    /// </summary>
-    public DateTimeOffset Now => _now ??= _clock.Now;
+    /// <summary>Store time, read at most once per edit (one command, or one transaction).</summary>
+    public DateTimeOffset Now => _keyspace.Now;
 
     public long NowMs => Now.ToUnixTimeMilliseconds();
 
-    public long LastSequence { get; private set; }
+    /// <summary>The latest sequence number of the whole keyspace, every database included.</summary>
+    public long LastSequence => _keyspace.LastSequence;
 
     public int Count => _entries.Count;
 
     public IEnumerable<KeyValuePair<byte[], CacheEntry>> Entries => _entries;
 
-    public void Begin(IScheduler clock)
-    {
-        _clock = clock;
-        _now = null;
-    }
+    /// <summary>The keys in slot order: SCAN's cursor and RANDOMKEY's sample.</summary>
+    public KeySlots Slots => _slots;
+
+    /// <summary>The entry for a key as it is, without expiring it (snapshots and lookups that change nothing).</summary>
+    public bool TryPeek(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry) =>
+        _bySpan.TryGetValue(key, out storedKey!, out entry!);
 
     /// <summary>The live entry for a key; an entry found past its expiry is expired now (lazy expiry).</summary>
     public bool TryGet(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry)
@@ -87,7 +86,11 @@ internal sealed class StoreWriter
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
         var previous = slot;
         var storedKey = previous?.Key ?? key;
-        var entry = new CacheEntry(value, expiresAtMs, (ulong)(LastSequence + 1), flags) { Key = storedKey };
+        var entry = new CacheEntry(value, expiresAtMs, (ulong)_keyspace.NextSequence, flags)
+        {
+            Key = storedKey,
+            Slot = previous?.Slot ?? _slots.Add(storedKey),
+        };
         slot = entry;
         if (entry.HasExpiry && entry.ExpiresAtMs != previous?.ExpiresAtMs)
         {
@@ -128,6 +131,7 @@ internal sealed class StoreWriter
             return false;
         }
 
+        _slots.Remove(previous.Slot);
         Record(kind, reason, storedKey, entry: null, previous.Value);
         return true;
     }
@@ -142,6 +146,7 @@ internal sealed class StoreWriter
         }
 
         _entries.Clear();
+        _slots.Clear();
         _expiry.Clear();
         return removed;
     }
@@ -162,11 +167,6 @@ internal sealed class StoreWriter
         _expiry.Rearm();
     }
 
-    /// <summary>The changes recorded by the current command, in sequence order.</summary>
-    public List<ChangeRecord> Pending => _pending;
-
     private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous) =>
-        _pending.Add(new ChangeRecord(++LastSequence, kind, reason, key, entry?.Value, _keepPrevious ? previous : null,
-            entry?.ExpiresAtMs ?? CacheEntry.NoExpiry, Now));
-
+        _keyspace.Record(Database, kind, reason, key, entry?.Value, previous, entry?.ExpiresAtMs ?? CacheEntry.NoExpiry);
 }

@@ -41,11 +41,16 @@ internal static class DatabaseCommands
             return RedisReply.Syntax;
         }
 
-        foreach (var database in session.Server.Databases)
+        // One write around all of them: the flushes of every database commit as one batch, under the one lock.
+        session.Store.Write(session.Server.Databases, static (_, databases) =>
         {
-            Flush(database);
-        }
+            foreach (var database in databases)
+            {
+                Flush(database);
+            }
 
+            return 0;
+        });
         return RedisReply.Ok;
     }
 

@@ -3,7 +3,11 @@ using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Redis;
 
-/// <summary>The generic key commands of db.c: DEL, EXISTS, TYPE, KEYS, RANDOMKEY, RENAME, COPY, TOUCH.</summary>
+/// <summary>The generic key commands of db.c: DEL, EXISTS, TYPE, KEYS, RANDOMKEY, RENAME, COPY, MOVE, TOUCH.</summary>
+/// <remarks>
+/// Every database of a server shares one lock, so a command that reads one database and writes another (COPY ...
+/// DB, MOVE) nests the second write inside the first: one step, one batch, no lock order to get wrong.
+/// </remarks>
 internal static class KeyCommands
 {
     private static readonly RedisReply s_string = new RedisReply.Simple("string");
@@ -37,11 +41,7 @@ internal static class KeyCommands
         new RedisReply.Array(session.Store.ReadKeys(args[1]).Select(key => (RedisReply)new RedisReply.Bulk(key)).ToArray());
 
     public static RedisReply RandomKey(RedisSession session, byte[][] args) =>
-        session.Store.Write(0, static (writer, _) =>
-        {
-            var live = writer.Entries.Where(pair => !pair.Value.IsExpiredAt(writer.NowMs)).Select(pair => pair.Key).ToArray();
-            return live.Length == 0 ? RedisReply.NullBulk : new RedisReply.Bulk(live[Random.Shared.Next(live.Length)]);
-        });
+        session.Store.Write(0, static (writer, _) => RandomSlots.TryPick(writer, out var key) ? new RedisReply.Bulk(key) : RedisReply.NullBulk);
 
     public static RedisReply Rename(RedisSession session, byte[][] args) => RenameGeneric(session, args, onlyIfAbsent: false);
 
@@ -83,20 +83,62 @@ internal static class KeyCommands
             return new RedisReply.Error(RespErrors.CopySameKey);
         }
 
-        var source = session.Store.Write(args[1], static (writer, key) => writer.TryGet(key, out var entry) ? entry : null);
-        if (source is null)
+        var state = (Source: args[1], Target: session.Server.Databases[target], Key: args[2], Replace: replace);
+        return session.Store.Write(state, static (writer, state) =>
         {
-            return RedisReply.Zero;
-        }
-
-        return session.Server.Databases[target].Write((Key: args[2], Entry: source, Replace: replace), static (writer, state) =>
-        {
-            if (!state.Replace && writer.Exists(state.Key))
+            if (!writer.TryGet(state.Source, out var entry))
             {
                 return RedisReply.Zero;
             }
 
-            writer.Put(state.Key, state.Entry.Value, state.Entry.ExpiresAtMs, state.Entry.Flags, ChangeReason.Copy);
+            return state.Target.Write((state.Key, Entry: entry, state.Replace), static (target, copy) =>
+            {
+                if (!copy.Replace && target.Exists(copy.Key))
+                {
+                    return RedisReply.Zero;
+                }
+
+                target.Put(copy.Key, copy.Entry.Value, copy.Entry.ExpiresAtMs, copy.Entry.Flags, ChangeReason.Copy);
+                return RedisReply.One;
+            });
+        });
+    }
+
+    // MOVE key db: only if the key exists here and not there; its time to live goes with it.
+    public static RedisReply Move(RedisSession session, byte[][] args)
+    {
+        if (!RedisArgs.TryInteger(args[2], out var index) || index < int.MinValue || index > int.MaxValue)
+        {
+            return RedisReply.NotInteger;
+        }
+
+        if (index < 0 || index >= session.Server.Databases.Count)
+        {
+            return new RedisReply.Error(RespErrors.DbIndexOutOfRange);
+        }
+
+        if (index == session.DatabaseIndex)
+        {
+            return new RedisReply.Error(RespErrors.CopySameKey);
+        }
+
+        var state = (Key: args[1], Target: session.Server.Databases[(int)index]);
+        return session.Store.Write(state, static (writer, state) =>
+        {
+            if (!writer.TryGet(state.Key, out var entry))
+            {
+                return RedisReply.Zero;
+            }
+
+            if (state.Target.Write(state.Key, static (target, key) => target.Exists(key)))
+            {
+                return RedisReply.Zero;
+            }
+
+            // Redis's order of events: move_from in the source, then move_to in the target.
+            writer.Remove(state.Key, ChangeKind.Removed, ChangeReason.MoveFrom);
+            state.Target.Write((state.Key, Entry: entry), static (target, move) =>
+                target.Put(move.Key, move.Entry.Value, move.Entry.ExpiresAtMs, move.Entry.Flags, ChangeReason.MoveTo));
             return RedisReply.One;
         });
     }

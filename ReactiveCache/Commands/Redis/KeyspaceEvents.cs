@@ -79,6 +79,7 @@ internal static class KeyspaceEvents
         ChangeKind.Removed => change.Reason switch
         {
             ChangeReason.RenameFrom => ("rename_from", KeyspaceEventFlags.Generic),
+            ChangeReason.MoveFrom => ("move_from", KeyspaceEventFlags.Generic),
             ChangeReason.Flush => null,
             _ => ("del", KeyspaceEventFlags.Generic),
         },
@@ -92,6 +93,7 @@ internal static class KeyspaceEvents
             ChangeReason.Expire => ("expire", KeyspaceEventFlags.Generic),
             ChangeReason.Persist => ("persist", KeyspaceEventFlags.Generic),
             ChangeReason.RenameTo => ("rename_to", KeyspaceEventFlags.Generic),
+            ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
             ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
             _ => null,
         },

@@ -46,15 +46,9 @@ internal sealed class KeyspaceNotifier(IReadOnlyList<CacheStore> databases, PubS
         }
     }
 
-    private void Attach()
-    {
-        for (var index = 0; index < databases.Count; index++)
-        {
-            var database = index;
-            var changes = Observer.Create<ChangeBatch>(batch => Publish(database, batch));
-            _attached.Add(databases[index].Attach(changes, replayAfter: null, out _));
-        }
-    }
+    // One subscription for all databases: they share one change feed, and each change says its database.
+    private void Attach() =>
+        _attached.Add(databases[0].AttachToEveryDatabase(Observer.Create<ChangeBatch>(Publish)));
 
     private void Detach()
     {
@@ -62,11 +56,12 @@ internal sealed class KeyspaceNotifier(IReadOnlyList<CacheStore> databases, PubS
         _attached.Clear();
     }
 
-    private void Publish(int database, ChangeBatch batch)
+    private void Publish(ChangeBatch batch)
     {
         var flags = Flags;
         foreach (var change in batch.Changes)
         {
+            var database = change.Database;
             if (change.Kind == ChangeKind.Added && (flags & KeyspaceEventFlags.New) != 0)
             {
                 Notify(database, change.Key, "new", flags);

@@ -45,6 +45,7 @@ internal sealed class RedisCommandTable
         new("rename", 3, Write, KeyCommands.Rename, 1, 2, 1, "keyspace", "Renames a key and overwrites the destination."),
         new("renamenx", 3, Write | Fast, KeyCommands.RenameNx, 1, 2, 1, "keyspace", "Renames a key only when the target key name doesn't exist."),
         new("copy", -3, Write | DenyOom, KeyCommands.Copy, 1, 2, 1, "keyspace", "Copies the value of a key to a new key."),
+        new("move", 3, Write, KeyCommands.Move, 1, 1, 1, "keyspace", "Moves a key to another database."),
         new("touch", -2, ReadOnly | Fast, KeyCommands.Touch, 1, -1, 1, "keyspace", "Returns the number of existing keys out of those specified after updating the time they were last accessed."),
         new("expire", -3, Write | Fast, ExpireCommands.Expire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in seconds."),
         new("pexpire", -3, Write | Fast, ExpireCommands.PExpire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in milliseconds."),

@@ -1,24 +1,21 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
 /// What every Redis session shares: the databases (0 is the server's own store, so every protocol sees
-/// the same keys), pub/sub, keyspace notifications, live settings, the client list and the command table.
+/// the same keys; the others share its lock and sequence of changes), pub/sub, keyspace notifications, live settings, the client list and the command table.
 /// </summary>
 internal sealed class RedisServer : IDisposable
 {
     private readonly CacheStore[] _ownedDatabases;
     private long _nextClientId;
 
-    public RedisServer(CacheStore database0, RedisSettings settings, ServerStatistics statistics, Action requestShutdown, ILoggerFactory? loggerFactory = null)
+    public RedisServer(CacheStore database0, RedisSettings settings, ServerStatistics statistics, Action requestShutdown)
     {
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CacheStore>();
         _ownedDatabases = Enumerable.Range(1, Math.Max(settings.Databases, 1) - 1)
-            .Select(_ => new CacheStore(database0.Options, database0.Scheduler, logger))
+            .Select(index => new CacheStore(database0, index))
             .ToArray();
         Databases = [database0, .. _ownedDatabases];
         Config = new RedisConfig(settings);

@@ -6,9 +6,10 @@ using ReactiveCache.Store;
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
-/// SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. The cursor is a position in the order of the
-/// keys' 32-bit hashes, so, as with Redis, a key present for the whole iteration is returned at least
-/// once however the keyspace changes in between, and the iteration ends with cursor 0.
+/// SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. The cursor is a slot of the database's
+/// <see cref="KeySlots"/>, where a key stays for as long as it exists, so, as with Redis, a key present for the whole
+/// iteration is returned (exactly once) however the keyspace changes in between, and the iteration ends with
+/// cursor 0. A page costs what it visits: about COUNT slots, never the whole keyspace.
 /// </summary>
 internal static class ScanCommand
 {
@@ -73,30 +74,30 @@ internal static class ScanCommand
         ]);
     }
 
-    /// <summary>About <paramref name="count"/> live keys whose hash is at least <paramref name="cursor"/>, whole hash values at a time.</summary>
+    /// <summary>
+    /// Up to <paramref name="count"/> live keys from slot <paramref name="cursor"/> on. As Redis's dictScan gives up
+    /// after ten times COUNT empty buckets, a page stops after visiting ten times COUNT free or expired slots, so a
+    /// sparse stretch costs a few short pages instead of one long lock.
+    /// </summary>
     private static (ulong Next, byte[][] Keys) Page(StoreWriter writer, uint cursor, int count)
     {
-        var candidates = new PriorityQueue<byte[], uint>();
-        foreach (var (key, entry) in writer.Entries)
+        var slots = writer.Slots;
+        var page = new List<byte[]>(Math.Min(count, 1024));
+        var emptyVisitsLeft = (long)count * 10;
+        var slot = (long)cursor;
+        for (; slot < slots.End && page.Count < count && emptyVisitsLeft > 0; slot++)
         {
-            var hash = HashOf(key);
-            if (hash >= cursor && !entry.IsExpiredAt(writer.NowMs))
+            if (slots.At((int)slot) is { } key && writer.TryPeek(key, out _, out var entry) && !entry.IsExpiredAt(writer.NowMs))
             {
-                candidates.Enqueue(key, hash);
+                page.Add(key);
+            }
+            else
+            {
+                emptyVisitsLeft--;
             }
         }
 
-        var page = new List<byte[]>();
-        var last = 0u;
-        while (candidates.TryPeek(out _, out var hash) && (page.Count < count || hash == last))
-        {
-            page.Add(candidates.Dequeue());
-            last = hash;
-        }
-
-        var next = candidates.Count == 0 || last == uint.MaxValue ? 0UL : last + 1UL;
+        var next = slot >= slots.End ? 0UL : (ulong)slot;
         return (next, page.ToArray());
     }
-
-    private static uint HashOf(byte[] key) => (uint)KeyComparer.Instance.GetHashCode(key);
 }
