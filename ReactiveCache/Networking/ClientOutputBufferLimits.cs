@@ -37,6 +37,7 @@ public sealed record ClientOutputBufferLimits(OutputBufferLimit Normal, OutputBu
         {
             if (!TryReadLimit(words.AsSpan(i + 1, 3), out var limit))
             {
+                limits = this;
                 error = "Error in hard, soft or soft_seconds setting in buffer limit configuration.";
                 return false;
             }
@@ -53,6 +54,7 @@ public sealed record ClientOutputBufferLimits(OutputBufferLimit Normal, OutputBu
                     limits = limits with { PubSub = limit };
                     break;
                 default:
+                    limits = this;
                     error = "Invalid client class specified in buffer limit configuration.";
                     return false;
             }
