@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Networking;
 
@@ -39,6 +40,7 @@ internal sealed class ServerCommandLine
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
+    private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit" };
     private readonly RootCommand _root;
 
     public ServerCommandLine()
@@ -48,6 +50,11 @@ internal sealed class ServerCommandLine
             _bind, _port, _maxClients, _timeout, _clientOutputBufferLimit, _maxMemoryClients, _maxLineLength, _respPort,
             _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
         };
+
+        // System.CommandLine's own --version refuses to run beside any other option ("--version --port 1" is an
+        // error); this one prints the version whatever else is given, as redis-server --version does.
+        _root.Options.Remove(_root.Options.OfType<VersionOption>().Single());
+        _root.Options.Add(_version);
         _bind.Validators.Add(result =>
         {
             if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
@@ -89,7 +96,14 @@ internal sealed class ServerCommandLine
             return false;
         }
 
-        // The root command has no action of its own: any action is --help or --version, which print and stop.
+        if (parsed.GetValue(_version))
+        {
+            Console.WriteLine(typeof(ServerCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            exitCode = 0;
+            return false;
+        }
+
+        // The root command has no action of its own: any action left is --help, which prints and stops.
         if (parsed.Action is not null)
         {
             parsed.Invoke();
