@@ -165,6 +165,26 @@ public sealed class ClientsCronSpecs : ReactiveTest
         Assert.That(harness.Client.Received, Is.EqualTo("OK\r\n"));
     }
 
+    [Test]
+    public async Task A_reply_over_the_normal_hard_limit_is_not_sent_and_only_that_client_is_dropped()
+    {
+        var normal = new OutputBufferLimit(HardBytes: 64 * 1024, SoftBytes: 0, SoftDuration: TimeSpan.Zero);
+        var limits = new ClientLimits { OutputBuffers = ClientOutputBufferLimits.Default with { Normal = normal } };
+        using var harness = new NativeHarness(limits: limits, maxLineLength: 1024 * 1024);
+        harness.Store.Set("big", new string('v', 300 * 1024));
+
+        var reading = harness.Client.StartReading();
+        harness.Client.Send("PING\r\nGET big\r\nPING\r\n");
+        await harness.Served.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The client's reads end when it is dropped (the fake's reader is completed under it).
+        await reading.ContinueWith(read => read.Exception, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(harness.Client.Aborted, Is.True);
+        Assert.That(harness.Client.Received, Does.Not.Contain("VALUE"));
+        Assert.That(harness.Store.Get("big"), Has.Length.EqualTo(300 * 1024));
+    }
+
     private static ClientsCron Sweeping(ClientLimits limits, NativeHarness harness) =>
         new(limits, [harness.Client.Connection], harness.Scheduler, NullLogger.Instance);
 
