@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Reactive.Concurrency;
 using System.Text;
 using ReactiveCache.Networking;
 
@@ -16,12 +17,16 @@ internal sealed class FakeConnection
     private readonly StringBuilder _received = new();
     private Task? _pump;
 
-    /// <param name="maxPushedBytes">The connection's push limit.</param>
+    /// <param name="maxPushedBytes">The connection's output limit (the hard limit of both client classes).</param>
     /// <param name="clientWindow">Unread reply bytes after which the server's flush waits for the client, like a full socket buffer.</param>
-    public FakeConnection(long maxPushedBytes = 1024 * 1024, long clientWindow = 1024 * 1024)
+    /// <param name="limits">The limits to obey instead of <paramref name="maxPushedBytes"/>.</param>
+    /// <param name="clock">The connection's clock (a TestScheduler in specs of timeouts).</param>
+    public FakeConnection(long maxPushedBytes = 1024 * 1024, long clientWindow = 1024 * 1024, ClientLimits? limits = null, IScheduler? clock = null)
     {
         _toClient = new Pipe(Inline(clientWindow));
-        Connection = new Connection(_toServer.Reader, _toClient.Writer, maxPushedBytes, abort: Vanish);
+        var hardOnly = new OutputBufferLimit(maxPushedBytes, 0, TimeSpan.Zero);
+        limits ??= new ClientLimits { OutputBuffers = ClientOutputBufferLimits.Default with { Normal = hardOnly, PubSub = hardOnly } };
+        Connection = new Connection(_toServer.Reader, _toClient.Writer, limits, clock ?? Scheduler.Immediate, abort: Vanish);
     }
 
     public Connection Connection { get; }

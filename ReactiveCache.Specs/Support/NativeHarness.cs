@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Reactive.Testing;
 using ReactiveCache.Commands;
 using ReactiveCache.Hosting;
+using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Native;
 
 namespace ReactiveCache.Specs.Support;
@@ -12,10 +13,11 @@ namespace ReactiveCache.Specs.Support;
 /// </summary>
 internal sealed class NativeHarness : IDisposable
 {
-    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024)
+    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024, ClientLimits? limits = null, TestScheduler? scheduler = null)
     {
+        Scheduler = scheduler ?? new TestScheduler();
         Store = store ?? new CacheStore(scheduler: Scheduler);
-        Client = new FakeConnection(maxPushedBytes, clientWindow);
+        Client = new FakeConnection(maxPushedBytes, clientWindow, limits, Scheduler);
         Served = ConnectionSession.ServeAsync(
             Client.Connection,
             new NativeProtocol(maxLineLength),
@@ -25,7 +27,7 @@ internal sealed class NativeHarness : IDisposable
             CancellationToken.None);
     }
 
-    public TestScheduler Scheduler { get; } = new();
+    public TestScheduler Scheduler { get; }
 
     public CacheStore Store { get; }
 

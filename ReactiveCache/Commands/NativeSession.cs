@@ -11,6 +11,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     : ICommandSession<Command, Reply>
 {
     private readonly List<IDisposable> _watches = [];
+    private bool _watching;
 
     public Reply Execute(Command command)
     {
@@ -34,6 +35,9 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
             _ => new Reply.Error(NativeErrors.UnknownCommand),
         };
     }
+
+    // A watcher only listens: exempt from the idle timeout and limited as Redis limits pub/sub clients.
+    public bool IsSubscriber => Volatile.Read(ref _watching);
 
     public void Dispose() => Unwatch();
 
@@ -106,6 +110,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     {
         var changes = Observer.Create<ChangeBatch>(batch => PushMatching(glob, batch));
         _watches.Add(store.Attach(changes, fromSequence, out var latest));
+        Volatile.Write(ref _watching, true);
         return new Reply.Watching(glob, latest);
     }
 
@@ -129,6 +134,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     {
         _watches.ForEach(watch => watch.Dispose());
         _watches.Clear();
+        Volatile.Write(ref _watching, false);
         return Reply.Ok;
     }
 

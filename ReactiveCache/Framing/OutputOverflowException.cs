@@ -1,8 +1,9 @@
 namespace ReactiveCache.Framing;
 
 /// <summary>
-/// Pushed messages (watch changes, pub/sub) waiting for a client exceeded its output limit: the client
-/// is not keeping up, so it is disconnected rather than allowed to grow the server's memory.
+/// Output waiting for a client (pushed watch changes and pub/sub messages, or replies) passed its client class's
+/// output buffer limit: the client is not keeping up, so it is disconnected rather than allowed to grow the
+/// server's memory.
 /// </summary>
 public sealed class OutputOverflowException(long limit)
-    : Exception($"pushed output exceeded {limit} bytes");
+    : Exception($"output waiting for the client exceeded {limit} bytes (client-output-buffer-limit)");

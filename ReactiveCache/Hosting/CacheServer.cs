@@ -35,6 +35,7 @@ public sealed class CacheServer : IAsyncDisposable
     private RedisServer? _redis;
     private int _disposed;
     private DelayedFlush? _delayedFlush;
+    private readonly ClientsCron _clientsCron;
 
     private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
     {
@@ -44,6 +45,14 @@ public sealed class CacheServer : IAsyncDisposable
         Store = store;
         Statistics = new ServerStatistics(store.Scheduler.Now);
         LoggerFactory = loggerFactory;
+        Limits = new ClientLimits
+        {
+            Timeout = options.Timeout,
+            MaxClients = options.MaxClients,
+            MaxMemoryClients = options.MaxMemoryClients,
+            OutputBuffers = options.ClientOutputBufferLimits,
+        };
+        _clientsCron = new ClientsCron(Limits, _connections.Select(entry => entry.Value.Connection), store.Scheduler, _logger);
     }
 
     /// <summary>The store every protocol serves.</summary>
@@ -51,6 +60,9 @@ public sealed class CacheServer : IAsyncDisposable
 
     /// <summary>Connection and command counters.</summary>
     public ServerStatistics Statistics { get; }
+
+    /// <summary>The client limits in force (idle timeout, client count, buffers); CONFIG SET changes them while serving.</summary>
+    public ClientLimits Limits { get; }
 
     /// <summary>Where the native protocol listens, or <c>null</c> when it is turned off.</summary>
     public IPEndPoint? NativeEndPoint { get; private set; }
@@ -127,7 +139,7 @@ public sealed class CacheServer : IAsyncDisposable
         _listeners.Add(listener);
         var name = protocol.GetType().Name;
         _acceptors.Add(listener.Accepted
-            .Select(socket => Connection.ForSocket(socket, _options.MaxPushBufferBytes))
+            .Select(socket => Connection.ForSocket(socket, Limits, Store.Scheduler))
             .Subscribe(
                 onNext: connection => Track(connection, Serve(connection, protocol, openSession)),
                 onError: error => _logger.LogError(error, "{Protocol} listener failed", name),
@@ -151,7 +163,7 @@ public sealed class CacheServer : IAsyncDisposable
             NotifyKeyspaceEvents = resp.NotifyKeyspaceEvents,
             Port = options.RespPort.Value,
             Bind = options.BindAddress.ToString(),
-            MaxClients = options.MaxClients,
+            Limits = Limits,
             MaxBulkLength = resp.MaxBulkLength,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
@@ -167,6 +179,7 @@ public sealed class CacheServer : IAsyncDisposable
             return;
         }
 
+        _clientsCron.Dispose();
         _acceptors.ForEach(acceptor => acceptor.Dispose());
         _listeners.ForEach(listener => listener.Dispose());
         // Two phases, so nothing acknowledged is lost: every connection first finishes the batch it is
@@ -202,9 +215,10 @@ public sealed class CacheServer : IAsyncDisposable
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
         Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
     {
-        if (!Statistics.TryOpenConnection(_options.MaxClients))
+        var maxClients = Limits.MaxClients;
+        if (!Statistics.TryOpenConnection(maxClients))
         {
-            _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, _options.MaxClients);
+            _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, maxClients);
             await ConnectionSession.RejectAsync(connection, protocol, _closeDeadline.Token);
             return;
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using ReactiveCache.Networking;
 
 namespace ReactiveCache.Hosting;
 
@@ -41,10 +42,24 @@ public sealed record CacheServerOptions
     public int MaxLineLength { get; init; } = 64 * 1024;
 
     /// <summary>
-    /// Bytes of pushed messages (watched changes) a client may have waiting; a client that falls further
-    /// behind is disconnected so it cannot stall writers or grow the server's memory.
+    /// How long a client may send nothing before it is closed (Redis's <c>timeout</c>); zero, the default as in
+    /// Redis, never closes one. Subscribers (Redis pub/sub, native WATCH) are exempt.
     /// </summary>
-    public long MaxPushBufferBytes { get; init; } = 8 * 1024 * 1024;
+    public TimeSpan Timeout { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Output a client may have waiting, per class (Redis's <c>client-output-buffer-limit</c>): pubsub for
+    /// subscribers and native watchers (pushed messages), normal for everyone else (replies). Over a limit the
+    /// client is disconnected so it cannot stall writers or grow the server's memory.
+    /// </summary>
+    public ClientOutputBufferLimits ClientOutputBufferLimits { get; init; } = ClientOutputBufferLimits.Default;
+
+    /// <summary>
+    /// What all clients' buffers may hold together (Redis 7's <c>maxmemory-clients</c>); past it the client that
+    /// holds the most is closed. 0 is no limit. The default, 2 GB, is larger than one largest request plus one
+    /// largest reply, so no single well-behaved client trips it, yet many buffering clients cannot take the machine.
+    /// </summary>
+    public long MaxMemoryClients { get; init; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>How long shutdown waits for a client to take its last replies before dropping it.</summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(2);

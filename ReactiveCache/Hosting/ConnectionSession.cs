@@ -31,6 +31,8 @@ internal static class ConnectionSession
                        onError: error => Fail(connection, protocol, error, logger),
                        onCompleted: () => logger.LogDebug("Connection {Id}: the peer finished sending", connection.Id)))
         {
+            connection.IsSubscriber = () => session.IsSubscriber;
+
             // The loop stops after its subscriber has handled the end (a bug thrown out of OnNext included).
             await connection.ReadLoopStopped;
 
@@ -57,7 +59,7 @@ internal static class ConnectionSession
     {
         switch (error)
         {
-            case ProtocolException or OutputOverflowException:
+            case ProtocolException or OutputOverflowException or ClientEvictedException:
                 logger.LogDebug("Connection {Id} closed: {Reason}", connection.Id, error.Message);
                 break;
             case IOException or SocketException or ObjectDisposedException:

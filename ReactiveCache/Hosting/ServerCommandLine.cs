@@ -1,7 +1,10 @@
 using System.CommandLine;
-using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Net;
+using System.Reflection;
 using Microsoft.Extensions.Logging;
+using ReactiveCache.Networking;
 
 namespace ReactiveCache.Hosting;
 
@@ -10,27 +13,48 @@ namespace ReactiveCache.Hosting;
 /// </summary>
 internal sealed class ServerCommandLine
 {
+    // Each database is a store with its own expiry timer: a mistyped 2147483647 must be a usage error, not an
+    // out-of-memory at start.
+    private const int MaxDatabases = 10_000;
+
     private readonly Option<string> _bind = new("--bind") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
-    private readonly Option<int> _port = new("--port") { Description = "Native line protocol port (0 turns it off)", DefaultValueFactory = _ => 7379 };
-    private readonly Option<int> _memcachedPort = new("--memcached-port") { Description = "memcached text protocol port (0 turns it off)", DefaultValueFactory = _ => 11211 };
-    private readonly Option<int> _maxItemSize = new("--max-item-size") { Description = "Largest memcached item value, in bytes", DefaultValueFactory = _ => 1024 * 1024 };
-    private readonly Option<int> _maxClients = new("--max-clients") { Description = "Connections open at once, all protocols", DefaultValueFactory = _ => 10_000 };
-    private readonly Option<int> _maxLineLength = new("--max-line-length") { Description = "Longest native protocol line, in bytes", DefaultValueFactory = _ => 64 * 1024 };
-    private readonly Option<int> _respPort = new("--resp-port") { Description = "Redis (RESP) protocol port (0 turns it off)", DefaultValueFactory = _ => 6379 };
-    private readonly Option<int> _databases = new("--databases") { Description = "Number of Redis databases (SELECT 0..n-1)", DefaultValueFactory = _ => 16 };
+    private readonly Option<int> _port = Integer("--port", "Native line protocol port (0 turns it off)", 7379, 0, 65535);
+    private readonly Option<int> _memcachedPort = Integer("--memcached-port", "memcached text protocol port (0 turns it off)", 11211, 0, 65535);
+    private readonly Option<int> _maxItemSize = Integer("--max-item-size", "Largest memcached item value, in bytes", 1024 * 1024, 1, int.MaxValue);
+    private readonly Option<int> _maxClients = Integer("--max-clients", "Connections open at once, all protocols", 10_000, 1, int.MaxValue);
+    private readonly Option<int> _timeout = Integer("--timeout", "Seconds a client may send nothing before it is closed (0 never; subscribers exempt)", 0, 0, int.MaxValue);
+    private readonly Option<string[]> _clientOutputBufferLimit = new("--client-output-buffer-limit")
+    {
+        Description = "Output limit per client class, as redis.conf: \"class hard soft seconds\" (normal, pubsub); repeatable. Default \"normal 1gb 0 0 pubsub 32mb 8mb 60\"",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    private readonly Option<string> _maxMemoryClients = new("--maxmemory-clients")
+    {
+        Description = "All clients' buffers together (e.g. 2gb; 0 no limit); past it the biggest client is closed",
+        DefaultValueFactory = _ => "2gb",
+    };
+    private readonly Option<int> _maxLineLength = Integer("--max-line-length", "Longest native protocol line, in bytes", 64 * 1024, 1, int.MaxValue);
+    private readonly Option<int> _respPort = Integer("--resp-port", "Redis (RESP) protocol port (0 turns it off)", 6379, 0, 65535);
+    private readonly Option<int> _databases = Integer("--databases", "Number of Redis databases (SELECT 0..n-1)", 16, 1, MaxDatabases);
     private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password Redis clients must AUTH with" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
-    private readonly Option<int> _replayBufferSize = new("--replay-buffer-size") { Description = "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", DefaultValueFactory = _ => 100_000 };
+    private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
+    private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit" };
     private readonly RootCommand _root;
 
     public ServerCommandLine()
     {
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
-            _bind, _port, _maxClients, _maxLineLength, _respPort, _databases, _requirePass, _notifyKeyspaceEvents,
-            _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
+            _bind, _port, _maxClients, _timeout, _clientOutputBufferLimit, _maxMemoryClients, _maxLineLength, _respPort,
+            _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
         };
+
+        // System.CommandLine's own --version refuses to run beside any other option ("--version --port 1" is an
+        // error); this one prints the version whatever else is given, as redis-server --version does.
+        _root.Options.Remove(_root.Options.OfType<VersionOption>().Single());
+        _root.Options.Add(_version);
         _bind.Validators.Add(result =>
         {
             if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
@@ -38,35 +62,23 @@ internal sealed class ServerCommandLine
                 result.AddError($"--bind: '{result.GetValueOrDefault<string>()}' is not an IP address");
             }
         });
-        AddPositiveValidator(_maxClients);
-        AddPositiveValidator(_maxLineLength);
-        AddPositiveValidator(_maxItemSize);
-        _replayBufferSize.Validators.Add(result =>
+        _clientOutputBufferLimit.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            if (!ClientOutputBufferLimits.Default.TryApply(Joined(result.GetValueOrDefault<string[]>()), out _, out var error))
             {
-                result.AddError("--replay-buffer-size: must be 0 or more");
+                result.AddError($"--client-output-buffer-limit: {error}");
             }
         });
-        AddPortValidator(_memcachedPort);
-        AddPositiveValidator(_databases);
-        _respPort.Validators.Add(result =>
+        _maxMemoryClients.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            if (!MemorySize.TryParse(result.GetValueOrDefault<string>(), out _))
             {
-                result.AddError("--resp-port: must be between 0 and 65535");
-            }
-        });
-        _port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port: must be between 0 and 65535");
+                result.AddError($"--maxmemory-clients: '{result.GetValueOrDefault<string>()}' is not a size (bytes, or with kb, mb, gb)");
             }
         });
     }
 
-    /// <summary>The parsed settings, or the exit code to stop with (0 after --help, 2 on a usage error).</summary>
+    /// <summary>The parsed settings, or the exit code to stop with (0 after --help or --version, 2 on a usage error).</summary>
     public bool TryParse(string[] args, out CacheServerOptions options, out LogLevel logLevel, out int exitCode)
     {
         var parsed = _root.Parse(args);
@@ -84,18 +96,39 @@ internal sealed class ServerCommandLine
             return false;
         }
 
-        if (parsed.Action is HelpAction)
+        if (parsed.GetValue(_version))
+        {
+            Console.WriteLine(typeof(ServerCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            exitCode = 0;
+            return false;
+        }
+
+        // The root command has no action of its own: any action left is --help, which prints and stops.
+        if (parsed.Action is not null)
         {
             parsed.Invoke();
             exitCode = 0;
             return false;
         }
 
-        options = new CacheServerOptions
+        options = ToOptions(parsed);
+        logLevel = parsed.GetValue(_logLevel);
+        exitCode = 0;
+        return true;
+    }
+
+    private CacheServerOptions ToOptions(ParseResult parsed)
+    {
+        ClientOutputBufferLimits.Default.TryApply(Joined(parsed.GetValue(_clientOutputBufferLimit)), out var outputLimits, out _);
+        MemorySize.TryParse(parsed.GetValue(_maxMemoryClients), out var maxMemoryClients);
+        return new CacheServerOptions
         {
             BindAddress = IPAddress.Parse(parsed.GetValue(_bind)!),
             Port = OffWhenZero(parsed.GetValue(_port)),
             MaxClients = parsed.GetValue(_maxClients),
+            Timeout = TimeSpan.FromSeconds(parsed.GetValue(_timeout)),
+            ClientOutputBufferLimits = outputLimits,
+            MaxMemoryClients = maxMemoryClients,
             MaxLineLength = parsed.GetValue(_maxLineLength),
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
@@ -108,29 +141,38 @@ internal sealed class ServerCommandLine
                 NotifyKeyspaceEvents = parsed.GetValue(_notifyKeyspaceEvents)!,
             },
         };
-        logLevel = parsed.GetValue(_logLevel);
-        exitCode = 0;
-        return true;
     }
 
     // On the command line, as with redis-server and memcached, port 0 means "do not listen".
     private static int? OffWhenZero(int port) => port == 0 ? null : port;
 
-    private static void AddPortValidator(Option<int> option) =>
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError($"{option.Name}: must be between 0 and 65535");
-            }
-        });
+    // Given as one quoted string per class, as a combined string, or as separate words (redis-server's form):
+    // all of them are the same words in the end. No option given changes nothing.
+    private static string Joined(string[]? words) => words is { Length: > 0 } ? string.Join(' ', words) : "normal 1gb 0 0";
 
-    private static void AddPositiveValidator(Option<int> option) =>
-        option.Validators.Add(result =>
+    // Parsing the text here (not System.CommandLine's converter plus a validator) makes "abc", "", "-1" and
+    // "99999999999" usage errors: a validator reading a value that failed to convert throws instead.
+    private static Option<int> Integer(string name, string description, int defaultValue, int minimum, int maximum) =>
+        new(name)
         {
-            if (result.GetValueOrDefault<int>() <= 0)
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
             {
-                result.AddError($"{option.Name}: must be a positive number");
-            }
-        });
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    result.AddError($"{name}: '{text}' is not a whole number");
+                    return defaultValue;
+                }
+
+                if (number < minimum || number > maximum)
+                {
+                    result.AddError($"{name}: must be between {minimum} and {maximum}");
+                    return defaultValue;
+                }
+
+                return (int)number;
+            },
+        };
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using ReactiveCache.Framing;
 
@@ -23,9 +24,13 @@ internal sealed class Connection : IAsyncDisposable
     private readonly Socket? _socket;
     private readonly IAsyncDisposable? _transport;
     private readonly ConcurrentQueue<ReadOnlyMemory<byte>> _pushes = new();
-    private readonly long _maxPushedBytes;
+    private readonly ClientLimits _limits;
+    private readonly IScheduler _clock;
     private readonly TaskCompletionSource _readLoopStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _pushedBytes;
+    private long _inputHeldBytes;
+    private long _flushingBytes;
+    private long _lastActivityTicks;
     private int _wakeRequested;
     private volatile bool _closeRequested;
     private Exception? _fault;
@@ -36,13 +41,16 @@ internal sealed class Connection : IAsyncDisposable
 
     /// <summary>
     /// A connection over any pair of pipes: an in-memory one in specs, a socket's in the server.
-    /// <c>abort</c> drops the transport at once, for a client that will not read.
+    /// <c>abort</c> drops the transport at once, for a client that will not read; <c>clock</c> times its
+    /// activity (the store's scheduler, so a TestScheduler drives idle timeouts in specs).
     /// </summary>
-    internal Connection(PipeReader input, PipeWriter output, long maxPushedBytes, Action abort, EndPoint? remoteEndPoint = null, Socket? socket = null, IAsyncDisposable? transport = null)
+    internal Connection(PipeReader input, PipeWriter output, ClientLimits limits, IScheduler clock, Action abort, EndPoint? remoteEndPoint = null, Socket? socket = null, IAsyncDisposable? transport = null)
     {
         Input = input;
         Output = output;
-        _maxPushedBytes = maxPushedBytes;
+        _limits = limits;
+        _clock = clock;
+        _lastActivityTicks = clock.Now.UtcTicks;
         _abort = abort;
         RemoteEndPoint = remoteEndPoint;
         _socket = socket;
@@ -50,14 +58,15 @@ internal sealed class Connection : IAsyncDisposable
     }
 
     /// <summary>Wraps an accepted socket in pipes (Nagle off: replies are already batched per read).</summary>
-    public static Connection ForSocket(Socket socket, long maxPushedBytes)
+    public static Connection ForSocket(Socket socket, ClientLimits limits, IScheduler clock)
     {
         socket.NoDelay = true;
         var stream = new NetworkStream(socket, ownsSocket: true);
         return new Connection(
             PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true)),
             PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)),
-            maxPushedBytes,
+            limits,
+            clock,
             socket.Close,
             socket.RemoteEndPoint,
             socket,
@@ -72,6 +81,33 @@ internal sealed class Connection : IAsyncDisposable
 
     /// <summary>Replies are encoded straight into this writer during a read batch; the read loop flushes it.</summary>
     public PipeWriter Output { get; }
+
+    /// <summary>
+    /// True while the session is a subscriber (Redis pub/sub, native WATCH): its output obeys the pubsub class's
+    /// limit instead of the normal one, and it is exempt from the idle timeout, as in Redis. Read from any thread.
+    /// </summary>
+    public Func<bool> IsSubscriber { get; set; } = static () => false;
+
+    /// <summary>When the client last sent bytes or took a reply that had to wait for it, on the clock's ticks.</summary>
+    public long LastActivityTicks => Volatile.Read(ref _lastActivityTicks);
+
+    /// <summary>Output not yet taken by the client: what a flush is waiting to send plus pushed messages queued.</summary>
+    public long PendingOutputBytes => Volatile.Read(ref _flushingBytes) + Interlocked.Read(ref _pushedBytes);
+
+    /// <summary>
+    /// What this client's buffers hold now (maxmemory-clients): input read but not yet executed, what the framer
+    /// keeps of an unfinished request, and <see cref="PendingOutputBytes"/>. Sampled once per read, not per byte.
+    /// </summary>
+    public long MemoryBytes => Volatile.Read(ref _inputHeldBytes) + PendingOutputBytes;
+
+    /// <summary>
+    /// Since when the output has been over its class's soft limit (ticks), or 0. Owned by the one sweep that
+    /// checks the limits; nothing else reads or writes it.
+    /// </summary>
+    internal long OverSoftLimitSinceTicks { get; set; }
+
+    /// <summary>True once a limit or a broken stream ended this connection; it is on its way out.</summary>
+    public bool Failed => Volatile.Read(ref _fault) is not null;
 
     /// <summary>
     /// The frames this connection receives. Each read is framed and every complete frame is emitted
@@ -110,9 +146,15 @@ internal sealed class Connection : IAsyncDisposable
         {
             var read = await Input.ReadAsync();
             var buffer = read.Buffer;
+            if (!read.IsCanceled)
+            {
+                // One clock read per read batch, not per command: what the idle timeout needs.
+                Volatile.Write(ref _lastActivityTicks, _clock.Now.UtcTicks);
+            }
+
             try
             {
-                while (!_closeRequested && framer.TryReadFrame(ref buffer, out var frame))
+                while (!_closeRequested && _fault is null && framer.TryReadFrame(ref buffer, out var frame))
                 {
                     observer.OnNext(frame);
 
@@ -120,12 +162,14 @@ internal sealed class Connection : IAsyncDisposable
                     // client) as the output grows, instead of buffering a whole batch's replies in memory.
                     if (Output.CanGetUnflushedBytes && Output.UnflushedBytes > MaxUnflushedBytes)
                     {
+                        CheckHardOutputLimit(Output.UnflushedBytes);
                         await FlushAsync();
                     }
                 }
             }
             finally
             {
+                Volatile.Write(ref _inputHeldBytes, buffer.Length + framer.HeldBytes);
                 Input.AdvanceTo(buffer.Start, buffer.End);
             }
 
@@ -150,22 +194,11 @@ internal sealed class Connection : IAsyncDisposable
             return;
         }
 
-        if (Interlocked.Add(ref _pushedBytes, message.Length) > _maxPushedBytes)
+        var pending = Interlocked.Add(ref _pushedBytes, message.Length) + Volatile.Read(ref _flushingBytes);
+        var limit = _limits.OutputLimitFor(IsSubscriber());
+        if (limit.IsOverHard(pending))
         {
-            // Full fences on both sides (here and around the loop's flush): either this sees the loop flushing,
-            // or the loop sees the fault before it blocks.
-            Interlocked.CompareExchange(ref _fault, new OutputOverflowException(_maxPushedBytes), null);
-            if (Volatile.Read(ref _flushing) == 1)
-            {
-                // The client is not reading, so it could not read a last error either: drop it now,
-                // as Redis does when a client output buffer limit is hit.
-                Abort();
-            }
-            else
-            {
-                Wake();
-            }
-
+            Fail(new OutputOverflowException(limit.HardBytes));
             return;
         }
 
@@ -173,6 +206,40 @@ internal sealed class Connection : IAsyncDisposable
         if (Interlocked.Exchange(ref _wakeRequested, 1) == 0)
         {
             Wake();
+        }
+    }
+
+    /// <summary>
+    /// Ends the connection for a limit it broke, from any thread: it reads no further, and its session gets
+    /// <paramref name="reason"/> as its error (the protocol's last words). A client that is not reading could not
+    /// read those either, so it is dropped at once, as Redis drops a client over its output buffer limit.
+    /// </summary>
+    public void Fail(Exception reason)
+    {
+        // Full fences on both sides (here and around the loop's flush): either this sees the loop flushing,
+        // or the loop sees the fault before it blocks.
+        Interlocked.CompareExchange(ref _fault, reason, null);
+        if (Volatile.Read(ref _flushing) == 1)
+        {
+            Abort();
+        }
+        else
+        {
+            Wake();
+        }
+    }
+
+    /// <summary>Closes a client that sent nothing for the idle timeout: quietly, as Redis does.</summary>
+    public void CloseIdle()
+    {
+        if (Volatile.Read(ref _flushing) == 1)
+        {
+            // Waiting for a client that does not read: there is no batch to finish.
+            Abort();
+        }
+        else
+        {
+            RequestClose();
         }
     }
 
@@ -205,6 +272,14 @@ internal sealed class Connection : IAsyncDisposable
         try
         {
             WritePushes();
+            if (Volatile.Read(ref _fault) is OutputOverflowException && Output.CanGetUnflushedBytes && Output.UnflushedBytes > MaxUnflushedBytes)
+            {
+                // A reply over the output limit is not sent after all: the client is dropped with it.
+                Abort();
+                await DisposeAsync();
+                return;
+            }
+
             var flush = Output.FlushAsync(cancellation);
             if (Volatile.Read(ref _fault) is not null && !flush.IsCompleted)
             {
@@ -253,22 +328,41 @@ internal sealed class Connection : IAsyncDisposable
     {
         Volatile.Write(ref _wakeRequested, 0);
         WritePushes();
+        Volatile.Write(ref _flushingBytes, Output.CanGetUnflushedBytes ? Output.UnflushedBytes : 0);
         Interlocked.Exchange(ref _flushing, 1);
         try
         {
             if (Volatile.Read(ref _fault) is null)
             {
-                await Output.FlushAsync();
+                var flush = Output.FlushAsync();
+                var waited = !flush.IsCompleted;
+                await flush;
+                if (waited)
+                {
+                    // A client that takes a slow reply is active, as in Redis (a write that sent bytes).
+                    Volatile.Write(ref _lastActivityTicks, _clock.Now.UtcTicks);
+                }
             }
         }
         finally
         {
             Interlocked.Exchange(ref _flushing, 0);
+            Volatile.Write(ref _flushingBytes, 0);
         }
 
         if (_fault is { } fault)
         {
             throw fault;
+        }
+    }
+
+    // Checked only when a batch's replies pass the flush threshold, so a normal GET/SET pays nothing for it.
+    private void CheckHardOutputLimit(long unflushedBytes)
+    {
+        var limit = _limits.OutputLimitFor(IsSubscriber());
+        if (limit.IsOverHard(unflushedBytes + Interlocked.Read(ref _pushedBytes)))
+        {
+            Interlocked.CompareExchange(ref _fault, new OutputOverflowException(limit.HardBytes), null);
         }
     }
 

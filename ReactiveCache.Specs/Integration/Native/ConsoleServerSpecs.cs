@@ -64,6 +64,27 @@ public sealed class ConsoleServerSpecs
         Assert.That(server.StandardError, Does.Contain("--frobnicate").And.Contain("--max-clients"));
     }
 
+    [TestCase("--port", "abc")]
+    [TestCase("--timeout", "-1")]
+    [TestCase("--max-clients", "99999999999")]
+    [TestCase("--client-output-buffer-limit", "pubsub 32mb")]
+    public async Task Prints_the_error_and_usage_on_stderr_and_exits_2_on_a_bad_value(string option, string value)
+    {
+        using var server = ServerProcess.Start(option, value);
+
+        Assert.That(await server.ExitCodeAsync(s_timeout), Is.EqualTo(2));
+        Assert.That(server.StandardError, Does.Contain("error: " + option).And.Contain("--max-clients").And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task Prints_the_version_and_exits_0_without_serving()
+    {
+        using var server = ServerProcess.Start("--version");
+
+        Assert.That(await server.ExitCodeAsync(s_timeout), Is.Zero);
+        Assert.That(server.StandardOutput, Does.Match(@"^\d+\.\d+\.\d+").And.Not.Contain("listening"));
+    }
+
     [Test]
     public async Task Prints_help_and_exits_0()
     {

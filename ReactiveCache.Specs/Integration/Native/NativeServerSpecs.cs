@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using NUnit.Framework;
 using ReactiveCache.Hosting;
+using ReactiveCache.Networking;
 using ReactiveCache.Specs.Support;
 
 namespace ReactiveCache.Specs.Integration.Native;
@@ -159,7 +160,10 @@ public sealed class NativeServerSpecs
     [Test]
     public async Task Drops_a_watcher_that_cannot_keep_up_without_slowing_writers()
     {
-        await using var server = RunningServer.Start(new CacheServerOptions { MaxPushBufferBytes = 64 * 1024 });
+        await using var server = RunningServer.Start(new CacheServerOptions
+        {
+            ClientOutputBufferLimits = ClientOutputBufferLimits.Default with { PubSub = new OutputBufferLimit(64 * 1024, 0, TimeSpan.Zero) },
+        });
         await using var watcher = await server.ConnectAsync();
         await using var writer = await server.ConnectAsync();
         await watcher.AskAsync("WATCH *");

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using ReactiveCache.Hosting;
+using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
 
@@ -15,7 +17,7 @@ internal static class ConfigCommands
     private static readonly string[] s_names =
     [
         "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len",
-        "save", "appendonly", "timeout", "maxmemory", "maxmemory-policy", "replica-read-only", "slave-read-only", "cluster-enabled",
+        "save", "appendonly", "timeout", "maxmemory", "client-output-buffer-limit", "maxmemory-clients", "maxmemory-policy", "replica-read-only", "slave-read-only", "cluster-enabled",
     ];
 
     public static RedisReply Get(RedisSession session, byte[][] args)
@@ -64,8 +66,16 @@ internal static class ConfigCommands
                     break;
                 case "notify-keyspace-events":
                     return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, RespErrors.InvalidEventClass));
-                case "save" or "appendonly" or "timeout" or "maxmemory-policy" or "replica-read-only" or "slave-read-only":
-                    // Accepted and ignored: this server has no persistence, idle timeout or replicas.
+                case "timeout" or "maxclients" or "maxmemory-clients" or "client-output-buffer-limit":
+                    if (!TryChangeLimit(session.Server.Config.Settings.Limits, name, value, out var change, out var invalid))
+                    {
+                        return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, invalid));
+                    }
+
+                    changes.Add(change);
+                    break;
+                case "save" or "appendonly" or "maxmemory-policy" or "replica-read-only" or "slave-read-only":
+                    // Accepted and ignored: this server has no persistence or replicas.
                     break;
                 default:
                     return RedisArgs.Error(RespErrors.ConfigSetImmutable, name);
@@ -96,14 +106,65 @@ internal static class ConfigCommands
             "notify-keyspace-events" => KeyspaceEvents.Format(server.Notifier.Flags),
             "port" => settings.Port.ToString(CultureInfo.InvariantCulture),
             "bind" => settings.Bind,
-            "maxclients" => settings.MaxClients.ToString(CultureInfo.InvariantCulture),
+            "maxclients" => settings.Limits.MaxClients.ToString(CultureInfo.InvariantCulture),
+            "timeout" => ((long)settings.Limits.Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            "maxmemory-clients" => MemorySize.Format(settings.Limits.MaxMemoryClients),
+            "client-output-buffer-limit" => settings.Limits.OutputBuffers.ToString(),
             "proto-max-bulk-len" => settings.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
             "appendonly" or "cluster-enabled" => "no",
-            "timeout" or "maxmemory" => "0",
+            "maxmemory" => "0",
             "maxmemory-policy" => "noeviction",
             "replica-read-only" or "slave-read-only" => "yes",
             _ => "",
         };
+    }
+
+    // The client limits a running server changes at once (the connections' next check reads them).
+    private static bool TryChangeLimit(ClientLimits limits, string name, string value, out Action change, out string error)
+    {
+        change = () => { };
+        error = "";
+        switch (name)
+        {
+            case "timeout" when TryReadInteger(value, 0, out var seconds, out error):
+                change = () => limits.Timeout = TimeSpan.FromSeconds(seconds);
+                return true;
+            case "maxclients" when TryReadInteger(value, 1, out var count, out error):
+                change = () => limits.MaxClients = count;
+                return true;
+            case "maxmemory-clients" when MemorySize.TryParse(value, out var bytes):
+                change = () => limits.MaxMemoryClients = bytes;
+                return true;
+            case "maxmemory-clients":
+                error = RespErrors.ConfigNotMemory;
+                return false;
+            case "client-output-buffer-limit" when limits.OutputBuffers.TryApply(value, out var buffers, out error):
+                change = () => limits.OutputBuffers = buffers;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryReadInteger(string value, int minimum, out int number, out string error)
+    {
+        error = "";
+        if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wide))
+        {
+            number = 0;
+            error = RespErrors.ConfigNotInteger;
+            return false;
+        }
+
+        if (wide < minimum || wide > int.MaxValue)
+        {
+            number = 0;
+            error = string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigOutOfRange, minimum, int.MaxValue);
+            return false;
+        }
+
+        number = (int)wide;
+        return true;
     }
 
     private static byte[] ToLower(byte[] pattern) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(pattern).ToLowerInvariant());

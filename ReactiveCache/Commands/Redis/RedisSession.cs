@@ -55,6 +55,8 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
     public int SubscriptionCount => Channels.Count + Patterns.Count;
 
+    public bool IsSubscriber => SubscriptionCount > 0;
+
     public bool Killed { get; set; }
 
     /// <summary>The commands queued since MULTI, or null outside a transaction.</summary>

@@ -1,3 +1,5 @@
+using ReactiveCache.Networking;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>The server settings the Redis commands report (CONFIG GET, INFO) and start from.</summary>
@@ -13,7 +15,8 @@ internal sealed record RedisSettings
 
     public string Bind { get; init; } = "127.0.0.1";
 
-    public int MaxClients { get; init; } = 10_000;
+    /// <summary>The server's live client limits (CONFIG GET/SET timeout, maxclients, client-output-buffer-limit, maxmemory-clients).</summary>
+    public ClientLimits Limits { get; init; } = new();
 
     public long MaxBulkLength { get; init; } = 512L * 1024 * 1024;
 }

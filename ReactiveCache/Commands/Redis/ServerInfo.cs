@@ -36,7 +36,7 @@ internal static class ServerInfo
     {
         "server" => Server(server),
         "clients" => Lines("Clients", ("connected_clients", server.Statistics.ConnectionsCurrent), ("blocked_clients", 0),
-            ("maxclients", server.Config.Settings.MaxClients), ("pubsub_clients", server.Clients.Values.Count(client => client.SubscriptionCount > 0))),
+            ("maxclients", server.Config.Settings.Limits.MaxClients), ("pubsub_clients", server.Clients.Values.Count(client => client.SubscriptionCount > 0))),
         "memory" => Memory(),
         "persistence" => Lines("Persistence", ("loading", 0), ("rdb_changes_since_last_save", 0), ("aof_enabled", 0)),
         "stats" => Lines("Stats", ("total_connections_received", server.Statistics.ConnectionsTotal),

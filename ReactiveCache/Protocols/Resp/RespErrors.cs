@@ -58,6 +58,9 @@ internal static class RespErrors
     public const string ConfigSetImmutable = "ERR CONFIG SET failed (possibly related to argument '{0}') - can't set immutable config";
     public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
     public const string InvalidEventClass = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+    public const string ConfigNotInteger = "argument couldn't be parsed into an integer";
+    public const string ConfigOutOfRange = "argument must be between {0} and {1} inclusive";
+    public const string ConfigNotMemory = "argument must be a memory value";
     public const string InvalidArgument = "argument must be a memory or percent value";
     public const string MultiNested = "ERR MULTI calls can not be nested";
     public const string ExecWithoutMulti = "ERR EXEC without MULTI";
