@@ -12,14 +12,15 @@ namespace ReactiveCache.Specs.Support;
 /// </summary>
 internal sealed class NativeHarness : IDisposable
 {
-    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024)
+    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024, ServerAccess? access = null)
     {
+        Access = access ?? new ServerAccess();
         Store = store ?? new CacheStore(scheduler: Scheduler);
         Client = new FakeConnection(maxPushedBytes, clientWindow);
         Served = ConnectionSession.ServeAsync(
             Client.Connection,
             new NativeProtocol(maxLineLength),
-            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), push),
+            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), Access, push),
             NullLogger.Instance,
             () => Task.CompletedTask,
             CancellationToken.None);
@@ -28,6 +29,9 @@ internal sealed class NativeHarness : IDisposable
     public TestScheduler Scheduler { get; } = new();
 
     public CacheStore Store { get; }
+
+    /// <summary>The password and protected mode the session reads; change it to act as CONFIG SET would.</summary>
+    public ServerAccess Access { get; }
 
     public FakeConnection Client { get; }
 

@@ -18,7 +18,8 @@ internal sealed class ServerCommandLine
     private readonly Option<int> _maxLineLength = new("--max-line-length") { Description = "Longest native protocol line, in bytes", DefaultValueFactory = _ => 64 * 1024 };
     private readonly Option<int> _respPort = new("--resp-port") { Description = "Redis (RESP) protocol port (0 turns it off)", DefaultValueFactory = _ => 6379 };
     private readonly Option<int> _databases = new("--databases") { Description = "Number of Redis databases (SELECT 0..n-1)", DefaultValueFactory = _ => 16 };
-    private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password Redis clients must AUTH with" };
+    private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password clients of every port must authenticate with (Redis AUTH, native AUTH, memcached auth set)" };
+    private readonly Option<string> _protectedMode = new("--protected-mode") { Description = "yes or no: without a password, serve loopback clients only", DefaultValueFactory = _ => "yes" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<int> _replayBufferSize = new("--replay-buffer-size") { Description = "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", DefaultValueFactory = _ => 100_000 };
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
@@ -29,8 +30,9 @@ internal sealed class ServerCommandLine
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
             _bind, _port, _maxClients, _maxLineLength, _respPort, _databases, _requirePass, _notifyKeyspaceEvents,
-            _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
+            _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel, _protectedMode,
         };
+        _protectedMode.AcceptOnlyFromAmong("yes", "no");
         _bind.Validators.Add(result =>
         {
             if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
@@ -100,11 +102,12 @@ internal sealed class ServerCommandLine
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
             Store = new CacheStoreOptions { ReplayBufferSize = parsed.GetValue(_replayBufferSize) },
+            RequirePass = parsed.GetValue(_requirePass),
+            ProtectedMode = parsed.GetValue(_protectedMode) == "yes",
             RespPort = OffWhenZero(parsed.GetValue(_respPort)),
             Resp = new RespOptions
             {
                 Databases = parsed.GetValue(_databases),
-                RequirePass = parsed.GetValue(_requirePass),
                 NotifyKeyspaceEvents = parsed.GetValue(_notifyKeyspaceEvents)!,
             },
         };
