@@ -21,6 +21,10 @@ internal static class MemcachedErrors
     public const string BadFlag = "CLIENT_ERROR invalid flag";
     public const string BadToken = "CLIENT_ERROR bad token in command line format";
     public const string BadMode = "CLIENT_ERROR invalid mode for ms M token";
+    public const string DuplicateFlag = "CLIENT_ERROR duplicate flag";
+    public const string TooManyFlags = "CLIENT_ERROR options flags are too long";
+    public const string OpaqueTooLong = "CLIENT_ERROR opaque token too long";
+    public const string KeyDecodingError = "CLIENT_ERROR error decoding key";
 
     // Authentication, as memcached -Y answers (proto_text.c, try_read_command_asciiauth).
     public const string Unauthenticated = "CLIENT_ERROR unauthenticated";
