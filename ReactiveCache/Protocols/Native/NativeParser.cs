@@ -151,6 +151,17 @@ internal static class NativeParser
 
     private static bool Is(ReadOnlySpan<byte> token, ReadOnlySpan<byte> name) => Ascii.EqualsIgnoreCase(token, name);
 
-    private static string Shorten(ReadOnlySpan<byte> name) =>
-        name.Length <= 40 ? Encoding.UTF8.GetString(name) : Encoding.UTF8.GetString(name[..40]) + "...";
+    // The name is echoed in the error line, so control characters (a lone CR, NUL) become '?': a reply stays one
+    // clean line, as Redis maps CR and LF to spaces in its error replies.
+    private static string Shorten(ReadOnlySpan<byte> name)
+    {
+        var text = name.Length <= 40 ? Encoding.UTF8.GetString(name) : Encoding.UTF8.GetString(name[..40]) + "...";
+        return string.Create(text.Length, text, static (chars, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                chars[i] = char.IsControl(text[i]) ? '?' : text[i];
+            }
+        });
+    }
 }
