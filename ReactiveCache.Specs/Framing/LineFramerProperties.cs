@@ -25,7 +25,7 @@ public sealed class LineFramerProperties
 
             Assert.That(split.Frames, Is.EqualTo(whole.Frames));
             Assert.That(split.End, Is.EqualTo(whole.End));
-        }, time: 2, threads: 1);
+        }, writeLine: TestContext.Out.WriteLine, time: 2, threads: 1);
 
     [Test]
     public void Allocates_nothing_per_byte_even_when_a_line_trickles_in_one_byte_a_read() =>
@@ -36,7 +36,7 @@ public sealed class LineFramerProperties
 
             Assert.That(trickled.AllocatedBytes, Is.LessThanOrEqualTo(1024));
             Assert.That(split.AllocatedBytes, Is.LessThanOrEqualTo(1024));
-        }, time: 2, threads: 1);
+        }, writeLine: TestContext.Out.WriteLine, time: 2, threads: 1);
 
     [Test]
     public void Every_line_is_within_the_limit_and_free_of_its_terminator() =>
@@ -46,7 +46,7 @@ public sealed class LineFramerProperties
 
             Assert.That(lines, Has.All.Length.LessThanOrEqualTo(MaxLineLength));
             Assert.That(lines, Has.None.Contains('\n'));
-        }, time: 1, threads: 1);
+        }, writeLine: TestContext.Out.WriteLine, time: 1, threads: 1);
 
     private static string Describe(ReadOnlySequence<byte> line) => Encoding.Latin1.GetString(line.ToArray());
 }

@@ -42,7 +42,7 @@ public sealed class MemcachedProperties
 
             Assert.That(split.Frames, Is.EqualTo(whole.Frames));
             Assert.That(split.End, Is.EqualTo(whole.End));
-        }, time: 3, threads: 1, print: Show);
+        }, writeLine: TestContext.Out.WriteLine, time: 3, threads: 1, print: Show);
 
     [Test]
     public void Allocates_in_proportion_to_its_input_even_when_a_block_trickles_in() =>
@@ -53,7 +53,7 @@ public sealed class MemcachedProperties
 
             Assert.That(trickled.AllocatedBytes, Is.LessThanOrEqualTo((2 * input.Length) + 512));
             Assert.That(split.AllocatedBytes, Is.LessThanOrEqualTo((2 * input.Length) + 512));
-        }, time: 2, threads: 1, print: Show);
+        }, writeLine: TestContext.Out.WriteLine, time: 2, threads: 1, print: Show);
 
     [TestCase(null)]
     [TestCase("secret")]
@@ -68,7 +68,7 @@ public sealed class MemcachedProperties
             var replies = FramerFeed.Run(protocol.CreateFramer(), input, chunks, frame => Execute(protocol, session, frame));
 
             Assert.That(replies.Frames.Where(reply => reply != "(silent)"), Has.All.EndWith("\r\n"));
-        }, time: 2, threads: 1, print: Show);
+        }, writeLine: TestContext.Out.WriteLine, time: 2, threads: 1, print: Show);
 
     private static MemcachedFramer NewFramer() => new(MaxLineLength, MaxItemSize);
 

@@ -39,7 +39,7 @@ public sealed class NativeProperties
 
             Assert.That(replies.Frames, Has.All.EndWith("\r\n"));
             Assert.That(replies.End, Does.StartWith("waiting").Or.EqualTo("broken: " + LineFramer.LineTooLong));
-        }, time: 3, threads: 1, print: sample => Encoding.Latin1.GetString(sample.Item1).ReplaceLineEndings("\\n"));
+        }, writeLine: TestContext.Out.WriteLine, time: 3, threads: 1, print: sample => Encoding.Latin1.GetString(sample.Item1).ReplaceLineEndings("\\n"));
 
     [Test]
     public void Parsing_allocates_a_constant_per_command_plus_a_few_times_its_bytes() =>
@@ -58,7 +58,7 @@ public sealed class NativeProperties
 
             // A constant per command (its record and error text) plus a few times its bytes (key, value, UTF-16 text).
             Assert.That(allocated, Is.LessThanOrEqualTo((4 * input.Length) + (512 * lines.Frames.Count)));
-        }, time: 2, threads: 1);
+        }, writeLine: TestContext.Out.WriteLine, time: 2, threads: 1);
 
     private static string Execute(NativeProtocol protocol, NativeSession session, ReadOnlySequence<byte> line)
     {
