@@ -11,11 +11,11 @@ namespace ReactiveCache.Specs.Support;
 /// (on whatever scheduler it has) and encoded, as a connection does. Each <see cref="Send"/> returns what
 /// the server would have written for that chunk.
 /// </summary>
-internal sealed class MemcachedHarness(CacheStore store, int maxItemSize = 1024 * 1024)
+internal sealed class MemcachedHarness(CacheStore store, int maxItemSize = 1024 * 1024, ServerAccess? access = null)
 {
     private readonly MemcachedProtocol _protocol = new(64 * 1024, maxItemSize);
     private readonly MemcachedSession _session = new(
-        store, new MemcachedStatistics(), new ServerStatistics(store.Scheduler.Now), new MemcachedSettings(maxItemSize, 100, 0, 64 * 1024), new DelayedFlush(store));
+        store, new MemcachedStatistics(), new ServerStatistics(store.Scheduler.Now), new MemcachedSettings(maxItemSize, 100, 0, 64 * 1024), new DelayedFlush(store), access ?? new ServerAccess());
     private ReactiveCache.Framing.IFramer<MemcachedFrame>? _framer;
     private byte[] _pending = [];
 

@@ -13,15 +13,16 @@ namespace ReactiveCache.Specs.Support;
 /// </summary>
 internal sealed class NativeHarness : IDisposable
 {
-    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024, ClientLimits? limits = null, TestScheduler? scheduler = null)
+    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024, ClientLimits? limits = null, TestScheduler? scheduler = null, ServerAccess? access = null)
     {
         Scheduler = scheduler ?? new TestScheduler();
+        Access = access ?? new ServerAccess();
         Store = store ?? new CacheStore(scheduler: Scheduler);
         Client = new FakeConnection(maxPushedBytes, clientWindow, limits, Scheduler);
         Served = ConnectionSession.ServeAsync(
             Client.Connection,
             new NativeProtocol(maxLineLength),
-            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), push),
+            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), Access, push),
             NullLogger.Instance,
             () => Task.CompletedTask,
             CancellationToken.None);
@@ -30,6 +31,9 @@ internal sealed class NativeHarness : IDisposable
     public TestScheduler Scheduler { get; }
 
     public CacheStore Store { get; }
+
+    /// <summary>The password and protected mode the session reads; change it to act as CONFIG SET would.</summary>
+    public ServerAccess Access { get; }
 
     public FakeConnection Client { get; }
 

@@ -14,8 +14,8 @@ internal sealed class RespServer : IAsyncDisposable
 
     public int Port => EndPoint.Port;
 
-    public static RespServer Start(RespOptions? resp = null) =>
-        new(CacheServer.Start(new CacheServerOptions { Port = null, MemcachedPort = null, RespPort = 0, Resp = resp ?? new RespOptions() }));
+    public static RespServer Start(RespOptions? resp = null, string? requirePass = null) =>
+        new(CacheServer.Start(new CacheServerOptions { Port = null, MemcachedPort = null, RespPort = 0, Resp = resp ?? new RespOptions(), RequirePass = requirePass }));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

@@ -32,6 +32,9 @@ internal abstract record Command
 
     public sealed record Quit : Command;
 
+    /// <summary>AUTH &lt;password&gt;: the password is the rest of the line, spaces included.</summary>
+    public sealed record Auth(byte[] Password) : Command;
+
     /// <summary>A line that could not be understood; executing it yields the error, and the session goes on.</summary>
     public sealed record Invalid(string Error) : Command;
 }

@@ -12,4 +12,14 @@ internal static class NativeErrors
     public const string LineTooLong = "line too long";
     public const string MaxClients = "max number of clients reached";
     public const string WatchBufferOverflow = "watch buffer overflow";
+    public const string NoAuth = "NOAUTH Authentication required.";
+    public const string WrongPass = "WRONGPASS invalid password";
+    public const string AuthWithoutPassword = "AUTH called without any password configured. Are you sure your configuration is correct?";
+
+    // Protected mode, in the words of Redis's DENIED (networking.c), shortened to what applies here.
+    public const string Denied =
+        "DENIED ReactiveCache is running in protected mode because protected mode is enabled and no password is set. "
+        + "In this mode connections are only accepted from the loopback interface. To serve other hosts, set a password "
+        + "(--requirepass, or CONFIG SET requirepass on the Redis port) or turn protected mode off "
+        + "(--protected-mode no, or CONFIG SET protected-mode no from the loopback interface).";
 }

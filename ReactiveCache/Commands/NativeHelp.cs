@@ -14,6 +14,7 @@ internal static class NativeHelp
         "KEYS [<glob>]                KEY <key> lines, then END",
         "WATCH <glob> [FROM <seq>]    WATCHING <glob> <seq>, then CHANGE <seq> <kind> <key> [<value>] lines",
         "UNWATCH                      stop every watch of this connection",
+        "AUTH <password>              OK, or ERR WRONGPASS; with --requirepass, needed before all but HELP and QUIT",
         "PING                         PONG",
         "STATS                        STAT <name> <value> lines, then END",
         "HELP                         this text",

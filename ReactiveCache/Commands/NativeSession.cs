@@ -5,19 +5,38 @@ namespace ReactiveCache.Commands;
 
 /// <summary>
 /// Executes the native protocol's commands against the store. Watches push their changes through
-/// <paramref name="push"/>, which the connection writes after its current replies.
+/// <paramref name="push"/>, which the connection writes after its current replies. While the server has a
+/// password and this client has not given it, only AUTH, HELP and QUIT run (as Redis lets AUTH, HELLO and
+/// QUIT through); everything else, PING included, gets <c>ERR NOAUTH Authentication required.</c>
 /// </summary>
-internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, Action<Reply> push)
+internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, Action<Reply> push)
     : ICommandSession<Command, Reply>
 {
+    private static readonly Reply s_noAuth = new Reply.Error(NativeErrors.NoAuth);
+    private static readonly Reply s_wrongPass = new Reply.Error(NativeErrors.WrongPass);
+    private static readonly Reply s_authWithoutPassword = new Reply.Error(NativeErrors.AuthWithoutPassword);
     private readonly List<IDisposable> _watches = [];
     private bool _watching;
+
+    // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
+    private bool _authenticated = !access.RequiresPassword;
 
     public Reply Execute(Command command)
     {
         statistics.CommandProcessed();
+        if (!_authenticated && command is not (Command.Auth or Command.Help or Command.Quit or Command.Invalid))
+        {
+            if (access.RequiresPassword)
+            {
+                return s_noAuth;
+            }
+
+            _authenticated = true;
+        }
+
         return command switch
         {
+            Command.Auth auth => Authenticate(auth.Password),
             Command.Get get => Get(get.Key),
             Command.Put put => Put(put.Key, put.Value),
             Command.Delete delete => store.Delete(delete.Key) ? Reply.Deleted : Reply.NotFound,
@@ -40,6 +59,23 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     public bool IsSubscriber => Volatile.Read(ref _watching);
 
     public void Dispose() => Unwatch();
+
+    // A wrong password leaves an authenticated client authenticated, as Redis's AUTH does.
+    private Reply Authenticate(byte[] password)
+    {
+        if (!access.RequiresPassword)
+        {
+            return s_authWithoutPassword;
+        }
+
+        if (!access.IsPassword(password))
+        {
+            return s_wrongPass;
+        }
+
+        _authenticated = true;
+        return Reply.Ok;
+    }
 
     private Reply Get(byte[] key) => store.TryGet(key, out var value) ? new Reply.Value(value) : Reply.NotFound;
 

@@ -17,7 +17,7 @@ public sealed class ServerStatistics(DateTimeOffset startedAt)
     /// <summary>Connections accepted since start.</summary>
     public long ConnectionsTotal => Interlocked.Read(ref _connectionsTotal);
 
-    /// <summary>Connections refused because the client limit was reached.</summary>
+    /// <summary>Connections refused because the client limit was reached or protected mode denied them.</summary>
     public long ConnectionsRejected => Interlocked.Read(ref _connectionsRejected);
 
     /// <summary>Commands executed since start, all protocols.</summary>
@@ -35,6 +35,13 @@ public sealed class ServerStatistics(DateTimeOffset startedAt)
         Interlocked.Decrement(ref _connectionsCurrent);
         Interlocked.Increment(ref _connectionsRejected);
         return false;
+    }
+
+    /// <summary>Counts a connection refused before it was served (protected mode).</summary>
+    internal void RejectConnection()
+    {
+        Interlocked.Increment(ref _connectionsTotal);
+        Interlocked.Increment(ref _connectionsRejected);
     }
 
     internal void CloseConnection() => Interlocked.Decrement(ref _connectionsCurrent);

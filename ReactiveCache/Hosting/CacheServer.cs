@@ -44,6 +44,7 @@ public sealed class CacheServer : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<CacheServer>();
         Store = store;
         Statistics = new ServerStatistics(store.Scheduler.Now);
+        Access = new ServerAccess(options.RequirePass, options.ProtectedMode);
         LoggerFactory = loggerFactory;
         Limits = new ClientLimits
         {
@@ -77,6 +78,9 @@ public sealed class CacheServer : IAsyncDisposable
 
     internal ILoggerFactory LoggerFactory { get; }
 
+    /// <summary>The password and protected mode every port's sessions read, changed live by CONFIG SET.</summary>
+    internal ServerAccess Access { get; }
+
     /// <summary>
     /// Binds every enabled listener and starts accepting. Throws <see cref="ListenException"/> when an
     /// address cannot be bound (a port in use); nothing is left listening in that case.
@@ -92,7 +96,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
-                push => new NativeSession(server.Store, server.Statistics, push));
+                push => new NativeSession(server.Store, server.Statistics, server.Access, push));
             server.MemcachedEndPoint = server.ListenMemcached(options);
             server.RespEndPoint = server.ListenResp(options);
             return server;
@@ -110,7 +114,7 @@ public sealed class CacheServer : IAsyncDisposable
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
         var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            _ => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush));
+            _ => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
         return endPoint;
     }
 
@@ -159,7 +163,7 @@ public sealed class CacheServer : IAsyncDisposable
         var settings = new RedisSettings
         {
             Databases = resp.Databases,
-            RequirePass = resp.RequirePass,
+            Access = Access,
             NotifyKeyspaceEvents = resp.NotifyKeyspaceEvents,
             Port = options.RespPort.Value,
             Bind = options.BindAddress.ToString(),
@@ -215,11 +219,19 @@ public sealed class CacheServer : IAsyncDisposable
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
         Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
     {
+        if (Access.Refuses(connection.RemoteEndPoint))
+        {
+            _logger.LogWarning("Refused connection from {Remote}: protected mode is on and no password is set", connection.RemoteEndPoint);
+            Statistics.RejectConnection();
+            await ConnectionSession.RejectAsync(connection, protocol, protocol.DeniedReply, _closeDeadline.Token);
+            return;
+        }
+
         var maxClients = Limits.MaxClients;
         if (!Statistics.TryOpenConnection(maxClients))
         {
             _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, maxClients);
-            await ConnectionSession.RejectAsync(connection, protocol, _closeDeadline.Token);
+            await ConnectionSession.RejectAsync(connection, protocol, protocol.MaxClientsReply, _closeDeadline.Token);
             return;
         }
 

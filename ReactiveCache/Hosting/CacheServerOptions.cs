@@ -32,8 +32,21 @@ public sealed record CacheServerOptions
     /// </summary>
     public int? RespPort { get; init; } = 6379;
 
-    /// <summary>The Redis protocol's databases, password, keyspace notifications and limits.</summary>
+    /// <summary>The Redis protocol's databases, keyspace notifications and limits.</summary>
     public RespOptions Resp { get; init; } = new();
+
+    /// <summary>
+    /// The default user's password for every port (Redis's <c>requirepass</c>): Redis clients AUTH, native
+    /// clients send <c>AUTH &lt;password&gt;</c>, memcached clients authenticate as <c>memcached -Y</c> asks
+    /// (a first <c>set</c> whose data is <c>default &lt;password&gt;</c>). Null or empty: no password.
+    /// </summary>
+    public string? RequirePass { get; init; }
+
+    /// <summary>
+    /// Redis's <c>protected-mode</c>: while no password is set, clients from addresses other than loopback get
+    /// the protocol's DENIED error and are disconnected, whatever the bind address.
+    /// </summary>
+    public bool ProtectedMode { get; init; } = true;
 
     /// <summary>Connections open at once, all protocols together; the next one gets an error and is closed.</summary>
     public int MaxClients { get; init; } = 10_000;

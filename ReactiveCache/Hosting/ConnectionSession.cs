@@ -44,11 +44,11 @@ internal static class ConnectionSession
         logger.LogDebug("Connection {Id} from {Remote} closed", connection.Id, connection.RemoteEndPoint);
     }
 
-    /// <summary>Refuses a connection over the client limit with the protocol's error, then closes it.</summary>
+    /// <summary>Refuses a connection (over the client limit, or by protected mode) with the protocol's error, then closes it.</summary>
     public static async Task RejectAsync<TFrame, TCommand, TReply>(
-        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, CancellationToken closeDeadline)
+        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, TReply refusal, CancellationToken closeDeadline)
     {
-        protocol.Encode(protocol.MaxClientsReply, connection.Output);
+        protocol.Encode(refusal, connection.Output);
         await connection.CloseAsync(closeDeadline);
     }
 

@@ -6,9 +6,6 @@ public sealed record RespOptions
     /// <summary>How many numbered databases SELECT can choose from; database 0 is the server's store.</summary>
     public int Databases { get; init; } = 16;
 
-    /// <summary>The default user's password; when set, clients must AUTH (or HELLO ... AUTH) first.</summary>
-    public string? RequirePass { get; init; }
-
     /// <summary>Which keyspace notifications are published (Redis's <c>notify-keyspace-events</c> letters); empty for none.</summary>
     public string NotifyKeyspaceEvents { get; init; } = "";
 

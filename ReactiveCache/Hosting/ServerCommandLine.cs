@@ -36,7 +36,8 @@ internal sealed class ServerCommandLine
     private readonly Option<int> _maxLineLength = Integer("--max-line-length", "Longest native protocol line, in bytes", 64 * 1024, 1, int.MaxValue);
     private readonly Option<int> _respPort = Integer("--resp-port", "Redis (RESP) protocol port (0 turns it off)", 6379, 0, 65535);
     private readonly Option<int> _databases = Integer("--databases", "Number of Redis databases (SELECT 0..n-1)", 16, 1, MaxDatabases);
-    private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password Redis clients must AUTH with" };
+    private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password clients of every port must authenticate with (Redis AUTH, native AUTH, memcached auth set)" };
+    private readonly Option<string> _protectedMode = new("--protected-mode") { Description = "yes or no: without a password, serve loopback clients only", DefaultValueFactory = _ => "yes" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
@@ -49,7 +50,9 @@ internal sealed class ServerCommandLine
         {
             _bind, _port, _maxClients, _timeout, _clientOutputBufferLimit, _maxMemoryClients, _maxLineLength, _respPort,
             _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
+            _protectedMode,
         };
+        _protectedMode.AcceptOnlyFromAmong("yes", "no");
 
         // System.CommandLine's own --version refuses to run beside any other option ("--version --port 1" is an
         // error); this one prints the version whatever else is given, as redis-server --version does.
@@ -133,11 +136,12 @@ internal sealed class ServerCommandLine
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
             Store = new CacheStoreOptions { ReplayBufferSize = parsed.GetValue(_replayBufferSize) },
+            RequirePass = parsed.GetValue(_requirePass),
+            ProtectedMode = parsed.GetValue(_protectedMode) == "yes",
             RespPort = OffWhenZero(parsed.GetValue(_respPort)),
             Resp = new RespOptions
             {
                 Databases = parsed.GetValue(_databases),
-                RequirePass = parsed.GetValue(_requirePass),
                 NotifyKeyspaceEvents = parsed.GetValue(_notifyKeyspaceEvents)!,
             },
         };

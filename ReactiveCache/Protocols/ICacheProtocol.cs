@@ -27,4 +27,7 @@ internal interface ICacheProtocol<TFrame, TCommand, TReply>
 
     /// <summary>The reply to a connection refused because the client limit was reached.</summary>
     TReply MaxClientsReply { get; }
+
+    /// <summary>The reply to a connection refused by protected mode (a non-loopback peer while no password is set).</summary>
+    TReply DeniedReply { get; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
+using ReactiveCache.Commands;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Specs.Support;
 
@@ -53,7 +54,7 @@ public sealed class ConnectionCommandSpecs : ReactiveTest
     [Test]
     public void Requires_AUTH_when_a_password_is_set()
     {
-        using var redis = new RedisHarness(new RedisSettings { RequirePass = "secret" });
+        using var redis = new RedisHarness(new RedisSettings { Access = new ServerAccess("secret") });
         var client = redis.Connect();
 
         Assert.That(client.Send("GET", "k"), Is.EqualTo("-NOAUTH Authentication required.\r\n"));

@@ -42,7 +42,7 @@ public sealed class RespErrorSpecs : ReactiveTest
     [Test]
     public async Task Asks_for_AUTH_when_a_password_is_set()
     {
-        await using var server = RespServer.Start(new RespOptions { RequirePass = "pw" });
+        await using var server = RespServer.Start(requirePass: "pw");
         await using var client = await RawRespClient.ConnectAsync(server.EndPoint);
 
         await client.SendAsync("GET k\r\nAUTH nope\r\nAUTH pw\r\nGET k\r\n");

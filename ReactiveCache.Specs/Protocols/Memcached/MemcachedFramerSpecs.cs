@@ -131,4 +131,16 @@ public sealed class MemcachedFramerSpecs : ReactiveTest
         frames.Messages.AssertEqual(
             OnError<string>(210, error => error is ReactiveCache.Framing.ProtocolException));
     }
+
+    [Test]
+    public void Does_not_frame_the_storage_line_again_for_every_byte_of_its_block()
+    {
+        var line = "set k 0 0 1000 noreply" + new string(' ', 1000) + "\r\n";
+        var input = System.Text.Encoding.ASCII.GetBytes(line + new string('v', 1000) + "\r\n");
+
+        var trickled = FramerFeed.Run(new MemcachedFramer(4096, 4096), input, [1], frame => frame.Data?.Length.ToString() ?? "-");
+
+        Assert.That(trickled.Frames, Is.EqualTo(new[] { "1000" }));
+        Assert.That(trickled.AllocatedBytes, Is.LessThan(4 * input.Length), "the 1 KB line used to be copied for every byte of the block: 2 MB");
+    }
 }

@@ -97,7 +97,10 @@ public sealed class MemcachedParserSpecs : ReactiveTest
     [TestCase("incr k -1", MemcachedErrors.InvalidDelta)]
     [TestCase("touch k x", MemcachedErrors.InvalidExptime)]
     [TestCase("gat x k", MemcachedErrors.InvalidExptime)]
-    [TestCase("flush_all x", MemcachedErrors.BadCommandLine)]
+    [TestCase("flush_all x", MemcachedErrors.InvalidExptime)]
+    [TestCase("flush_all 99999999999999999999", MemcachedErrors.InvalidExptime)]
+    [TestCase("verbosity abc", MemcachedErrors.BadCommandLine)]
+    [TestCase("verbosity 99999999999999999999", MemcachedErrors.BadCommandLine)]
     public void Rejects_bad_numbers_in_memcached_words(string line, string error)
     {
         var command = Parse(line);

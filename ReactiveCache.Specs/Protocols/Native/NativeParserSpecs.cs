@@ -49,6 +49,11 @@ public sealed class NativeParserSpecs
     [TestCase("PING now", "ERR wrong number of arguments for 'PING'")]
     [TestCase("GET a\tb", "ERR invalid key")]
     [TestCase("PUT a\u0001b v", "ERR invalid key")]
+    [TestCase("PING\0", "ERR unknown command 'PING?'")]
+    [TestCase("GET\rx k", "ERR unknown command 'GET?x'")]
+    [TestCase("GET k\0", "ERR invalid key")]
+    [TestCase("WATCH * FROM 99999999999999999999", "ERR not a number")]
+    [TestCase("AUTH", "ERR wrong number of arguments for 'AUTH'")]
     public void Turns_a_bad_line_into_an_invalid_command(string line, string expected)
     {
         Assert.That(Describe(Parse(line)), Is.EqualTo(expected));

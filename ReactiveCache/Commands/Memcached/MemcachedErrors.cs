@@ -21,4 +21,19 @@ internal static class MemcachedErrors
     public const string BadFlag = "CLIENT_ERROR invalid flag";
     public const string BadToken = "CLIENT_ERROR bad token in command line format";
     public const string BadMode = "CLIENT_ERROR invalid mode for ms M token";
+    public const string DuplicateFlag = "CLIENT_ERROR duplicate flag";
+    public const string TooManyFlags = "CLIENT_ERROR options flags are too long";
+    public const string OpaqueTooLong = "CLIENT_ERROR opaque token too long";
+    public const string KeyDecodingError = "CLIENT_ERROR error decoding key";
+
+    // Authentication, as memcached -Y answers (proto_text.c, try_read_command_asciiauth).
+    public const string Unauthenticated = "CLIENT_ERROR unauthenticated";
+    public const string AuthenticationFailure = "CLIENT_ERROR authentication failure";
+    public const string BadAuthenticationToken = "CLIENT_ERROR bad authentication token format";
+
+    // Protected mode: memcached has none, so Redis's DENIED as a memcached server error.
+    public const string Denied =
+        "SERVER_ERROR DENIED ReactiveCache is running in protected mode because protected mode is enabled and no password is set. "
+        + "In this mode connections are only accepted from the loopback interface. To serve other hosts, set a password "
+        + "(--requirepass) or turn protected mode off (--protected-mode no, or CONFIG SET protected-mode no from the loopback interface).";
 }

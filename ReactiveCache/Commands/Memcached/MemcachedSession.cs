@@ -7,18 +7,27 @@ namespace ReactiveCache.Commands.Memcached;
 /// <summary>
 /// Executes one memcached connection's requests against the shared store, in order. Each request is one
 /// atomic store operation; <c>noreply</c> turns its answer into silence (errors included, as memcached does).
+/// With a server password, the client first authenticates as <see cref="MemcachedAuthentication"/> describes.
 /// </summary>
 internal sealed class MemcachedSession(
-    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush)
+    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access)
     : ICommandSession<MemcachedCommand, MemcachedReply>
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
     private static readonly MemcachedReply s_unknown = new MemcachedReply.Line(MemcachedErrors.UnknownCommand);
     private static readonly MemcachedReply s_tooLarge = new MemcachedReply.Line(MemcachedErrors.TooLarge);
 
+    // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
+    private bool _authenticated = !access.RequiresPassword;
+
     public MemcachedReply Execute(MemcachedCommand command)
     {
         server.CommandProcessed();
+        if (!_authenticated && access.RequiresPassword)
+        {
+            return MemcachedAuthentication.Answer(command, access, statistics, out _authenticated);
+        }
+
         return command switch
         {
             MemcachedCommand.Retrieve retrieve => Retrieve(retrieve),

@@ -12,7 +12,7 @@ internal sealed class MemcachedStatistics
     {
         CmdGet, CmdSet, CmdFlush, CmdTouch, GetHits, GetMisses, DeleteHits, DeleteMisses,
         IncrHits, IncrMisses, DecrHits, DecrMisses, CasHits, CasMisses, CasBadval, TouchHits, TouchMisses,
-        TotalItems, MetaCommands, Count,
+        TotalItems, MetaCommands, AuthCommands, AuthErrors, Count,
     }
 
     public void Add(Counter counter, long amount = 1) => Interlocked.Add(ref _counters[(int)counter], amount);

@@ -45,6 +45,8 @@ internal static class MemcachedStatsReport
             new("threads", Environment.ProcessorCount.ToString()),
             Line("curr_items", store.Count),
             Line("total_items", statistics[Counter.TotalItems]),
+            Line("auth_cmds", statistics[Counter.AuthCommands]),
+            Line("auth_errors", statistics[Counter.AuthErrors]),
             Line("evictions", 0),
             Line("reclaimed", 0),
             new("store_last_sequence", store.LastSequence.ToString()),

@@ -33,6 +33,19 @@ internal sealed record MetaRequest(MetaVerb Verb, byte[] Key, byte[]? Data, IRea
         return null;
     }
 
+    /// <summary>An unsigned 64-bit token (a CAS value); false when the flag is absent, null when it is present but not one.</summary>
+    public bool TryUnsigned(char flag, out ulong? number)
+    {
+        number = null;
+        if (Token(flag) is not { } token)
+        {
+            return false;
+        }
+
+        number = ulong.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        return true;
+    }
+
     /// <summary>A numeric token; false when the flag is absent, null when it is present but not a number.</summary>
     public bool TryNumber(char flag, out long? number)
     {

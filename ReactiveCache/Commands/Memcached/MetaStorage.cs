@@ -19,13 +19,14 @@ internal static class MetaStorage
         }
 
         var exists = writer.TryGet(request.Key, out var entry);
-        request.TryNumber('C', out var compareCas);
+        // Unsigned, as memcached reads it: a CAS above 2^63 is compared, not mistaken for no CAS at all.
+        request.TryUnsigned('C', out var compareCas);
         var invalidate = request.Has('I');
         var marks = EntryMarks.None;
-        if (compareCas is { } cas && exists && (ulong)cas != entry.Cas)
+        if (compareCas is { } cas && exists && cas != entry.Cas)
         {
             // I: a set carrying an older CAS than the item's still lands, but only as a stale value.
-            if (!(invalidate && (ulong)cas < entry.Cas))
+            if (!(invalidate && cas < entry.Cas))
             {
                 return Code(request, "EX", entry, writer.NowMs);
             }
@@ -77,7 +78,7 @@ internal static class MetaStorage
             return Code(request, "NF", null, writer.NowMs);
         }
 
-        if (request.TryNumber('C', out var cas) && (ulong)(cas ?? 0) != entry.Cas)
+        if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Cas)
         {
             return Code(request, "EX", entry, writer.NowMs);
         }
@@ -124,7 +125,7 @@ internal static class MetaStorage
             return Counted(request, created, writer.NowMs);
         }
 
-        if (request.TryNumber('C', out var cas) && (ulong)(cas ?? 0) != entry.Cas)
+        if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Cas)
         {
             return Code(request, "EX", entry, writer.NowMs);
         }

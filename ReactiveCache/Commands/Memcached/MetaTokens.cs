@@ -19,8 +19,11 @@ internal static class MetaTokens
         return null;
     }
 
-    private static bool IsNumber(MetaFlag flag) =>
-        flag.Flag is 'C' or 'D' or 'J' or 'F'
-            ? ulong.TryParse(flag.Token, out _)
-            : long.TryParse(flag.Token, System.Globalization.NumberStyles.AllowLeadingSign, null, out _);
+    // Client flags are 32 bits in memcached (safe_strtoflags): a larger F is refused, not cut to its low bits.
+    private static bool IsNumber(MetaFlag flag) => flag.Flag switch
+    {
+        'F' => uint.TryParse(flag.Token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+        'C' or 'D' or 'J' => ulong.TryParse(flag.Token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _),
+        _ => long.TryParse(flag.Token, System.Globalization.NumberStyles.AllowLeadingSign, null, out _),
+    };
 }

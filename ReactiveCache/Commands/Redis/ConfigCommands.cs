@@ -16,7 +16,7 @@ internal static class ConfigCommands
 {
     private static readonly string[] s_names =
     [
-        "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len",
+        "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len", "protected-mode",
         "save", "appendonly", "timeout", "maxmemory", "client-output-buffer-limit", "maxmemory-clients", "maxmemory-policy", "replica-read-only", "slave-read-only", "cluster-enabled",
     ];
 
@@ -61,6 +61,11 @@ internal static class ConfigCommands
                 case "requirepass":
                     changes.Add(() => session.Server.Config.RequirePass = value);
                     break;
+                case "protected-mode" when TryYesNo(value, out var protect):
+                    changes.Add(() => session.Server.Config.ProtectedMode = protect);
+                    break;
+                case "protected-mode":
+                    return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, RespErrors.YesOrNo));
                 case "notify-keyspace-events" when KeyspaceEvents.TryParse(value, out var flags):
                     changes.Add(() => session.Server.Notifier.Flags = flags);
                     break;
@@ -104,6 +109,7 @@ internal static class ConfigCommands
             "databases" => server.Databases.Count.ToString(CultureInfo.InvariantCulture),
             "requirepass" => server.Config.RequirePass ?? "",
             "notify-keyspace-events" => KeyspaceEvents.Format(server.Notifier.Flags),
+            "protected-mode" => server.Config.ProtectedMode ? "yes" : "no",
             "port" => settings.Port.ToString(CultureInfo.InvariantCulture),
             "bind" => settings.Bind,
             "maxclients" => settings.Limits.MaxClients.ToString(CultureInfo.InvariantCulture),
@@ -165,6 +171,12 @@ internal static class ConfigCommands
 
         number = (int)wide;
         return true;
+    }
+
+    private static bool TryYesNo(string value, out bool yes)
+    {
+        yes = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+        return yes || value.Equals("no", StringComparison.OrdinalIgnoreCase);
     }
 
     private static byte[] ToLower(byte[] pattern) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(pattern).ToLowerInvariant());

@@ -55,7 +55,8 @@ internal static class ConnectionCommands
 
         var user = args.Length == 3 ? args[1] : "default"u8.ToArray();
         var password = args[^1];
-        if (session.Server.Config.RequirePass is not { } required)
+        var access = session.Server.Config.Settings.Access;
+        if (!access.RequiresPassword)
         {
             if (args.Length == 2)
             {
@@ -65,7 +66,7 @@ internal static class ConnectionCommands
             return RedisArgs.Is(user, "default") ? Authenticated(session) : new RedisReply.Error(RespErrors.WrongPass);
         }
 
-        return RedisArgs.Is(user, "default") && Encoding.UTF8.GetString(password) == required
+        return RedisArgs.Is(user, "default") && access.IsPassword(password)
             ? Authenticated(session)
             : new RedisReply.Error(RespErrors.WrongPass);
     }

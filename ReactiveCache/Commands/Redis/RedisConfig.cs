@@ -3,14 +3,19 @@ namespace ReactiveCache.Commands.Redis;
 /// <summary>The settings CONFIG SET can change while the server runs; read by every session.</summary>
 internal sealed class RedisConfig(RedisSettings settings)
 {
-    private volatile string? _requirePass = string.IsNullOrEmpty(settings.RequirePass) ? null : settings.RequirePass;
-
     public RedisSettings Settings { get; } = settings;
 
-    /// <summary>The default user's password, or null when clients need not authenticate.</summary>
+    /// <summary>The default user's password, or null when clients need not authenticate; the same for every port.</summary>
     public string? RequirePass
     {
-        get => _requirePass;
-        set => _requirePass = string.IsNullOrEmpty(value) ? null : value;
+        get => Settings.Access.RequirePass;
+        set => Settings.Access.RequirePass = value;
+    }
+
+    /// <summary>Redis's protected mode, the same for every port.</summary>
+    public bool ProtectedMode
+    {
+        get => Settings.Access.ProtectedMode;
+        set => Settings.Access.ProtectedMode = value;
     }
 }

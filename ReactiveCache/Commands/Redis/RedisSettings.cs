@@ -7,7 +7,8 @@ internal sealed record RedisSettings
 {
     public int Databases { get; init; } = 16;
 
-    public string? RequirePass { get; init; }
+    /// <summary>The server-wide password and protected mode, shared with the native and memcached ports.</summary>
+    public ServerAccess Access { get; init; } = new();
 
     public string NotifyKeyspaceEvents { get; init; } = "";
 

@@ -10,13 +10,15 @@ namespace ReactiveCache.Protocols.Memcached;
 /// answered at once and its block swallowed as it arrives, never buffered whole.
 /// </summary>
 /// <remarks>
-/// The one piece of state is how many bytes of an oversized block are still to be swallowed; a block
-/// that is not complete yet is simply left in the pipe (its line is read again on the next call).
+/// Two pieces of state: how many bytes of an oversized block are still to be swallowed, and the storage line
+/// whose block is still arriving. That line stays in the pipe, but is not framed and tokenized again on every
+/// read: a block trickling in a byte at a time behind a long line would otherwise cost the line's length per byte.
 /// </remarks>
 internal sealed class MemcachedFramer(int maxLineLength, int maxItemSize) : IFramer<MemcachedFrame>
 {
     private readonly LineFramer _lines = new(maxLineLength);
     private long _toSwallow;
+    private PendingBlock? _pending;
 
     /// <summary>
     /// Takes one request off the front of <paramref name="buffer"/>. Returns false when none is complete;
@@ -28,6 +30,11 @@ internal sealed class MemcachedFramer(int maxLineLength, int maxItemSize) : IFra
         if (!TrySwallow(ref buffer))
         {
             return false;
+        }
+
+        if (_pending is { } pending)
+        {
+            return TryReadBlock(ref buffer, pending, out frame);
         }
 
         var rest = buffer;
@@ -54,17 +61,22 @@ internal sealed class MemcachedFramer(int maxLineLength, int maxItemSize) : IFra
             return true;
         }
 
-        return TryReadBlock(ref buffer, rest, line, length, out frame);
+        return TryReadBlock(ref buffer, new PendingBlock(line.Length, buffer.Length - rest.Length, length), out frame);
     }
 
-    private static bool TryReadBlock(
-        ref ReadOnlySequence<byte> buffer, ReadOnlySequence<byte> rest, ReadOnlySequence<byte> line, long length, out MemcachedFrame frame)
+    private bool TryReadBlock(ref ReadOnlySequence<byte> buffer, PendingBlock block, out MemcachedFrame frame)
     {
         frame = default;
-        if (rest.Length < length + 2)
+        if (buffer.Length - block.LineBytes < block.DataLength + 2)
         {
+            _pending = block;
             return false;
         }
+
+        _pending = null;
+        var line = buffer.Slice(0, block.LineLength);
+        var rest = buffer.Slice(block.LineBytes);
+        var length = block.DataLength;
 
         // Every byte is overwritten by the copy below, so the array need not be zeroed first.
         var data = GC.AllocateUninitializedArray<byte>((int)length);
@@ -89,4 +101,7 @@ internal sealed class MemcachedFramer(int maxLineLength, int maxItemSize) : IFra
         _toSwallow -= swallowed;
         return _toSwallow == 0;
     }
+
+    /// <summary>A framed storage line (its length, and with its terminator) and the length of the block it announced.</summary>
+    private readonly record struct PendingBlock(long LineLength, long LineBytes, long DataLength);
 }

@@ -198,10 +198,11 @@ internal static class MemcachedParser
 
         return MemcachedSyntax.TryParse(first, out long delay)
             ? new MemcachedCommand.FlushAll(delay, IsNoReply(ref tokens))
-            : s_badLine;
+            : new MemcachedCommand.Invalid(MemcachedErrors.InvalidExptime);
     }
 
-    // As memcached: one or two arguments (the level is not checked), and "noreply" as the last one silences it.
+    // As memcached: one or two arguments, the first a level (a number), and "noreply" as the last one silences
+    // the answer, the error included.
     private static MemcachedCommand Verbosity(ref MemcachedTokenizer tokens)
     {
         var count = tokens.Remaining();
@@ -210,13 +211,11 @@ internal static class MemcachedParser
             return s_unknown;
         }
 
-        var last = tokens.Next();
-        if (count == 2)
-        {
-            last = tokens.Next();
-        }
-
-        return new MemcachedCommand.Verbosity(last.SequenceEqual("noreply"u8));
+        var level = tokens.Next();
+        var noReply = (count == 2 ? tokens.Next() : level).SequenceEqual("noreply"u8);
+        return MemcachedSyntax.TryParse(level, out ulong _) || noReply
+            ? new MemcachedCommand.Verbosity(noReply)
+            : s_badLine;
     }
 
     private static MemcachedCommand Stats(ref MemcachedTokenizer tokens)

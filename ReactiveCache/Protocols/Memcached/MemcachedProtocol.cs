@@ -13,6 +13,8 @@ internal sealed class MemcachedProtocol(int maxLineLength, int maxItemSize)
 {
     public MemcachedReply MaxClientsReply { get; } = new MemcachedReply.Line(MemcachedErrors.MaxClients);
 
+    public MemcachedReply DeniedReply { get; } = new MemcachedReply.Line(MemcachedErrors.Denied);
+
     public IFramer<MemcachedFrame> CreateFramer() => new MemcachedFramer(maxLineLength, maxItemSize);
 
     // memcached answers even an empty line (with ERROR), so every frame carries a command.

@@ -13,11 +13,20 @@ internal static class MetaParser
 {
     private static readonly MemcachedCommand s_noOp = new MemcachedCommand.Meta(new MetaRequest(MetaVerb.NoOp, [], null, []));
 
+    /// <summary>memcached's MFLAG_MAX_OPT_LENGTH: at most this many tokens, command and key included, plus one.</summary>
+    public const int MaxTokens = 20;
+
+    /// <summary>memcached's MFLAG_MAX_OPAQUE_LENGTH: the longest <c>O</c> token, its letter included.</summary>
+    public const int MaxOpaqueLength = 32;
+
+    private static readonly MemcachedCommand s_unknown = new MemcachedCommand.Invalid(MemcachedErrors.UnknownCommand);
+    private static readonly MemcachedCommand s_badLine = new MemcachedCommand.Invalid(MemcachedErrors.BadCommandLine);
+
     public static MemcachedCommand Parse(byte verbLetter, ref MemcachedTokenizer tokens, byte[]? data)
     {
         if (!TryVerb(verbLetter, out var verb))
         {
-            return new MemcachedCommand.Invalid(MemcachedErrors.UnknownCommand);
+            return s_unknown;
         }
 
         if (verb == MetaVerb.NoOp)
@@ -25,10 +34,17 @@ internal static class MetaParser
             return s_noOp;
         }
 
+        // The checks in process_mget_command's order: a key at all (WANT_TOKENS_MIN), its length, the token
+        // count, then each flag once (_meta_flag_preparse). Flags are bounded before anything is allocated for them.
         var key = tokens.Next();
-        if (key.IsEmpty || (verb == MetaVerb.Set && data is null))
+        if (key.IsEmpty)
         {
-            return new MemcachedCommand.Invalid(MemcachedErrors.BadCommandLine);
+            return s_unknown;
+        }
+
+        if (key.Length > MemcachedSyntax.MaxKeyLength || (verb == MetaVerb.Set && data is null))
+        {
+            return s_badLine;
         }
 
         if (verb == MetaVerb.Set)
@@ -36,21 +52,48 @@ internal static class MetaParser
             tokens.Next();
         }
 
-        var flags = new List<MetaFlag>(tokens.Remaining());
+        var flagCount = tokens.Remaining();
+        if (flagCount + (verb == MetaVerb.Set ? 4 : 3) > MaxTokens)
+        {
+            return new MemcachedCommand.Invalid(MemcachedErrors.TooManyFlags);
+        }
+
+        var flags = new List<MetaFlag>(flagCount);
+        Span<bool> seen = stackalloc bool[128];
         while (tokens.TryNext(out var token))
         {
-            if (!char.IsAsciiLetter((char)token[0]))
+            if (FlagError(token, seen) is { } error)
             {
-                return new MemcachedCommand.Invalid(MemcachedErrors.BadFlag);
+                return new MemcachedCommand.Invalid(error);
             }
 
             flags.Add(new MetaFlag((char)token[0], Encoding.ASCII.GetString(token[1..])));
         }
 
         var request = new MetaRequest(verb, [], data, flags);
-        return TryKey(key, request.Has('b'), out var keyBytes)
-            ? new MemcachedCommand.Meta(request with { Key = keyBytes })
-            : new MemcachedCommand.Invalid(MemcachedErrors.BadCommandLine);
+        if (!TryKey(key, request.Has('b'), out var keyBytes))
+        {
+            return request.Has('b') ? new MemcachedCommand.Invalid(MemcachedErrors.KeyDecodingError) : s_badLine;
+        }
+
+        return new MemcachedCommand.Meta(request with { Key = keyBytes });
+    }
+
+    private static string? FlagError(ReadOnlySpan<byte> token, Span<bool> seen)
+    {
+        var letter = token[0];
+        if (letter >= 127 || seen[letter])
+        {
+            return MemcachedErrors.DuplicateFlag;
+        }
+
+        seen[letter] = true;
+        if (!char.IsAsciiLetter((char)letter))
+        {
+            return MemcachedErrors.BadFlag;
+        }
+
+        return letter == (byte)'O' && token.Length > MaxOpaqueLength ? MemcachedErrors.OpaqueTooLong : null;
     }
 
     private static bool TryVerb(byte letter, out MetaVerb verb)

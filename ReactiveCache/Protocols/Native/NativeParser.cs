@@ -45,6 +45,7 @@ internal static class NativeParser
             _ when Is(name, "STATS"u8) => ParseBare(text, "STATS", s_stats),
             _ when Is(name, "HELP"u8) => ParseBare(text, "HELP", s_help),
             _ when Is(name, "QUIT"u8) => ParseBare(text, "QUIT", s_quit),
+            _ when Is(name, "AUTH"u8) => ParseAuth(text),
             _ => new Command.Invalid($"{NativeErrors.UnknownCommand} '{Shorten(name)}'"),
         };
     }
@@ -62,6 +63,10 @@ internal static class NativeParser
         var key = rest[..keyEnd];
         return IsValidKey(key) ? new Command.Put(key.ToArray(), rest[(keyEnd + 1)..].ToArray()) : new Command.Invalid(NativeErrors.InvalidKey);
     }
+
+    // As PUT's value, the password is everything after one space, so it may hold spaces of its own.
+    private static Command ParseAuth(ReadOnlySpan<byte> rest) =>
+        rest.IsEmpty ? WrongArguments("AUTH") : new Command.Auth(rest.ToArray());
 
     private static Command ParseExpire(ReadOnlySpan<byte> rest)
     {
@@ -146,6 +151,17 @@ internal static class NativeParser
 
     private static bool Is(ReadOnlySpan<byte> token, ReadOnlySpan<byte> name) => Ascii.EqualsIgnoreCase(token, name);
 
-    private static string Shorten(ReadOnlySpan<byte> name) =>
-        name.Length <= 40 ? Encoding.UTF8.GetString(name) : Encoding.UTF8.GetString(name[..40]) + "...";
+    // The name is echoed in the error line, so control characters (a lone CR, NUL) become '?': a reply stays one
+    // clean line, as Redis maps CR and LF to spaces in its error replies.
+    private static string Shorten(ReadOnlySpan<byte> name)
+    {
+        var text = name.Length <= 40 ? Encoding.UTF8.GetString(name) : Encoding.UTF8.GetString(name[..40]) + "...";
+        return string.Create(text.Length, text, static (chars, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                chars[i] = char.IsControl(text[i]) ? '?' : text[i];
+            }
+        });
+    }
 }

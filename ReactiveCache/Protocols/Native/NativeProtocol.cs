@@ -12,6 +12,8 @@ internal sealed class NativeProtocol(int maxLineLength) : ICacheProtocol<ReadOnl
 {
     public Reply MaxClientsReply { get; } = new Reply.Error(NativeErrors.MaxClients);
 
+    public Reply DeniedReply { get; } = new Reply.Error(NativeErrors.Denied);
+
     public IFramer<ReadOnlySequence<byte>> CreateFramer() => new LineFramer(maxLineLength);
 
     public bool CarriesCommand(ReadOnlySequence<byte> line) => !NativeParser.IsBlank(line);

@@ -16,6 +16,20 @@ internal static class RespErrors
     public const string InvalidBulkLength = "Protocol error: invalid bulk length";
     public const string MaxClients = "ERR max number of clients reached";
 
+    // Protected mode (clientAcceptHandler in Redis 7.0.15's networking.c): written at accept, then the connection closes.
+    public const string Denied =
+        "DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. "
+        + "In this mode connections are only accepted from the loopback interface. "
+        + "If you want to connect from external computers to Redis you may adopt one of the following solutions: "
+        + "1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface "
+        + "by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible "
+        + "from internet if you do so. Use CONFIG REWRITE to make this change permanent. "
+        + "2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting "
+        + "the protected mode option to 'no', and then restarting the server. "
+        + "3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. "
+        + "4) Setup a an authentication password for the default user. "
+        + "NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.";
+
     // Command errors: a reply, and the session goes on.
     public const string UnknownCommand = "ERR unknown command '{0}', with args beginning with: {1}";
     public const string UnknownSubcommand = "ERR unknown subcommand '{0}'. Try {1} HELP.";
@@ -61,6 +75,7 @@ internal static class RespErrors
     public const string ConfigNotInteger = "argument couldn't be parsed into an integer";
     public const string ConfigOutOfRange = "argument must be between {0} and {1} inclusive";
     public const string ConfigNotMemory = "argument must be a memory value";
+    public const string YesOrNo = "argument must be 'yes' or 'no'";
     public const string InvalidArgument = "argument must be a memory or percent value";
     public const string MultiNested = "ERR MULTI calls can not be nested";
     public const string ExecWithoutMulti = "ERR EXEC without MULTI";

@@ -12,6 +12,8 @@ internal sealed class RespProtocol(RespLimits limits) : ICacheProtocol<RespReque
 {
     public RespReply MaxClientsReply { get; } = new(new RedisReply.Error(RespErrors.MaxClients), 2);
 
+    public RespReply DeniedReply { get; } = new(new RedisReply.Error(RespErrors.Denied), 2);
+
     public IFramer<RespRequest> CreateFramer() => new RespFramer(limits);
 
     public bool CarriesCommand(RespRequest request) => request.Count > 0;
