@@ -69,8 +69,8 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
     private bool TryReadInline(ref ReadOnlySequence<byte> buffer, out RespRequest frame)
     {
         frame = RespRequest.Empty;
-        var newline = buffer.PositionOf((byte)'\n');
-        if (newline is null)
+        var reader = new SequenceReader<byte>(buffer);
+        if (!TryReadToNewline(ref reader, (byte)'\n', out var line))
         {
             if (buffer.Length > limits.MaxInlineLength)
             {
@@ -80,7 +80,6 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
             return false;
         }
 
-        var line = buffer.Slice(0, newline.Value);
         if (line.Length > limits.MaxInlineLength)
         {
             throw new ProtocolException(RespErrors.TooBigInline);
@@ -93,7 +92,7 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
         }
 
         var arguments = InlineSplitter.Split(span);
-        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
+        buffer = buffer.Slice(reader.Position);
         frame = arguments.Length == 0 ? RespRequest.Empty : new RespRequest(arguments);
         return true;
     }
@@ -170,7 +169,7 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
     /// <summary>A length line (<c>*3</c>, <c>$5</c>) without its terminator; Redis looks for the '\r' and skips the '\n' after it.</summary>
     private bool TryReadLengthLine(ref SequenceReader<byte> reader, string tooBig, out ReadOnlySpan<byte> line)
     {
-        if (!reader.TryReadTo(out line, (byte)'\r', advancePastDelimiter: true) || reader.Remaining < 1)
+        if (!TryReadToNewline(ref reader, (byte)'\r', out var sequence) || reader.Remaining < 1)
         {
             if (reader.Remaining > limits.MaxInlineLength)
             {
@@ -181,12 +180,31 @@ internal sealed class RespFramer(RespLimits limits) : IFramer<RespRequest>
             return false;
         }
 
-        if (line.Length > limits.MaxInlineLength)
+        if (sequence.Length > limits.MaxInlineLength)
         {
             throw new ProtocolException(tooBig);
         }
 
+        line = sequence.IsSingleSegment ? sequence.FirstSpan : sequence.ToArray();
         reader.Advance(1);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads up to and past <paramref name="newline"/>. Redis looks for it with strchr, which stops at a NUL, so
+    /// a NUL before it means the line has not ended (and never will: the request waits until the unread input
+    /// passes the inline limit, as in Redis). Every call either consumes a line or reports that none is there.
+    /// </summary>
+    private static bool TryReadToNewline(ref SequenceReader<byte> reader, byte newline, out ReadOnlySequence<byte> line)
+    {
+        var probe = reader;
+        if (!probe.TryReadToAny(out line, [newline, 0], advancePastDelimiter: false) || !probe.TryRead(out var found) || found == 0)
+        {
+            line = default;
+            return false;
+        }
+
+        reader = probe;
         return true;
     }
 }
