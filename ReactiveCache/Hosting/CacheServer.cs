@@ -152,11 +152,10 @@ public sealed class CacheServer : IAsyncDisposable
             Port = options.RespPort.Value,
             Bind = options.BindAddress.ToString(),
             MaxClients = options.MaxClients,
-            MaxBulkLength = resp.MaxBulkLength,
+            Limits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult(), LoggerFactory);
-        var limits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength);
-        return Listen(options.RespPort, new RespProtocol(limits), _redis.OpenSession);
+        return Listen(options.RespPort, new RespProtocol(settings.Limits), _redis.OpenSession);
     }
 
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using ReactiveCache.Commands;
 
 namespace ReactiveCache.Hosting;
 
@@ -21,6 +22,9 @@ internal sealed class ServerCommandLine
     private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password Redis clients must AUTH with" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<int> _replayBufferSize = new("--replay-buffer-size") { Description = "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", DefaultValueFactory = _ => 100_000 };
+    private readonly Option<string> _queryBufferLimit = new("--client-query-buffer-limit") { Description = "Memory one connection's unfinished Redis request may hold, e.g. 64mb (1mb or more)", DefaultValueFactory = _ => "1gb" };
+    private readonly Option<string> _protoMaxBulkLen = new("--proto-max-bulk-len") { Description = "Largest Redis bulk string a client may send, e.g. 512mb (1mb or more)", DefaultValueFactory = _ => "512mb" };
+    private readonly Option<int> _maxMultibulkLength = new("--max-multibulk-length") { Description = "Most arguments in one Redis request", DefaultValueFactory = _ => 1024 * 1024 };
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
     private readonly RootCommand _root;
 
@@ -29,8 +33,11 @@ internal sealed class ServerCommandLine
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
             _bind, _port, _maxClients, _maxLineLength, _respPort, _databases, _requirePass, _notifyKeyspaceEvents,
-            _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
+            _memcachedPort, _maxItemSize, _replayBufferSize, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength, _logLevel,
         };
+        AddMemorySizeValidator(_queryBufferLimit);
+        AddMemorySizeValidator(_protoMaxBulkLen);
+        AddPositiveValidator(_maxMultibulkLength);
         _bind.Validators.Add(result =>
         {
             if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
@@ -106,6 +113,9 @@ internal sealed class ServerCommandLine
                 Databases = parsed.GetValue(_databases),
                 RequirePass = parsed.GetValue(_requirePass),
                 NotifyKeyspaceEvents = parsed.GetValue(_notifyKeyspaceEvents)!,
+                QueryBufferLimit = Bytes(parsed.GetValue(_queryBufferLimit)!),
+                MaxBulkLength = Bytes(parsed.GetValue(_protoMaxBulkLen)!),
+                MaxMultibulkLength = parsed.GetValue(_maxMultibulkLength),
             },
         };
         logLevel = parsed.GetValue(_logLevel);
@@ -122,6 +132,18 @@ internal sealed class ServerCommandLine
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
             {
                 result.AddError($"{option.Name}: must be between 0 and 65535");
+            }
+        });
+
+    private static long Bytes(string size) => MemorySize.TryParse(size, out var bytes) ? bytes : 0;
+
+    // Redis's own bounds for these sizes (config.c): at least 1mb.
+    private static void AddMemorySizeValidator(Option<string> option) =>
+        option.Validators.Add(result =>
+        {
+            if (!MemorySize.TryParse(result.GetValueOrDefault<string>() ?? "", out var bytes) || bytes < 1024 * 1024)
+            {
+                result.AddError($"{option.Name}: must be a memory size of 1mb or more, such as 64mb, 1gb or 1048576");
             }
         });
 

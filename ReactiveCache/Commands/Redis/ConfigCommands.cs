@@ -14,7 +14,7 @@ internal static class ConfigCommands
 {
     private static readonly string[] s_names =
     [
-        "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len",
+        "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len", "client-query-buffer-limit",
         "save", "appendonly", "timeout", "maxmemory", "maxmemory-policy", "replica-read-only", "slave-read-only", "cluster-enabled",
     ];
 
@@ -64,6 +64,14 @@ internal static class ConfigCommands
                     break;
                 case "notify-keyspace-events":
                     return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, RespErrors.InvalidEventClass));
+                case "proto-max-bulk-len" or "client-query-buffer-limit":
+                    if (!TryMemory(name, value, out var bytes, out var invalid))
+                    {
+                        return invalid;
+                    }
+
+                    changes.Add(() => SetLimit(session.Server.Config, name, bytes));
+                    break;
                 case "save" or "appendonly" or "timeout" or "maxmemory-policy" or "replica-read-only" or "slave-read-only":
                     // Accepted and ignored: this server has no persistence, idle timeout or replicas.
                     break;
@@ -97,7 +105,8 @@ internal static class ConfigCommands
             "port" => settings.Port.ToString(CultureInfo.InvariantCulture),
             "bind" => settings.Bind,
             "maxclients" => settings.MaxClients.ToString(CultureInfo.InvariantCulture),
-            "proto-max-bulk-len" => settings.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
+            "proto-max-bulk-len" => server.Config.Limits.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
+            "client-query-buffer-limit" => server.Config.Limits.QueryBufferLimit.ToString(CultureInfo.InvariantCulture),
             "appendonly" or "cluster-enabled" => "no",
             "timeout" or "maxmemory" => "0",
             "maxmemory-policy" => "noeviction",
@@ -105,6 +114,29 @@ internal static class ConfigCommands
             _ => "",
         };
     }
+
+    // Redis accepts both sizes from 1 MB up (createSizeTConfig's bounds in config.c).
+    private static bool TryMemory(string name, string value, out long bytes, out RedisReply invalid)
+    {
+        const long Minimum = 1024 * 1024;
+        invalid = RedisReply.Ok;
+        if (!MemorySize.TryParse(value, out bytes))
+        {
+            invalid = new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, RespErrors.NotMemoryValue));
+            return false;
+        }
+
+        if (bytes < Minimum)
+        {
+            invalid = new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, string.Format(RespErrors.MemoryValueRange, Minimum)));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void SetLimit(RedisConfig config, string name, long bytes) =>
+        config.Limits = name == "proto-max-bulk-len" ? config.Limits with { MaxBulkLength = bytes } : config.Limits with { QueryBufferLimit = bytes };
 
     private static byte[] ToLower(byte[] pattern) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(pattern).ToLowerInvariant());
 }

@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>The server settings the Redis commands report (CONFIG GET, INFO) and start from.</summary>
@@ -15,5 +17,6 @@ internal sealed record RedisSettings
 
     public int MaxClients { get; init; } = 10_000;
 
-    public long MaxBulkLength { get; init; } = 512L * 1024 * 1024;
+    /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
+    public RespLimits Limits { get; init; } = RespLimits.Default;
 }

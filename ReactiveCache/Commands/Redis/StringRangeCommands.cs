@@ -7,7 +7,7 @@ namespace ReactiveCache.Commands.Redis;
 internal static class StringRangeCommands
 {
     public static RedisReply Append(RedisSession session, byte[][] args) =>
-        session.Store.Write((Key: args[1], Suffix: args[2], Max: session.Server.Config.Settings.MaxBulkLength), static (writer, state) =>
+        session.Store.Write((Key: args[1], Suffix: args[2], Max: session.Server.Config.Limits.MaxBulkLength), static (writer, state) =>
         {
             var exists = writer.TryGet(state.Key, out var entry);
             var current = exists ? entry.Value : [];
@@ -66,7 +66,7 @@ internal static class StringRangeCommands
             return new RedisReply.Error(RespErrors.OffsetOutOfRange);
         }
 
-        return session.Store.Write((Key: args[1], Offset: offset, Patch: args[3], Max: session.Server.Config.Settings.MaxBulkLength), static (writer, state) =>
+        return session.Store.Write((Key: args[1], Offset: offset, Patch: args[3], Max: session.Server.Config.Limits.MaxBulkLength), static (writer, state) =>
         {
             var exists = writer.TryGet(state.Key, out var entry);
             var current = exists ? entry.Value : [];

@@ -14,6 +14,8 @@ internal static class RespErrors
     public const string TooBigBulkCount = "Protocol error: too big bulk count string";
     public const string ExpectedDollar = "Protocol error: expected '$', got '{0}'";
     public const string InvalidBulkLength = "Protocol error: invalid bulk length";
+    public const string UnauthenticatedMultibulkLength = "Protocol error: unauthenticated multibulk length";
+    public const string UnauthenticatedBulkLength = "Protocol error: unauthenticated bulk length";
     public const string MaxClients = "ERR max number of clients reached";
 
     // Command errors: a reply, and the session goes on.
@@ -59,6 +61,8 @@ internal static class RespErrors
     public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
     public const string InvalidEventClass = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
     public const string InvalidArgument = "argument must be a memory or percent value";
+    public const string NotMemoryValue = "argument must be a memory value";
+    public const string MemoryValueRange = "argument must be between {0} and 9223372036854775807 inclusive";
     public const string MultiNested = "ERR MULTI calls can not be nested";
     public const string ExecWithoutMulti = "ERR EXEC without MULTI";
     public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";

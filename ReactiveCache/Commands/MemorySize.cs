@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace ReactiveCache.Commands;
+
+/// <summary>
+/// Redis's memory sizes (<c>memtoull</c> in util.c), for command-line options and CONFIG SET alike, so it sits
+/// below both: digits, then nothing or one of b, k, kb, m, mb, g, gb in any case. k, m and g are powers of 1000
+/// and kb, mb and gb powers of 1024, as in Redis. Negative numbers, fractions, spaces and sizes past
+/// <see cref="long.MaxValue"/> are refused.
+/// </summary>
+internal static class MemorySize
+{
+    public static bool TryParse(string text, out long bytes)
+    {
+        bytes = 0;
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || !TryUnit(text[digits..], out var unit)
+            || !long.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count > long.MaxValue / unit)
+        {
+            return false;
+        }
+
+        bytes = count * unit;
+        return true;
+    }
+
+    private static bool TryUnit(string suffix, out long unit)
+    {
+        unit = suffix.ToLowerInvariant() switch
+        {
+            "" or "b" => 1,
+            "k" => 1000,
+            "kb" => 1024,
+            "m" => 1000 * 1000,
+            "mb" => 1024 * 1024,
+            "g" => 1000L * 1000 * 1000,
+            "gb" => 1024L * 1024 * 1024,
+            _ => 0,
+        };
+        return unit != 0;
+    }
+}
