@@ -30,6 +30,21 @@ internal static class MemorySize
         return true;
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> is written as a size (digits, perhaps none, and a known unit) even if it
+    /// does not fit in a long: Redis reports those as out of range rather than as "not a memory value".
+    /// </summary>
+    public static bool LooksLikeSize(string text)
+    {
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        return TryUnit(text[digits..], out _);
+    }
+
     private static bool TryUnit(string suffix, out long unit)
     {
         unit = suffix.ToLowerInvariant() switch

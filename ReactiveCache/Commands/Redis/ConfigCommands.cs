@@ -115,24 +115,20 @@ internal static class ConfigCommands
         };
     }
 
-    // Redis accepts both sizes from 1 MB up (createSizeTConfig's bounds in config.c).
+    // Redis accepts both sizes from 1 MB up (createSizeTConfig's bounds in config.c); a size too big for a long
+    // (or with no digits) is out of range there, not malformed.
     private static bool TryMemory(string name, string value, out long bytes, out RedisReply invalid)
     {
         const long Minimum = 1024 * 1024;
         invalid = RedisReply.Ok;
-        if (!MemorySize.TryParse(value, out bytes))
+        if (MemorySize.TryParse(value, out bytes) && bytes >= Minimum)
         {
-            invalid = new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, RespErrors.NotMemoryValue));
-            return false;
+            return true;
         }
 
-        if (bytes < Minimum)
-        {
-            invalid = new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, string.Format(RespErrors.MemoryValueRange, Minimum)));
-            return false;
-        }
-
-        return true;
+        var reason = MemorySize.LooksLikeSize(value) ? string.Format(RespErrors.MemoryValueRange, Minimum) : RespErrors.NotMemoryValue;
+        invalid = new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, reason));
+        return false;
     }
 
     private static void SetLimit(RedisConfig config, string name, long bytes) =>
