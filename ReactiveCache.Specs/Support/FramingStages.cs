@@ -46,7 +46,7 @@ internal static class FramingStages
                     observer.OnNext(frame);
                 }
             }
-            catch (ProtocolException error)
+            catch (Exception error) when (error is ProtocolException or QueryBufferOverflowException)
             {
                 _failed = true;
                 observer.OnError(error);

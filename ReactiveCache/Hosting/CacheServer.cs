@@ -168,11 +168,10 @@ public sealed class CacheServer : IAsyncDisposable
             Port = options.RespPort.Value,
             Bind = options.BindAddress.ToString(),
             Limits = Limits,
-            MaxBulkLength = resp.MaxBulkLength,
+            RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
-        var limits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength);
-        return Listen(options.RespPort, new RespProtocol(limits), _redis.OpenSession);
+        return Listen(options.RespPort, new RespProtocol(settings.RequestLimits), _redis.OpenSession);
     }
 
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>

@@ -23,7 +23,7 @@ internal static class ConnectionSession
         CancellationToken closeDeadline)
     {
         using (var session = openSession(message => connection.Push(protocol, message)))
-        using (connection.ReceivedFrames(protocol.CreateFramer())
+        using (connection.ReceivedFrames(protocol.CreateFramer(session))
                    .ToCommands(protocol)
                    .ExecuteAgainst(session)
                    .Subscribe(
@@ -59,6 +59,9 @@ internal static class ConnectionSession
     {
         switch (error)
         {
+            case QueryBufferOverflowException:
+                logger.LogWarning("Closing connection {Id} from {Remote}: {Reason}", connection.Id, connection.RemoteEndPoint, error.Message);
+                break;
             case ProtocolException or OutputOverflowException or ClientEvictedException:
                 logger.LogDebug("Connection {Id} closed: {Reason}", connection.Id, error.Message);
                 break;

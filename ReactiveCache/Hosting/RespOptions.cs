@@ -15,6 +15,12 @@ public sealed record RespOptions
     /// <summary>The largest bulk string a client may send (Redis's <c>proto-max-bulk-len</c>).</summary>
     public long MaxBulkLength { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>The most arguments one multibulk request may carry.</summary>
-    public int MaxMultibulkLength { get; init; } = int.MaxValue;
+    /// <summary>The most arguments one multibulk request may carry (Redis allows any count up to 2^31-1).</summary>
+    public int MaxMultibulkLength { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// The most memory one connection's unfinished request may hold, unread input and parsed arguments together
+    /// (Redis's <c>client-query-buffer-limit</c>); past it the connection is closed.
+    /// </summary>
+    public long QueryBufferLimit { get; init; } = 1024L * 1024 * 1024;
 }

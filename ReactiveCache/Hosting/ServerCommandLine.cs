@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
+using ReactiveCache.Commands;
 using ReactiveCache.Networking;
 
 namespace ReactiveCache.Hosting;
@@ -40,6 +41,9 @@ internal sealed class ServerCommandLine
     private readonly Option<string> _protectedMode = new("--protected-mode") { Description = "yes or no: without a password, serve loopback clients only", DefaultValueFactory = _ => "yes" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
+    private readonly Option<string> _queryBufferLimit = new("--client-query-buffer-limit") { Description = "Memory one connection's unfinished Redis request may hold, e.g. 64mb (1mb or more)", DefaultValueFactory = _ => "1gb" };
+    private readonly Option<string> _protoMaxBulkLen = new("--proto-max-bulk-len") { Description = "Largest Redis bulk string a client may send, e.g. 512mb (1mb or more)", DefaultValueFactory = _ => "512mb" };
+    private readonly Option<int> _maxMultibulkLength = Integer("--max-multibulk-length", "Most arguments in one Redis request", 1024 * 1024, 1, int.MaxValue);
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
     private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit" };
     private readonly RootCommand _root;
@@ -50,8 +54,10 @@ internal sealed class ServerCommandLine
         {
             _bind, _port, _maxClients, _timeout, _clientOutputBufferLimit, _maxMemoryClients, _maxLineLength, _respPort,
             _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
-            _protectedMode,
+            _protectedMode, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength,
         };
+        AddMemorySizeValidator(_queryBufferLimit);
+        AddMemorySizeValidator(_protoMaxBulkLen);
         _protectedMode.AcceptOnlyFromAmong("yes", "no");
 
         // System.CommandLine's own --version refuses to run beside any other option ("--version --port 1" is an
@@ -143,6 +149,9 @@ internal sealed class ServerCommandLine
             {
                 Databases = parsed.GetValue(_databases),
                 NotifyKeyspaceEvents = parsed.GetValue(_notifyKeyspaceEvents)!,
+                QueryBufferLimit = Bytes(parsed.GetValue(_queryBufferLimit)!),
+                MaxBulkLength = Bytes(parsed.GetValue(_protoMaxBulkLen)!),
+                MaxMultibulkLength = parsed.GetValue(_maxMultibulkLength),
             },
         };
     }
@@ -153,6 +162,18 @@ internal sealed class ServerCommandLine
     // Given as one quoted string per class, as a combined string, or as separate words (redis-server's form):
     // all of them are the same words in the end. No option given changes nothing.
     private static string Joined(string[]? words) => words is { Length: > 0 } ? string.Join(' ', words) : "normal 1gb 0 0";
+
+    private static long Bytes(string size) => MemorySize.TryParse(size, out var bytes) ? bytes : 0;
+
+    // Redis's own bounds for these sizes (config.c): at least 1mb.
+    private static void AddMemorySizeValidator(Option<string> option) =>
+        option.Validators.Add(result =>
+        {
+            if (!MemorySize.TryParse(result.GetValueOrDefault<string>() ?? "", out var bytes) || bytes < 1024 * 1024)
+            {
+                result.AddError($"{option.Name}: must be a memory size of 1mb or more, such as 64mb, 1gb or 1048576");
+            }
+        });
 
     // Parsing the text here (not System.CommandLine's converter plus a validator) makes "abc", "", "-1" and
     // "99999999999" usage errors: a validator reading a value that failed to convert throws instead.

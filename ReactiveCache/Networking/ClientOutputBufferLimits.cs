@@ -1,5 +1,5 @@
 using System.Globalization;
-using ReactiveCache.Hosting;
+using ReactiveCache.Commands;
 
 namespace ReactiveCache.Networking;
 

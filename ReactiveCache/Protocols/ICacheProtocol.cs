@@ -1,4 +1,5 @@
 using System.Buffers;
+using ReactiveCache.Commands;
 using ReactiveCache.Framing;
 
 namespace ReactiveCache.Protocols;
@@ -11,6 +12,9 @@ internal interface ICacheProtocol<TFrame, TCommand, TReply>
 {
     /// <summary>A framer for one new connection.</summary>
     IFramer<TFrame> CreateFramer();
+
+    /// <summary>A framer for one new connection whose session decides what it accepts (RESP's limits before AUTH).</summary>
+    IFramer<TFrame> CreateFramer(ICommandSession<TCommand, TReply> session) => CreateFramer();
 
     /// <summary>False for frames that hold no command (a blank line), which get no reply.</summary>
     bool CarriesCommand(TFrame frame);

@@ -105,6 +105,41 @@ public sealed class StringCommandSpecs : ReactiveTest
         Assert.That(_client.Send("SETRANGE", "k", "-1", "x"), Is.EqualTo("-ERR offset is out of range\r\n"));
     }
 
+    // Differential boundaries against redis-server 7.0.15: offset + length must neither overflow nor pass the limit.
+    [TestCase("k", "9223372036854775807", "a")]
+    [TestCase("missing", "9223372036854775807", "a")]
+    [TestCase("k", "9223372036854775806", "ab")]
+    [TestCase("k", "536870912", "a")]
+    [TestCase("k", "536870911", "ab")]
+    public void Refuses_a_SETRANGE_past_the_largest_string_without_overflowing(string key, string offset, string patch)
+    {
+        _client.Send("SET", "k", "hello");
+
+        Assert.That(_client.Send("SETRANGE", key, offset, patch), Is.EqualTo("-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n"));
+        Assert.That(_client.Send("STRLEN", key), Is.EqualTo(key == "k" ? ":5\r\n" : ":0\r\n"));
+    }
+
+    [Test]
+    public void Caps_strings_at_the_largest_array_even_when_proto_max_bulk_len_is_set_higher()
+    {
+        _client.Send("SET", "k", "hello");
+        _client.Send("CONFIG", "SET", "proto-max-bulk-len", "9223372036854775807");
+
+        Assert.That(_client.Send("SETRANGE", "k", "2147483648", "a"), Is.EqualTo("-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n"));
+        Assert.That(_client.Send("SETRANGE", "k", "9223372036854775807", "a"), Is.EqualTo("-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n"));
+        Assert.That(_client.Send("SETRANGE", "k", "10", "a"), Is.EqualTo(":11\r\n"));
+    }
+
+    [Test]
+    public void Refuses_an_APPEND_that_would_pass_proto_max_bulk_len_as_set_by_CONFIG_SET()
+    {
+        _client.Send("CONFIG", "SET", "proto-max-bulk-len", "1mb");
+        _client.Send("SET", "k", new string('v', 1024 * 1024));
+
+        Assert.That(_client.Send("APPEND", "k", "x"), Is.EqualTo("-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n"));
+        Assert.That(_client.Send("STRLEN", "k"), Is.EqualTo(":1048576\r\n"));
+    }
+
     [Test]
     public void Reads_and_writes_many_keys_at_once()
     {

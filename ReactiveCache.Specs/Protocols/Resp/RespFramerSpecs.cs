@@ -76,6 +76,35 @@ public sealed class RespFramerSpecs : ReactiveTest
             OnError<string>(220, ex => ex is ProtocolException && ex.Message == error));
     }
 
+    // Redis finds the end of an inline line with strchr, which stops at a NUL: the line never ends, and the
+    // request waits until the unread input passes the inline limit.
+    [TestCase("PING\0\r\n")]
+    [TestCase("\0PING\r\n")]
+    [TestCase("ECHO \"a\0b\"\r\n")]
+    public void Treats_a_NUL_in_an_inline_request_as_Redis_does_and_never_spins(string input)
+    {
+        var scheduler = new TestScheduler();
+        var chunks = scheduler.CreateHotObservable(OnNext(210, "PING\r\n" + input + "PING\r\n"), OnNext(220, new string('a', 40)));
+
+        var requests = scheduler.Start(() => chunks.ToFrames(new RespFramer(new RespLimits(MaxInlineLength: 32))).Select(RespText.Describe));
+
+        requests.Messages.AssertEqual(
+            OnNext(210, "PING"),
+            OnError<string>(220, ex => ex.Message == RespErrors.TooBigInline));
+    }
+
+    [TestCase("*1\0\r\n$4\r\nPING\r\n", RespErrors.TooBigMultibulkCount)]
+    [TestCase("*1\r\n$\04\r\nPING\r\n", RespErrors.TooBigBulkCount)]
+    public void Treats_a_NUL_in_a_length_line_as_Redis_does(string input, string error)
+    {
+        var scheduler = new TestScheduler();
+        var chunks = scheduler.CreateHotObservable(OnNext(210, input), OnNext(220, new string('a', 40)));
+
+        var requests = scheduler.Start(() => chunks.ToFrames(new RespFramer(new RespLimits(MaxInlineLength: 32))).Select(RespText.Describe));
+
+        requests.Messages.AssertEqual(OnError<string>(220, ex => ex.Message == error));
+    }
+
     [Test]
     public void Breaks_the_stream_when_an_inline_request_exceeds_the_limit()
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReactiveCache.Hosting;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
@@ -16,8 +15,9 @@ internal static class ConfigCommands
 {
     private static readonly string[] s_names =
     [
-        "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len", "protected-mode",
-        "save", "appendonly", "timeout", "maxmemory", "client-output-buffer-limit", "maxmemory-clients", "maxmemory-policy", "replica-read-only", "slave-read-only", "cluster-enabled",
+        "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len", "client-query-buffer-limit",
+        "protected-mode", "save", "appendonly", "timeout", "maxmemory", "client-output-buffer-limit", "maxmemory-clients", "maxmemory-policy",
+        "replica-read-only", "slave-read-only", "cluster-enabled",
     ];
 
     public static RedisReply Get(RedisSession session, byte[][] args)
@@ -72,12 +72,20 @@ internal static class ConfigCommands
                 case "notify-keyspace-events":
                     return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, RespErrors.InvalidEventClass));
                 case "timeout" or "maxclients" or "maxmemory-clients" or "client-output-buffer-limit":
-                    if (!TryChangeLimit(session.Server.Config.Settings.Limits, name, value, out var change, out var invalid))
+                    if (!TryChangeLimit(session.Server.Config.Settings.Limits, name, value, out var change, out var invalidLimit))
                     {
-                        return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, invalid));
+                        return new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, invalidLimit));
                     }
 
                     changes.Add(change);
+                    break;
+                case "proto-max-bulk-len" or "client-query-buffer-limit":
+                    if (!TryMemory(name, value, out var bytes, out var invalid))
+                    {
+                        return invalid;
+                    }
+
+                    changes.Add(() => SetLimit(session.Server.Config, name, bytes));
                     break;
                 case "save" or "appendonly" or "maxmemory-policy" or "replica-read-only" or "slave-read-only":
                     // Accepted and ignored: this server has no persistence or replicas.
@@ -116,7 +124,8 @@ internal static class ConfigCommands
             "timeout" => ((long)settings.Limits.Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             "maxmemory-clients" => MemorySize.Format(settings.Limits.MaxMemoryClients),
             "client-output-buffer-limit" => settings.Limits.OutputBuffers.ToString(),
-            "proto-max-bulk-len" => settings.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
+            "proto-max-bulk-len" => server.Config.RequestLimits.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
+            "client-query-buffer-limit" => server.Config.RequestLimits.QueryBufferLimit.ToString(CultureInfo.InvariantCulture),
             "appendonly" or "cluster-enabled" => "no",
             "maxmemory" => "0",
             "maxmemory-policy" => "noeviction",
@@ -178,6 +187,27 @@ internal static class ConfigCommands
         yes = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
         return yes || value.Equals("no", StringComparison.OrdinalIgnoreCase);
     }
+
+    // Redis accepts both sizes from 1 MB up (createSizeTConfig's bounds in config.c); a size too big for a long
+    // (or with no digits) is out of range there, not malformed.
+    private static bool TryMemory(string name, string value, out long bytes, out RedisReply invalid)
+    {
+        const long Minimum = 1024 * 1024;
+        invalid = RedisReply.Ok;
+        if (MemorySize.TryParse(value, out bytes) && bytes >= Minimum)
+        {
+            return true;
+        }
+
+        var reason = MemorySize.LooksLikeSize(value) ? string.Format(RespErrors.MemoryValueRange, Minimum) : RespErrors.NotMemoryValue;
+        invalid = new RedisReply.Error(string.Format(RespErrors.ConfigSetInvalid, name, reason));
+        return false;
+    }
+
+    private static void SetLimit(RedisConfig config, string name, long bytes) =>
+        config.RequestLimits = name == "proto-max-bulk-len"
+            ? config.RequestLimits with { MaxBulkLength = bytes }
+            : config.RequestLimits with { QueryBufferLimit = bytes };
 
     private static byte[] ToLower(byte[] pattern) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(pattern).ToLowerInvariant());
 }

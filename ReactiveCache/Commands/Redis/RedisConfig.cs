@@ -1,9 +1,20 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>The settings CONFIG SET can change while the server runs; read by every session.</summary>
 internal sealed class RedisConfig(RedisSettings settings)
 {
+    private volatile RespLimits _requestLimits = settings.RequestLimits;
+
     public RedisSettings Settings { get; } = settings;
+
+    /// <summary>The request limits every connection's framer reads before each request; CONFIG SET changes them.</summary>
+    public RespLimits RequestLimits
+    {
+        get => _requestLimits;
+        set => _requestLimits = value;
+    }
 
     /// <summary>The default user's password, or null when clients need not authenticate; the same for every port.</summary>
     public string? RequirePass

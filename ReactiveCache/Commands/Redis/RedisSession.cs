@@ -9,7 +9,7 @@ namespace ReactiveCache.Commands.Redis;
 /// server.c: look up, arity, authentication, subscriber mode, then the handler) and keeps its state:
 /// protocol version, selected database, name, subscriptions.
 /// </summary>
-internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IPubSubSubscriber
+internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IPubSubSubscriber, IRespClientLimits
 {
     private readonly Action<RespReply> _push;
     private bool _closing;
@@ -36,6 +36,12 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     public CacheStore Store => Server.Databases[DatabaseIndex];
 
     public bool Authenticated { get; set; }
+
+    /// <summary>The limits this connection's framer applies to its next request.</summary>
+    public RespLimits Limits => Server.Config.RequestLimits;
+
+    /// <summary>Redis's authRequired: a password is set now and this client has not given it.</summary>
+    public bool AuthRequired => !Authenticated && Server.Config.RequirePass is not null;
 
     public string Name { get; set; } = "";
 

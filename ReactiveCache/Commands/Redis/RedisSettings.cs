@@ -1,4 +1,5 @@
 using ReactiveCache.Networking;
+using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
 
@@ -19,5 +20,6 @@ internal sealed record RedisSettings
     /// <summary>The server's live client limits (CONFIG GET/SET timeout, maxclients, client-output-buffer-limit, maxmemory-clients).</summary>
     public ClientLimits Limits { get; init; } = new();
 
-    public long MaxBulkLength { get; init; } = 512L * 1024 * 1024;
+    /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
+    public RespLimits RequestLimits { get; init; } = RespLimits.Default;
 }

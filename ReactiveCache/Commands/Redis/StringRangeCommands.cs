@@ -7,11 +7,11 @@ namespace ReactiveCache.Commands.Redis;
 internal static class StringRangeCommands
 {
     public static RedisReply Append(RedisSession session, byte[][] args) =>
-        session.Store.Write((Key: args[1], Suffix: args[2], Max: session.Server.Config.Settings.MaxBulkLength), static (writer, state) =>
+        session.Store.Write((Key: args[1], Suffix: args[2], Max: session.Server.Config.RequestLimits.MaxBulkLength), static (writer, state) =>
         {
             var exists = writer.TryGet(state.Key, out var entry);
             var current = exists ? entry.Value : [];
-            if (current.Length + (long)state.Suffix.Length > state.Max)
+            if (ExceedsLargestString(current.Length, state.Suffix.Length, state.Max))
             {
                 return new RedisReply.Error(RespErrors.StringTooLong);
             }
@@ -20,6 +20,13 @@ internal static class StringRangeCommands
             writer.Put(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.Append);
             return RedisReply.Of(value.Length);
         });
+
+    /// <summary>
+    /// checkStringLength in t_string.c: <c>start + length</c> may not pass proto-max-bulk-len, and may not overflow
+    /// (an offset near 2^63 once wrapped negative and passed). A .NET array also ends at <see cref="Array.MaxLength"/>,
+    /// so a proto-max-bulk-len set higher than that still stops there, with the same error.
+    /// </summary>
+    private static bool ExceedsLargestString(long start, int length, long max) => start > Math.Min(max, Array.MaxLength) - length;
 
     public static RedisReply StrLen(RedisSession session, byte[][] args) =>
         RedisReply.Of(session.Store.TryGet(args[1], out var value) ? value.Length : 0);
@@ -66,7 +73,7 @@ internal static class StringRangeCommands
             return new RedisReply.Error(RespErrors.OffsetOutOfRange);
         }
 
-        return session.Store.Write((Key: args[1], Offset: offset, Patch: args[3], Max: session.Server.Config.Settings.MaxBulkLength), static (writer, state) =>
+        return session.Store.Write((Key: args[1], Offset: offset, Patch: args[3], Max: session.Server.Config.RequestLimits.MaxBulkLength), static (writer, state) =>
         {
             var exists = writer.TryGet(state.Key, out var entry);
             var current = exists ? entry.Value : [];
@@ -75,7 +82,7 @@ internal static class StringRangeCommands
                 return RedisReply.Of(current.Length);
             }
 
-            if (state.Offset + state.Patch.Length > state.Max)
+            if (ExceedsLargestString(state.Offset, state.Patch.Length, state.Max))
             {
                 return new RedisReply.Error(RespErrors.StringTooLong);
             }

@@ -97,7 +97,9 @@ internal static class InlineSplitter
             {
                 switch (c)
                 {
-                    case (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or 0:
+                    // sdssplitargs also stops at '\0', its end of string; the framer never hands over a line
+                    // with a NUL in it, and a NUL here must not end an argument without advancing.
+                    case (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t':
                         return i;
                     case (byte)'"':
                         inDouble = true;

@@ -14,6 +14,8 @@ internal static class RespErrors
     public const string TooBigBulkCount = "Protocol error: too big bulk count string";
     public const string ExpectedDollar = "Protocol error: expected '$', got '{0}'";
     public const string InvalidBulkLength = "Protocol error: invalid bulk length";
+    public const string UnauthenticatedMultibulkLength = "Protocol error: unauthenticated multibulk length";
+    public const string UnauthenticatedBulkLength = "Protocol error: unauthenticated bulk length";
     public const string MaxClients = "ERR max number of clients reached";
 
     // Protected mode (clientAcceptHandler in Redis 7.0.15's networking.c): written at accept, then the connection closes.
@@ -77,6 +79,8 @@ internal static class RespErrors
     public const string ConfigNotMemory = "argument must be a memory value";
     public const string YesOrNo = "argument must be 'yes' or 'no'";
     public const string InvalidArgument = "argument must be a memory or percent value";
+    public const string NotMemoryValue = "argument must be a memory value";
+    public const string MemoryValueRange = "argument must be between {0} and 9223372036854775807 inclusive";
     public const string MultiNested = "ERR MULTI calls can not be nested";
     public const string ExecWithoutMulti = "ERR EXEC without MULTI";
     public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";

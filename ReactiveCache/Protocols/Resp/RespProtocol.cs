@@ -1,4 +1,5 @@
 using System.Buffers;
+using ReactiveCache.Commands;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Framing;
 
@@ -15,6 +16,10 @@ internal sealed class RespProtocol(RespLimits limits) : ICacheProtocol<RespReque
     public RespReply DeniedReply { get; } = new(new RedisReply.Error(RespErrors.Denied), 2);
 
     public IFramer<RespRequest> CreateFramer() => new RespFramer(limits);
+
+    /// <summary>A Redis session answers for its connection's limits (CONFIG SET, AUTH); anything else gets the fixed ones.</summary>
+    public IFramer<RespRequest> CreateFramer(ICommandSession<RespRequest, RespReply> session) =>
+        new RespFramer(session as IRespClientLimits ?? limits);
 
     public bool CarriesCommand(RespRequest request) => request.Count > 0;
 

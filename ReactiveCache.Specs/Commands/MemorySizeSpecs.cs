@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using ReactiveCache.Hosting;
+using ReactiveCache.Commands;
 
-namespace ReactiveCache.Specs.Hosting;
+namespace ReactiveCache.Specs.Commands;
 
 public sealed class MemorySizeSpecs
 {
