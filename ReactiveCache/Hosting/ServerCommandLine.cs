@@ -40,7 +40,7 @@ internal sealed class ServerCommandLine
     private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password clients of every port must authenticate with (Redis AUTH, native AUTH, memcached auth set)" };
     private readonly Option<string> _protectedMode = new("--protected-mode") { Description = "yes or no: without a password, serve loopback clients only", DefaultValueFactory = _ => "yes" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
-    private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept per database for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
+    private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept (all databases together) for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
     private readonly Option<string> _queryBufferLimit = new("--client-query-buffer-limit") { Description = "Memory one connection's unfinished Redis request may hold, e.g. 64mb (1mb or more)", DefaultValueFactory = _ => "1gb" };
     private readonly Option<string> _protoMaxBulkLen = new("--proto-max-bulk-len") { Description = "Largest Redis bulk string a client may send, e.g. 512mb (1mb or more)", DefaultValueFactory = _ => "512mb" };
     private readonly Option<int> _maxMultibulkLength = Integer("--max-multibulk-length", "Most arguments in one Redis request", 1024 * 1024, 1, int.MaxValue);
