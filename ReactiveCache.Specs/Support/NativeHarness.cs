@@ -13,7 +13,7 @@ namespace ReactiveCache.Specs.Support;
 /// </summary>
 internal sealed class NativeHarness : IDisposable
 {
-    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024, ClientLimits? limits = null, TestScheduler? scheduler = null, ServerAccess? access = null)
+    public NativeHarness(int maxLineLength = 1024, long maxPushedBytes = 1024 * 1024, CacheStore? store = null, long clientWindow = 1024 * 1024, ClientLimits? limits = null, TestScheduler? scheduler = null, ServerAccess? access = null, int maxWatches = NativeSession.DefaultMaxWatches)
     {
         Scheduler = scheduler ?? new TestScheduler();
         Access = access ?? new ServerAccess();
@@ -22,7 +22,7 @@ internal sealed class NativeHarness : IDisposable
         Served = ConnectionSession.ServeAsync(
             Client.Connection,
             new NativeProtocol(maxLineLength),
-            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), Access, push),
+            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), Access, push, maxWatches),
             NullLogger.Instance,
             () => Task.CompletedTask,
             CancellationToken.None);

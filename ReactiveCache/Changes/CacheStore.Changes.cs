@@ -131,7 +131,7 @@ public sealed partial class CacheStore
 
     private IEnumerable<ChangeBatch> Replay(long after, long last)
     {
-        var replayed = new List<CacheChange>();
+        var replayed = new List<ChangeRecord>();
         var gap = _keyspace.Feed.CopyReplay(after, last, Database, replayed);
         if (gap is not null)
         {
@@ -140,7 +140,7 @@ public sealed partial class CacheStore
 
         if (replayed.Count > 0)
         {
-            yield return new ChangeBatch(last, replayed);
+            yield return new ChangeBatch(last, new ReplayedChanges([.. replayed]));
         }
     }
 

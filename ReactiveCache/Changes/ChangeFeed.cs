@@ -70,7 +70,7 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
     }
 
     /// <summary>Called under the store's lock.</summary>
-    public ChangeGap? CopyReplay(long afterSequence, long lastSequence, int database, List<CacheChange> into) =>
+    public ChangeGap? CopyReplay(long afterSequence, long lastSequence, int database, List<ChangeRecord> into) =>
         _replay.CopyAfter(afterSequence, lastSequence, database, into);
 
     public void Detach(ChangeSubscriber subscriber)

@@ -54,7 +54,7 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
     /// <paramref name="lastSequence"/>. The buffer holds every database's changes in their one order.
     /// </summary>
     /// <returns>The range that was asked for but is no longer held, if any.</returns>
-    public ChangeGap? CopyAfter(long afterSequence, long lastSequence, int database, List<CacheChange> into)
+    public ChangeGap? CopyAfter(long afterSequence, long lastSequence, int database, List<ChangeRecord> into)
     {
         var oldestHeld = Count == 0 ? lastSequence + 1 : _oldest;
         for (var sequence = Math.Max(afterSequence + 1, oldestHeld); sequence <= lastSequence; sequence++)
@@ -62,7 +62,7 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
             ref readonly var change = ref _ring[(int)(sequence % _ring.Length)];
             if (change.Database == database)
             {
-                into.Add(change.ToChange());
+                into.Add(change);
             }
         }
 

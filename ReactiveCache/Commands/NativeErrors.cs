@@ -12,6 +12,7 @@ internal static class NativeErrors
     public const string LineTooLong = "line too long";
     public const string MaxClients = "max number of clients reached";
     public const string WatchBufferOverflow = "watch buffer overflow";
+    public const string TooManyWatches = "too many watches on this connection (at most {0}; UNWATCH first)";
     public const string NoAuth = "NOAUTH Authentication required.";
     public const string WrongPass = "WRONGPASS invalid password";
     public const string AuthWithoutPassword = "AUTH called without any password configured. Are you sure your configuration is correct?";

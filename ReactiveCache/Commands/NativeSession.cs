@@ -9,9 +9,15 @@ namespace ReactiveCache.Commands;
 /// password and this client has not given it, only AUTH, HELP and QUIT run (as Redis lets AUTH, HELLO and
 /// QUIT through); everything else, PING included, gets <c>ERR NOAUTH Authentication required.</c>
 /// </summary>
-internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, Action<Reply> push)
+internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, Action<Reply> push, int maxWatches = NativeSession.DefaultMaxWatches)
     : ICommandSession<Command, Reply>
 {
+    /// <summary>
+    /// WATCHes one connection may hold. Each is a subscriber every write is offered to, so without a bound one
+    /// client could make every other client's writes slow.
+    /// </summary>
+    public const int DefaultMaxWatches = 128;
+
     private static readonly Reply s_noAuth = new Reply.Error(NativeErrors.NoAuth);
     private static readonly Reply s_wrongPass = new Reply.Error(NativeErrors.WrongPass);
     private static readonly Reply s_authWithoutPassword = new Reply.Error(NativeErrors.AuthWithoutPassword);
@@ -144,6 +150,11 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
 
     private Reply Watch(byte[] glob, long? fromSequence)
     {
+        if (_watches.Count >= maxWatches)
+        {
+            return new Reply.Error(string.Format(NativeErrors.TooManyWatches, maxWatches));
+        }
+
         var changes = Observer.Create<ChangeBatch>(batch => PushMatching(glob, batch));
         _watches.Add(store.Attach(changes, fromSequence, out var latest));
         Volatile.Write(ref _watching, true);

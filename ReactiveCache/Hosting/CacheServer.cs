@@ -96,7 +96,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
-                push => new NativeSession(server.Store, server.Statistics, server.Access, push));
+                push => new NativeSession(server.Store, server.Statistics, server.Access, push, options.MaxWatches));
             server.MemcachedEndPoint = server.ListenMemcached(options);
             server.RespEndPoint = server.ListenResp(options);
             return server;

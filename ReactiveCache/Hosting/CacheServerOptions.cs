@@ -54,6 +54,9 @@ public sealed record CacheServerOptions
     /// <summary>The longest line the native protocol accepts; a longer one closes the connection.</summary>
     public int MaxLineLength { get; init; } = 64 * 1024;
 
+    /// <summary>WATCHes one native connection may hold at once; one more gets <c>ERR too many watches ...</c>.</summary>
+    public int MaxWatches { get; init; } = Commands.NativeSession.DefaultMaxWatches;
+
     /// <summary>
     /// How long a client may send nothing before it is closed (Redis's <c>timeout</c>); zero, the default as in
     /// Redis, never closes one. Subscribers (Redis pub/sub, native WATCH) are exempt.

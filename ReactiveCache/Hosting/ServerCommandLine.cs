@@ -35,6 +35,7 @@ internal sealed class ServerCommandLine
         DefaultValueFactory = _ => "2gb",
     };
     private readonly Option<int> _maxLineLength = Integer("--max-line-length", "Longest native protocol line, in bytes", 64 * 1024, 1, int.MaxValue);
+    private readonly Option<int> _maxWatches = Integer("--max-watches", "WATCHes one native connection may hold at once", Commands.NativeSession.DefaultMaxWatches, 1, 1_000_000);
     private readonly Option<int> _respPort = Integer("--resp-port", "Redis (RESP) protocol port (0 turns it off)", 6379, 0, 65535);
     private readonly Option<int> _databases = Integer("--databases", "Number of Redis databases (SELECT 0..n-1)", 16, 1, MaxDatabases);
     private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password clients of every port must authenticate with (Redis AUTH, native AUTH, memcached auth set)" };
@@ -54,7 +55,7 @@ internal sealed class ServerCommandLine
         {
             _bind, _port, _maxClients, _timeout, _clientOutputBufferLimit, _maxMemoryClients, _maxLineLength, _respPort,
             _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
-            _protectedMode, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength,
+            _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength,
         };
         AddMemorySizeValidator(_queryBufferLimit);
         AddMemorySizeValidator(_protoMaxBulkLen);
@@ -139,6 +140,7 @@ internal sealed class ServerCommandLine
             ClientOutputBufferLimits = outputLimits,
             MaxMemoryClients = maxMemoryClients,
             MaxLineLength = parsed.GetValue(_maxLineLength),
+            MaxWatches = parsed.GetValue(_maxWatches),
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
             Store = new CacheStoreOptions { ReplayBufferSize = parsed.GetValue(_replayBufferSize) },

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -18,6 +19,11 @@ namespace ReactiveCache.Networking;
 internal sealed class Connection : IAsyncDisposable
 {
     private const long MaxUnflushedBytes = 256 * 1024;
+
+    // Socket completions run inline, so a socket's read batch runs on an epoll thread that serves other sockets too.
+    // A batch that has worked this long moves itself to the thread pool, so an expensive pipeline (thousands of
+    // WATCH ... FROM, KEYS over a big store) delays only its own client. (In-memory pipes in specs stay inline.)
+    private static readonly TimeSpan s_inlineBudget = TimeSpan.FromMilliseconds(1);
 
     private static long s_nextId;
 
@@ -152,11 +158,19 @@ internal sealed class Connection : IAsyncDisposable
                 Volatile.Write(ref _lastActivityTicks, _clock.Now.UtcTicks);
             }
 
+            var batchStarted = Stopwatch.GetTimestamp();
+            var offloaded = false;
             try
             {
                 while (!_closeRequested && _fault is null && framer.TryReadFrame(ref buffer, out var frame))
                 {
                     observer.OnNext(frame);
+
+                    if (!offloaded && _socket is not null && Stopwatch.GetElapsedTime(batchStarted) > s_inlineBudget)
+                    {
+                        offloaded = true;
+                        await Task.Yield();
+                    }
 
                     // A few bytes of pipelined GETs can ask for megabytes of replies: flush (and wait for the
                     // client) as the output grows, instead of buffering a whole batch's replies in memory.

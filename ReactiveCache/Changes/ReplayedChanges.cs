@@ -1,0 +1,23 @@
+using System.Collections;
+
+namespace ReactiveCache.Changes;
+
+/// <summary>
+/// Changes copied out of the replay buffer as records, under the store's lock, and turned into
+/// <see cref="CacheChange"/> objects only when the subscriber first reads them, after the lock is released: a
+/// resume of 100 000 changes holds the lock for a copy of structs, not for 100 000 allocations.
+/// </summary>
+internal sealed class ReplayedChanges(ChangeRecord[] records) : IReadOnlyList<CacheChange>
+{
+    private CacheChange[]? _changes;
+
+    public int Count => records.Length;
+
+    public CacheChange this[int index] => Changes[index];
+
+    public IEnumerator<CacheChange> GetEnumerator() => ((IEnumerable<CacheChange>)Changes).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private CacheChange[] Changes => LazyInitializer.EnsureInitialized(ref _changes, () => Array.ConvertAll(records, record => record.ToChange()));
+}
