@@ -43,7 +43,7 @@ internal static class KnownBugs
     }
 
     /// <summary>Row 4: SETRANGE with an offset near long.MaxValue overflows the bounds check and the command throws.</summary>
-    public static bool SetRangeOverflow(string serverError) => !Keep && serverError.Contains("SetRange", StringComparison.Ordinal);
+    public static bool SetRangeOverflow(string serverError) => !Keep && serverError.Contains("StringRangeCommands.SetRange", StringComparison.Ordinal);
 
     private static List<Range> InlineLines(ReadOnlySpan<byte> input)
     {
