@@ -7,7 +7,8 @@
 # repository's local dotnet tool), and runs afl-fuzz for SECONDS starting from fuzz/corpus/TARGET (or, the first
 # time, from the hand-written fuzz/seeds/TARGET). At the end the queue is minimized (afl-cmin) back into
 # fuzz/corpus/TARGET, and crashes and hangs are copied to fuzz/findings/TARGET (not committed): replay one with
-#   dotnet fuzz/.build/ReactiveCache.Fuzz.Afl.dll TARGET FILE
+#   dotnet run --project ReactiveCache.Fuzz.Afl -- TARGET FILE
+# (not with the instrumented copy in fuzz/.build: it writes to afl-fuzz's shared memory and dies without it).
 # Needs the Debian package afl++ (apt-get install -y afl++).
 set -euo pipefail
 cd "$(dirname "$0")/.."
