@@ -62,7 +62,8 @@ internal static class DebianPackage
     {
         var start = new ProcessStartInfo(python) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"import {module}");
+        // An empty directory of that name imports as a namespace package: only a module with a file counts.
+        start.ArgumentList.Add($"import {module}; assert {module}.__file__");
         try
         {
             using var process = Process.Start(start);

@@ -23,7 +23,7 @@ public sealed class SocketFuzzSpecs
         {
             Seed = Seed,
             Cases = Cases,
-            // A flood four times the bound's share finds buffering that grows with the input, in a second or two.
+            // 256 MB floods, sent in a second or two, find a server that keeps several times what it is sent.
             FloodBytes = 256L * 1024 * 1024,
             MaxResidentBytes = 1024L * 1024 * 1024,
             StopAtFirstFinding = true,
