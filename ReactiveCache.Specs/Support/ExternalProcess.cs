@@ -4,7 +4,8 @@ namespace ReactiveCache.Specs.Support;
 
 /// <summary>
 /// Runs a real client (redis-cli, redis-benchmark, memccapable, memccp, python3...) to completion, feeding it
-/// <c>input</c> on stdin if given, and captures what it printed.
+/// <c>input</c> on stdin if given, and captures what it printed. Callers find the client with
+/// <see cref="DebianPackage"/> first, so a missing one skips the spec with the package to install.
 /// A run over its time limit is killed and reported as such, so a hung client never hangs the suite.
 /// </summary>
 internal static class ExternalProcess
@@ -16,7 +17,7 @@ internal static class ExternalProcess
 
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? input = null)
     {
-        var start = new ProcessStartInfo(Locate(fileName))
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,21 +51,5 @@ internal static class ExternalProcess
         }
 
         return new Result(process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The tool's full path; fails the spec with the package to install when it is missing.</summary>
-    public static string Locate(string fileName)
-    {
-        if (Path.IsPathRooted(fileName))
-        {
-            return File.Exists(fileName) ? fileName : throw new FileNotFoundException($"{fileName} is not installed");
-        }
-
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator)
-            .Select(directory => Path.Combine(directory, fileName))
-            .FirstOrDefault(File.Exists);
-        return found ?? throw new FileNotFoundException(
-            $"{fileName} is not on PATH (.ci/run installs the Debian packages redis-tools, python3-redis, libmemcached-tools, python3-pymemcache)");
     }
 }

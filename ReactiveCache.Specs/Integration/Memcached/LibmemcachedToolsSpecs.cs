@@ -63,5 +63,5 @@ public sealed class LibmemcachedToolsSpecs : MemcachedServerSpec
     }
 
     private Task<ExternalProcess.Result> Tool(string name, params string[] arguments) =>
-        ExternalProcess.RunAsync(name, ["--servers=" + HostPort, .. arguments], TimeSpan.FromSeconds(60));
+        ExternalProcess.RunAsync(DebianPackage.Require(name, "libmemcached-tools"), ["--servers=" + HostPort, .. arguments], TimeSpan.FromSeconds(60));
 }

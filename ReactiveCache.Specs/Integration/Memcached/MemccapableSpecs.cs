@@ -9,7 +9,7 @@ public sealed class MemccapableSpecs : MemcachedServerSpec
     [Test]
     public async Task Passes_every_ascii_test_of_memccapable()
     {
-        var run = await ExternalProcess.RunAsync("memccapable", ["-a", "-h", "127.0.0.1", "-p", Memcached.Port.ToString(), "-t", "5"], TimeSpan.FromSeconds(90));
+        var run = await ExternalProcess.RunAsync(DebianPackage.Require("memccapable", "libmemcached-tools"), ["-a", "-h", "127.0.0.1", "-p", Memcached.Port.ToString(), "-t", "5"], TimeSpan.FromSeconds(90));
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Output, Does.Contain("ascii stat").And.Not.Contain("[FAIL]"), run.ToString());

@@ -44,9 +44,10 @@ public sealed class RedisPySpecs : ReactiveTest
     [Test]
     public async Task Runs_redis_py_everyday_operations()
     {
+        var python = DebianPackage.RequirePythonModule("redis", "python3-redis");
         await using var server = RespServer.Start();
 
-        var result = await ExternalProcess.RunAsync("/usr/bin/python3", ["-c", Everyday, server.Port.ToString()], TimeSpan.FromSeconds(60));
+        var result = await ExternalProcess.RunAsync(python, ["-c", Everyday, server.Port.ToString()], TimeSpan.FromSeconds(60));
 
         Assert.That(result.Output.Trim(), Is.EqualTo("ok"), result.Error);
     }

@@ -32,7 +32,7 @@ public sealed class RedisToolSpecs : ReactiveTest
             "DBSIZE",
             "");
 
-        var result = await ExternalProcess.RunAsync("redis-cli", ["-p", _server.Port.ToString()], s_timeout, input: script);
+        var result = await ExternalProcess.RunAsync(DebianPackage.Require("redis-cli", "redis-tools"), ["-p", _server.Port.ToString()], s_timeout, input: script);
 
         Assert.That(result.Output.Split('\n'), Is.EqualTo(new[]
         {
@@ -43,7 +43,7 @@ public sealed class RedisToolSpecs : ReactiveTest
     [Test]
     public async Task Speaks_RESP3_to_redis_cli()
     {
-        var result = await ExternalProcess.RunAsync("redis-cli", ["-3", "-p", _server.Port.ToString(), "HELLO", "3"], s_timeout);
+        var result = await ExternalProcess.RunAsync(DebianPackage.Require("redis-cli", "redis-tools"), ["-3", "-p", _server.Port.ToString(), "HELLO", "3"], s_timeout);
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("proto").And.Contain("3").And.Contain("7.2.4"));
@@ -53,7 +53,7 @@ public sealed class RedisToolSpecs : ReactiveTest
     [TestCase(16)]
     public async Task Serves_redis_benchmark_without_errors(int pipeline)
     {
-        var result = await ExternalProcess.RunAsync("redis-benchmark",
+        var result = await ExternalProcess.RunAsync(DebianPackage.Require("redis-benchmark", "redis-tools"),
             ["-p", _server.Port.ToString(), "-t", "ping,set,get,incr,mset", "-n", "2000", "-c", "10", "-P", pipeline.ToString(), "-q"],
             TimeSpan.FromSeconds(90));
 

@@ -1,0 +1,66 @@
+using static ReactiveCache.Fuzz.Corpus.BoundaryValues;
+
+namespace ReactiveCache.Fuzz.Corpus;
+
+/// <summary>
+/// Redis requests, multibulk and inline. Left out on purpose: what stops or locks out the server by design
+/// (SHUTDOWN, CONFIG SET requirepass/maxclients/timeout, CLIENT KILL), since the probe after each case would
+/// then report a "hang" that is the command doing its job.
+/// </summary>
+internal static class RespCorpus
+{
+    public static readonly string[] Valid =
+    [
+        "PING\r\n", "PING hello\r\n", "ECHO abc\r\n", "SET k v\r\n", "GET k\r\n", "SET k 10 EX 100 NX\r\n", "SET k v KEEPTTL GET\r\n",
+        "INCR n\r\n", "DECRBY n 3\r\n", "INCRBYFLOAT f 1.5\r\n", "APPEND k xyz\r\n", "STRLEN k\r\n", "GETRANGE k 0 -1\r\n",
+        "SETRANGE k 2 abc\r\n", "SUBSTR k 1 2\r\n", "MSET a 1 b 2 c 3\r\n", "MGET a b c d\r\n", "MSETNX x 1 y 2\r\n", "GETDEL a\r\n",
+        "GETEX b PX 5000\r\n", "GETSET c 4\r\n", "SETEX e 10 v\r\n", "PSETEX e 1000 v\r\n", "SETNX s 1\r\n",
+        "DEL a b\r\n", "UNLINK c\r\n", "EXISTS a b k\r\n", "TYPE k\r\n", "KEYS *\r\n", "KEYS a?\r\n", "SCAN 0\r\n", "SCAN 0 MATCH k* COUNT 5\r\n",
+        "RANDOMKEY\r\n", "RENAME k k2\r\n", "RENAMENX k2 k\r\n", "COPY k k3 DB 2 REPLACE\r\n", "MOVE k 1\r\n", "TOUCH k a\r\n",
+        "EXPIRE k 100 NX\r\n", "PEXPIRE k 100000 GT\r\n", "EXPIREAT k 2000000000\r\n", "PEXPIREAT k 2000000000000\r\n", "TTL k\r\n",
+        "PTTL k\r\n", "EXPIRETIME k\r\n", "PEXPIRETIME k\r\n", "PERSIST k\r\n", "DBSIZE\r\n", "FLUSHDB\r\n", "FLUSHALL ASYNC\r\n",
+        "SELECT 3\r\n", "SWAPDB 0 1\r\n", "RESET\r\n", "AUTH nobody secret\r\n", "HELLO 3\r\n", "HELLO 2 SETNAME fuzz\r\n",
+        "CLIENT ID\r\n", "CLIENT SETNAME fuzz\r\n", "CLIENT GETNAME\r\n", "CLIENT LIST\r\n", "CLIENT INFO\r\n", "INFO\r\n", "INFO memory\r\n",
+        "CONFIG GET *\r\n", "CONFIG RESETSTAT\r\n", "COMMAND COUNT\r\n", "COMMAND INFO get set\r\n", "COMMAND DOCS get\r\n", "TIME\r\n",
+        "ROLE\r\n", "LASTSAVE\r\n", "OBJECT ENCODING k\r\n", "OBJECT FREQ k\r\n", "OBJECT IDLETIME k\r\n", "OBJECT REFCOUNT k\r\n",
+        "MULTI\r\n", "EXEC\r\n", "DISCARD\r\n", "WATCH k a\r\n", "UNWATCH\r\n", "SUBSCRIBE ch\r\n", "PSUBSCRIBE c*\r\n",
+        "UNSUBSCRIBE\r\n", "PUNSUBSCRIBE\r\n", "PUBLISH ch hi\r\n", "PUBSUB CHANNELS\r\n", "PUBSUB NUMSUB ch\r\n", "PUBSUB NUMPAT\r\n",
+        "\r\n", "*1\r\n$4\r\nPING\r\n", "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$3\r\nv\x00v\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
+        "*5\r\n$4\r\nMSET\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\nb\r\n$0\r\n\r\n", "*0\r\n", "*-1\r\n",
+    ];
+
+    public static string Boundary(Random random)
+    {
+        var n = Number(random);
+        var m = Number(random);
+        return random.Next(24) switch
+        {
+            0 => $"SET k abc\r\nSETRANGE k {n} x\r\n",
+            1 => $"SET k abcdef\r\nGETRANGE k {n} {m}\r\nSUBSTR k {m} {n}\r\n",
+            2 => $"SET n 5\r\nINCRBY n {n}\r\nDECRBY n {m}\r\nINCR n\r\nDECR n\r\n",
+            3 => $"SET n 9223372036854775807\r\nINCR n\r\nSET n -9223372036854775808\r\nDECRBY n {n}\r\n",
+            4 => $"INCRBYFLOAT f {n}\r\nINCRBYFLOAT f {m}\r\n",
+            5 => $"SET k v\r\nEXPIRE k {n}\r\nPEXPIRE k {m}\r\nTTL k\r\nPTTL k\r\n",
+            6 => $"SET k v\r\nEXPIREAT k {n}\r\nPEXPIREAT k {m}\r\nEXPIRETIME k\r\n",
+            7 => $"SET k v EX {n}\r\nSET k v PX {m}\r\nSET k v EXAT {n}\r\nSET k v PXAT {m}\r\nGETEX k EX {n}\r\nSETEX k {n} v\r\nPSETEX k {m} v\r\n",
+            8 => $"SCAN {n} COUNT {m}\r\nSCAN 0 COUNT {n}\r\n",
+            9 => $"SELECT {n}\r\nSET k v\r\nMOVE k {m}\r\nCOPY k k2 DB {n}\r\nSWAPDB {n} {m}\r\n",
+            10 => $"*{Length(random)}\r\n$3\r\nGET\r\n$1\r\nk\r\nPING\r\n",
+            11 => $"*2\r\n${Length(random)}\r\nGET\r\n$1\r\nk\r\nPING\r\n",
+            12 => $"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n${Length(random)}\r\nvalue\r\n",
+            13 => GlobSetup() + $"KEYS {GlobPatterns.Pattern(random)}\r\n",
+            14 => GlobSetup() + $"SCAN 0 MATCH {GlobPatterns.Pattern(random)} COUNT 1000\r\n",
+            15 => $"PSUBSCRIBE {GlobPatterns.Pattern(random)}\r\nPUBLISH {new string('a', 200)} x\r\nPUNSUBSCRIBE\r\n",
+            16 => $"*1\r\n$4\r\nPING\r\n*{random.Next(1, 200_000)}\r\n" + string.Concat(Enumerable.Repeat("$1\r\na\r\n", random.Next(1, 5_000))),
+            17 => "MGET " + string.Join(' ', Enumerable.Range(0, random.Next(1, 20_000)).Select(i => "k" + i)) + "\r\n",
+            18 => $"SET {new string('k', random.Next(1, 60_000))} v\r\nKEYS *\r\n",
+            19 => $"OBJECT FREQ k\r\nEXPIRE k {n} {new[] { "NX", "XX", "GT", "LT", "XX GT" }[random.Next(5)]}\r\n",
+            20 => $"MULTI\r\nSELECT {n}\r\nSET a 1\r\nCOPY a b DB {m} REPLACE\r\nFLUSHALL\r\nEXEC\r\n",
+            21 => $"HELLO {n}\r\nHELLO 3 SETNAME {new string('x', random.Next(1, 70_000))}\r\nCLIENT SETNAME {n}\r\n",
+            22 => $"SET k {new string('v', random.Next(1, 100_000))}\r\nAPPEND k {new string('w', random.Next(1, 100_000))}\r\nGETRANGE k 0 -1\r\n",
+            _ => $"RENAME k k\r\nCOPY k k\r\nSELECT 0\r\nOBJECT IDLETIME {n}\r\nCONFIG GET {GlobPatterns.Pattern(random)}\r\n",
+        };
+    }
+
+    private static string GlobSetup() => string.Concat(GlobPatterns.Keys.Select(key => $"SET {key} 1\r\n").Take(3));
+}
