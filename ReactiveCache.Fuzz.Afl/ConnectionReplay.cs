@@ -16,7 +16,7 @@ internal static class ConnectionReplay
     public static string Run<TFrame, TCommand, TReply>(
         byte[] input, ICacheProtocol<TFrame, TCommand, TReply> protocol, ICommandSession<TCommand, TReply> session)
     {
-        var framer = protocol.CreateFramer();
+        var framer = protocol.CreateFramer(session);
         var output = new ArrayBufferWriter<byte>();
         var buffer = new ReadOnlySequence<byte>(input);
         var replies = 0;

@@ -7,7 +7,7 @@ using ReactiveCache.Fuzz;
 const string Usage = """
     usage: ReactiveCache.Fuzz [--seed N] [--cases N | --minutes M] [--case I] [--protocols native,resp,memcached]
                               [--max-rss-mb MB] [--flood-mb MB] [--stop-at-first] [--findings DIR]
-                              [--known-bugs keep] [--server-dll PATH]
+                              [--server-dll PATH]
     Runs the console server as a process on free loopback ports and sends every protocol random bytes, mutated
     commands, boundary arguments and floods. After each case every port must answer within 2 s, the process must
     be alive, its peak RSS under --max-rss-mb (default 1536) and its log free of errors. Exit code 1 on a finding.
@@ -31,7 +31,6 @@ try
             "--stop-at-first" => options with { StopAtFirstFinding = true },
             "--findings" => options with { FindingsDirectory = Next() },
             "--server-dll" => options with { ServerDll = Path.GetFullPath(Next()) },
-            "--known-bugs" when Next() == "keep" => Keep(options),
             _ => throw new ArgumentException($"unknown option {args[i]}"),
         };
     }
@@ -51,8 +50,3 @@ var report = await SocketFuzzer.RunAsync(options);
 Console.WriteLine(report);
 return report.Findings.Count == 0 ? 0 : 1;
 
-static FuzzOptions Keep(FuzzOptions options)
-{
-    KnownBugs.Keep = true;
-    return options;
-}

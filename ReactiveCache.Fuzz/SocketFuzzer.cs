@@ -22,7 +22,7 @@ internal static class SocketFuzzer
                     break;
                 }
 
-                var outcome = await new CaseRunner(server, options).RunAsync(Defused(CaseGenerator.Create(options.Seed, index, options.Wires, options.FloodBytes)));
+                var outcome = await new CaseRunner(server, options).RunAsync(CaseGenerator.Create(options.Seed, index, options.Wires, options.FloodBytes));
                 report.PeakResidentBytes = Math.Max(report.PeakResidentBytes, server.PeakResidentBytes);
                 report.Add(outcome);
                 if (outcome.Finding is not null)
@@ -72,11 +72,6 @@ internal static class SocketFuzzer
         report.ServerStarts++;
         return await ServerUnderTest.StartAsync(options.ServerDll);
     }
-
-    private static FuzzCase Defused(FuzzCase fuzzCase) =>
-        fuzzCase.Wire == Wire.Resp && KnownBugs.InlineNul(fuzzCase.Payload)
-            ? fuzzCase with { Payload = KnownBugs.DefuseInlineNul(fuzzCase.Payload), Recipe = fuzzCase.Recipe + "; inline NUL defused (known)" }
-            : fuzzCase;
 
     private static void Save(FuzzCase fuzzCase, string? directory)
     {

@@ -27,7 +27,7 @@ findings=fuzz/findings/$target
 # One build and instrumentation shared by every target; instrumenting twice would fail, so build afresh when the
 # sources are newer than the instrumented copy (or it is missing).
 stamp=$build/.instrumented
-if [ ! -f "$stamp" ] || [ -n "$(find ReactiveCache ReactiveCache.Fuzz.Afl ReactiveCache.Fuzz/KnownBugs.cs -name '*.cs' -newer "$stamp" -print -quit)" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find ReactiveCache ReactiveCache.Fuzz.Afl -name '*.cs' -newer "$stamp" -print -quit)" ]; then
   rm -rf "$build"
   dotnet build -c Release -v q -nologo ReactiveCache.Fuzz.Afl -o "$build"
   dotnet tool restore >/dev/null
