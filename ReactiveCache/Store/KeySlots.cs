@@ -6,9 +6,11 @@ namespace ReactiveCache.Store;
 /// Accessed only under the store's lock.
 /// </summary>
 /// <remarks>
-/// A key never moves while it exists, so a key present for a whole SCAN is returned exactly once, as Redis
-/// guarantees. A freed slot is reused by the next new key (last freed, first reused), which keeps the slots dense
-/// under churn; once a database is empty the slots start over.
+/// Between compactions a key never moves, so a key present for a whole SCAN is returned exactly once. A freed slot
+/// is reused by the next new key (last freed, first reused), which keeps the slots dense under churn. After mass
+/// deletion, when fewer than a quarter of the slots hold keys, the keys are packed to the front and
+/// <see cref="Generation"/> changes: a SCAN cursor of an older generation starts over, so a key present for the whole
+/// scan is still returned (perhaps twice, which Redis allows too), and RANDOMKEY's samples keep hitting.
 /// </remarks>
 internal sealed class KeySlots
 {
@@ -20,6 +22,9 @@ internal sealed class KeySlots
     public int End => _used;
 
     public int Count => _used - _free.Count;
+
+    /// <summary>Changes each time the keys are packed; SCAN cursors carry it.</summary>
+    public uint Generation { get; private set; }
 
     public int Add(byte[] key)
     {
@@ -37,7 +42,8 @@ internal sealed class KeySlots
         return slot;
     }
 
-    public void Remove(int slot)
+    /// <summary>Frees a slot; past a quarter full, packs the keys and says where each moved key went.</summary>
+    public void Remove(int slot, Action<byte[], int> moved)
     {
         _keys[slot] = null;
         _free.Push(slot);
@@ -45,6 +51,35 @@ internal sealed class KeySlots
         {
             Clear();
         }
+        else if (_used > 1024 && Count * 4 < _used)
+        {
+            Pack(moved);
+        }
+    }
+
+    // O(keys), once per three quarters of the slots freed: amortized O(1) per delete.
+    private void Pack(Action<byte[], int> moved)
+    {
+        var packed = new byte[]?[Math.Max(16, Count * 2)];
+        var next = 0;
+        for (var slot = 0; slot < _used; slot++)
+        {
+            if (_keys[slot] is { } key)
+            {
+                packed[next] = key;
+                if (next != slot)
+                {
+                    moved(key, next);
+                }
+
+                next++;
+            }
+        }
+
+        _keys = packed;
+        _used = next;
+        _free.Clear();
+        Generation++;
     }
 
     public void Clear()

@@ -131,7 +131,7 @@ internal sealed class StoreWriter
             return false;
         }
 
-        _slots.Remove(previous.Slot);
+        _slots.Remove(previous.Slot, _moveSlot ??= MoveSlot);
         Record(kind, reason, storedKey, entry: null, previous.Value);
         return true;
     }
@@ -165,6 +165,15 @@ internal sealed class StoreWriter
         }
 
         _expiry.Rearm();
+    }
+
+    private Action<byte[], int>? _moveSlot;
+
+    // The entry is immutable: a key the slots packed elsewhere gets a copy that says its new slot.
+    private void MoveSlot(byte[] key, int slot)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, key);
+        entry = entry with { Slot = slot };
     }
 
     private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous) =>

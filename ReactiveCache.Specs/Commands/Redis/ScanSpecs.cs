@@ -92,6 +92,33 @@ public sealed class ScanSpecs : ReactiveTest
     }
 
     [Test]
+    public void After_mass_deletion_the_keys_are_packed_and_a_scan_in_progress_still_returns_every_stable_key()
+    {
+        for (var i = 0; i < 5_000; i++)
+        {
+            _client.Send("SET", $"churn:{i}", "v");
+            _client.Send("SET", $"stable:{i % 10}", "v");
+        }
+
+        var (cursor, first) = Scan("0", "10");
+        for (var i = 0; i < 5_000; i++)
+        {
+            _client.Send("DEL", $"churn:{i}");
+        }
+
+        var seen = new List<string>(first);
+        while (cursor != "0")
+        {
+            (cursor, var keys) = Scan(cursor, "10");
+            seen.AddRange(keys);
+        }
+
+        Assert.That(seen.Where(key => key.StartsWith("stable:")).Distinct().Count(), Is.EqualTo(10));
+        Assert.That(Scan("0", "200").Cursor, Is.EqualTo("0"), "the slots were packed: one page of 200 walks them all");
+        Assert.That(_client.Send("RANDOMKEY"), Does.Contain("stable:"));
+    }
+
+    [Test]
     public void RANDOMKEY_returns_live_keys_only()
     {
         _client.Send("SET", "short", "v", "PX", "10");

@@ -63,9 +63,7 @@ internal static class ScanCommand
             }
         }
 
-        var (next, keys) = cursor > uint.MaxValue
-            ? (0UL, [])
-            : session.Store.Write((Cursor: (uint)cursor, Count: (int)Math.Min(count, int.MaxValue)), static (writer, state) => Page(writer, state.Cursor, state.Count));
+        var (next, keys) = session.Store.Write((Cursor: cursor, Count: (int)Math.Min(count, int.MaxValue)), static (writer, state) => Page(writer, state.Cursor, state.Count));
         var matching = keys.Where(key => onlyStrings && (pattern is null || Glob.IsMatch(pattern, key)));
         return new RedisReply.Array(
         [
@@ -79,12 +77,16 @@ internal static class ScanCommand
     /// after ten times COUNT empty buckets, a page stops after visiting ten times COUNT free or expired slots, so a
     /// sparse stretch costs a few short pages instead of one long lock.
     /// </summary>
-    private static (ulong Next, byte[][] Keys) Page(StoreWriter writer, uint cursor, int count)
+    /// <remarks>
+    /// The cursor's high 32 bits are the slots' generation, its low 32 bits the slot: a cursor from before the keys
+    /// were packed starts over, so no key present for the whole scan is missed.
+    /// </remarks>
+    private static (ulong Next, byte[][] Keys) Page(StoreWriter writer, ulong cursor, int count)
     {
         var slots = writer.Slots;
         var page = new List<byte[]>(Math.Min(count, 1024));
         var emptyVisitsLeft = (long)count * 10;
-        var slot = (long)cursor;
+        var slot = (uint)(cursor >> 32) == slots.Generation ? (long)(uint)cursor : 0;
         for (; slot < slots.End && page.Count < count && emptyVisitsLeft > 0; slot++)
         {
             if (slots.At((int)slot) is { } key && writer.TryPeek(key, out _, out var entry) && !entry.IsExpiredAt(writer.NowMs))
@@ -97,7 +99,7 @@ internal static class ScanCommand
             }
         }
 
-        var next = slot >= slots.End ? 0UL : (ulong)slot;
+        var next = slot >= slots.End ? 0UL : ((ulong)slots.Generation << 32) | (ulong)slot;
         return (next, page.ToArray());
     }
 }
