@@ -118,6 +118,21 @@ public sealed class ChangeStreamSpecs : ReactiveTest
     }
 
     [Test]
+    public void ChangesSince_a_sequence_from_the_future_replays_nothing_and_continues_live()
+    {
+        var scheduler = new TestScheduler();
+        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferSize = 2 }, scheduler);
+        store.Set("a", "1");
+        store.Set("b", "2");
+        store.Set("c", "3");
+        scheduler.ScheduleAbsolute(210, () => store.Set("d", "4"));
+
+        var batches = scheduler.Start(() => store.ChangesSince(long.MaxValue).Select(DescribeBatch));
+
+        batches.Messages.AssertEqual(OnNext(210, "@4 [4 Added d=4]"));
+    }
+
+    [Test]
     public void ChangesSince_says_which_changes_left_the_replay_buffer()
     {
         var scheduler = new TestScheduler();

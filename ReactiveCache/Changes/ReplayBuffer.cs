@@ -56,6 +56,12 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
     /// <returns>The range that was asked for but is no longer held, if any.</returns>
     public ChangeGap? CopyAfter(long afterSequence, long lastSequence, int database, List<ChangeRecord> into)
     {
+        // A resume from the future (WATCH * FROM 9223372036854775807) has nothing to replay, and must not overflow.
+        if (afterSequence >= lastSequence)
+        {
+            return null;
+        }
+
         var oldestHeld = Count == 0 ? lastSequence + 1 : _oldest;
         for (var sequence = Math.Max(afterSequence + 1, oldestHeld); sequence <= lastSequence; sequence++)
         {
