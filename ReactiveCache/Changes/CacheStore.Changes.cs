@@ -105,24 +105,28 @@ public sealed partial class CacheStore
 
     private IDisposable Attach(IObserver<ChangeBatch> observer, Func<StoreWriter, IEnumerable<ChangeBatch>> firstBatches, int? database = null)
     {
-        ChangeSubscriber subscriber;
+        ChangeSubscriber? subscriber = null;
         lock (_keyspace.Gate)
         {
-            if (_disposed)
+            if (!_disposed)
             {
-                observer.OnCompleted();
-                return Disposable.Empty;
+                _keyspace.BeginEdit();
+                try
+                {
+                    subscriber = _keyspace.Feed.Attach(observer, database ?? Database, _writer.LastSequence, firstBatches(_writer).ToArray());
+                }
+                finally
+                {
+                    _keyspace.EndEdit();
+                }
             }
+        }
 
-            _keyspace.BeginEdit();
-            try
-            {
-                subscriber = _keyspace.Feed.Attach(observer, database ?? Database, _writer.LastSequence, firstBatches(_writer).ToArray());
-            }
-            finally
-            {
-                _keyspace.EndEdit();
-            }
+        // Like every delivery, the completion of a late subscriber runs after the lock is released.
+        if (subscriber is null)
+        {
+            observer.OnCompleted();
+            return Disposable.Empty;
         }
 
         _keyspace.Deliver();

@@ -31,9 +31,12 @@ internal sealed class ServerAccess(string? requirePass = null, bool protectedMod
         set => _protectedMode = value;
     }
 
-    /// <summary>True when a password is required and this is it; compared in constant time.</summary>
+    /// <summary>
+    /// True when a password is required and this is it. Compared as SHA-256 digests in constant time, as Redis
+    /// compares hashes, so the time taken says nothing about the password's length either.
+    /// </summary>
     public bool IsPassword(ReadOnlySpan<byte> candidate) =>
-        _password is { } password && CryptographicOperations.FixedTimeEquals(password, candidate);
+        _password is { } password && CryptographicOperations.FixedTimeEquals(SHA256.HashData(password), SHA256.HashData(candidate));
 
     /// <summary>
     /// Protected mode's test at accept (clientAcceptHandler in Redis 7.0's networking.c): with no password,

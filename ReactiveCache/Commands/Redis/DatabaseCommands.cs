@@ -7,17 +7,12 @@ internal static class DatabaseCommands
 {
     public static RedisReply Select(RedisSession session, byte[][] args)
     {
-        if (!RedisArgs.TryInteger(args[1], out var index) || index < int.MinValue || index > int.MaxValue)
+        if (!TryDatabase(session, args[1], out var index, out var error))
         {
-            return RedisReply.NotInteger;
+            return error;
         }
 
-        if (index < 0 || index >= session.Server.Databases.Count)
-        {
-            return new RedisReply.Error(RespErrors.DbIndexOutOfRange);
-        }
-
-        session.Select((int)index);
+        session.Select(index);
         return RedisReply.Ok;
     }
 
@@ -52,6 +47,27 @@ internal static class DatabaseCommands
             return 0;
         });
         return RedisReply.Ok;
+    }
+
+    /// <summary>A database number as SELECT, COPY ... DB and MOVE read it, or the error Redis answers.</summary>
+    public static bool TryDatabase(RedisSession session, byte[] arg, out int index, out RedisReply error)
+    {
+        index = 0;
+        error = RedisReply.Ok;
+        if (!RedisArgs.TryInteger(arg, out var number) || number < int.MinValue || number > int.MaxValue)
+        {
+            error = RedisReply.NotInteger;
+            return false;
+        }
+
+        if (number < 0 || number >= session.Server.Databases.Count)
+        {
+            error = new RedisReply.Error(RespErrors.DbIndexOutOfRange);
+            return false;
+        }
+
+        index = (int)number;
+        return true;
     }
 
     // FLUSHDB [ASYNC | SYNC]: both flush at once here.

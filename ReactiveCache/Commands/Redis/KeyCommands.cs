@@ -60,17 +60,10 @@ internal static class KeyCommands
             }
             else if (RedisArgs.Is(args[i], "DB") && i + 1 < args.Length)
             {
-                if (!RedisArgs.TryInteger(args[++i], out var index) || index < int.MinValue || index > int.MaxValue)
+                if (!DatabaseCommands.TryDatabase(session, args[++i], out target, out var error))
                 {
-                    return RedisReply.NotInteger;
+                    return error;
                 }
-
-                if (index < 0 || index >= session.Server.Databases.Count)
-                {
-                    return new RedisReply.Error(RespErrors.DbIndexOutOfRange);
-                }
-
-                target = (int)index;
             }
             else
             {
@@ -107,14 +100,9 @@ internal static class KeyCommands
     // MOVE key db: only if the key exists here and not there; its time to live goes with it.
     public static RedisReply Move(RedisSession session, byte[][] args)
     {
-        if (!RedisArgs.TryInteger(args[2], out var index) || index < int.MinValue || index > int.MaxValue)
+        if (!DatabaseCommands.TryDatabase(session, args[2], out var index, out var error))
         {
-            return RedisReply.NotInteger;
-        }
-
-        if (index < 0 || index >= session.Server.Databases.Count)
-        {
-            return new RedisReply.Error(RespErrors.DbIndexOutOfRange);
+            return error;
         }
 
         if (index == session.DatabaseIndex)
@@ -122,7 +110,7 @@ internal static class KeyCommands
             return new RedisReply.Error(RespErrors.CopySameKey);
         }
 
-        var state = (Key: args[1], Target: session.Server.Databases[(int)index]);
+        var state = (Key: args[1], Target: session.Server.Databases[index]);
         return session.Store.Write(state, static (writer, state) =>
         {
             if (!writer.TryGet(state.Key, out var entry))

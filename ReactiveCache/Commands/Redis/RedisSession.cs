@@ -41,7 +41,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     public RespLimits Limits => Server.Config.RequestLimits;
 
     /// <summary>Redis's authRequired: a password is set now and this client has not given it.</summary>
-    public bool AuthRequired => !Authenticated && Server.Config.RequirePass is not null;
+    public bool AuthRequired => !Authenticated && Server.Config.Settings.Access.RequiresPassword;
 
     public string Name { get; set; } = "";
 
