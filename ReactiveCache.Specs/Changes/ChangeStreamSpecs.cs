@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using ReactiveCache.Changes;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
 
@@ -172,7 +173,7 @@ public sealed class ChangeStreamSpecs : ReactiveTest
     public void ChangesSince_drops_the_oldest_changes_first_when_their_values_exceed_the_byte_budget()
     {
         var scheduler = new TestScheduler();
-        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferBytes = 3 * (64 + 1 + 1000) }, scheduler);
+        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferBytes = 3 * (ChangeRecord.Overhead + 1 + 1000) }, scheduler);
         for (var i = 1; i <= 10; i++)
         {
             store.Set("k", new string((char)('a' + i), 1000));

@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using System.Text;
 using ReactiveCache.Changes;
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache;
 
@@ -166,7 +167,15 @@ public sealed partial class CacheStore
         yield return new ChangeBatch(writer.LastSequence, changes, IsSnapshot: true);
     }
 
+    // A snapshot's entry says what the key holds now: its whole value (a hash's fields copied, as the hash goes on
+    // changing after the lock is released), its expiry, and the sequence number of its last write.
     private static CacheChange SnapshotChange(StoreWriter writer, byte[] key, CacheEntry entry) =>
-        new((long)entry.Cas, ChangeKind.Added, ChangeReason.Set, key, entry.Value, PreviousValue: null,
-            entry.HasExpiry ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : null, writer.Now, writer.Database);
+        new((long)entry.Version, ChangeKind.Added, ChangeReason.Set, key, (entry.Value as StringValue)?.Bytes, PreviousValue: null,
+            entry.HasExpiry ? DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMs) : null, writer.Now, writer.Database)
+        {
+            Operations = ChangeOperations.ValueSet | (entry.HasExpiry ? ChangeOperations.ExpiryChanged : 0),
+            Type = entry.Kind,
+            Fields = (entry.Value as HashValue)?.ToArray(),
+            Memcached = entry.Memcached?.ToMetadata(),
+        };
 }

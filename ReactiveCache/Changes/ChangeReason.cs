@@ -59,4 +59,19 @@ public enum ChangeReason
 
     /// <summary>Only the expiry was refreshed by a touch (memcached touch, gat).</summary>
     Touch,
+
+    /// <summary>Hash fields were set (HSET, HSETNX, HMSET).</summary>
+    HashSet,
+
+    /// <summary>Hash fields were deleted (HDEL).</summary>
+    HashDelete,
+
+    /// <summary>A hash field's integer was incremented (HINCRBY).</summary>
+    HashIncrement,
+
+    /// <summary>A hash field's number was incremented (HINCRBYFLOAT).</summary>
+    HashIncrementFloat,
+
+    /// <summary>memcached's meta commands marked the item stale (<c>md ... I</c>) or handed out its recache token.</summary>
+    Invalidate,
 }

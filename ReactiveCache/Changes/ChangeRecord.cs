@@ -1,4 +1,5 @@
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Changes;
 
@@ -6,28 +7,59 @@ namespace ReactiveCache.Changes;
 /// A change as the store records it: a struct, so the write path and the replay ring allocate nothing per
 /// change. It becomes a <see cref="CacheChange"/> object only when someone receives it.
 /// </summary>
+/// <remarks><see cref="Payload"/> is the string value (<c>byte[]</c>) or the hash fields (<c>HashField[]</c>) the operations need.</remarks>
 internal readonly record struct ChangeRecord(
     long Sequence,
     ChangeKind Kind,
+    ChangeOperations Operations,
     ChangeReason Reason,
     byte[] Key,
-    byte[]? Value,
+    ValueKind Type,
+    object? Payload,
     byte[]? PreviousValue,
     long ExpiresAtMs,
+    MemcachedState? Memcached,
     DateTimeOffset Timestamp,
     int Database)
 {
-    private const int Overhead = 64;
+    /// <summary>What one record costs beside its arrays: the struct in the ring and the array headers it points to.</summary>
+    public const int Overhead = 96;
+    private const int FieldOverhead = 32;
 
     /// <summary>
     /// What keeping this change costs in bytes, computed while its arrays are still hot in the cache, so
     /// dropping it later never touches them again.
     /// </summary>
-    public long Size { get; } = Overhead + Key.Length + (Value?.Length ?? 0) + (PreviousValue?.Length ?? 0);
+    public long Size { get; } = Overhead + Key.Length + SizeOf(Payload) + (PreviousValue?.Length ?? 0);
 
     public CacheChange ToChange() =>
-        new(Sequence, Kind, Reason, Key, Value, PreviousValue,
+        new(Sequence, Kind, Reason, Key, Payload as byte[], PreviousValue,
             ExpiresAtMs == CacheEntry.NoExpiry ? null : DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtMs),
             Timestamp,
-            Database);
+            Database)
+        {
+            Operations = Operations,
+            Type = Type,
+            Fields = Payload as HashField[],
+            Memcached = Memcached?.ToMetadata(),
+        };
+
+    private static long SizeOf(object? payload)
+    {
+        switch (payload)
+        {
+            case byte[] value:
+                return value.Length;
+            case HashField[] fields:
+                long size = 0;
+                foreach (var field in fields)
+                {
+                    size += FieldOverhead + field.Name.Length + (field.Value?.Length ?? 0);
+                }
+
+                return size;
+            default:
+                return 0;
+        }
+    }
 }

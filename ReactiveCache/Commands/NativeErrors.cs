@@ -6,6 +6,7 @@ internal static class NativeErrors
     public const string UnknownCommand = "unknown command";
     public const string WrongArguments = "wrong number of arguments";
     public const string InvalidKey = "invalid key";
+    public const string WrongType = "wrong type: the key holds a {0}, not a string";
     public const string NotANumber = "not a number";
     public const string InvalidUtf8 = "invalid UTF-8";
     public const string InvalidExpireTime = "invalid expire time";

@@ -40,6 +40,20 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
             _authenticated = true;
         }
 
+        try
+        {
+            return Dispatch(command);
+        }
+        catch (WrongTypeException wrongType)
+        {
+            return new Reply.Error(string.Format(NativeErrors.WrongType, TypeName(wrongType.Found)));
+        }
+    }
+
+    private static string TypeName(ValueKind kind) => kind.ToString().ToLowerInvariant();
+
+    private Reply Dispatch(Command command)
+    {
         return command switch
         {
             Command.Auth auth => Authenticate(auth.Password),
@@ -88,7 +102,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     private Reply Put(byte[] key, byte[] value)
     {
         store.Write(new PutArgs(key, value), static (writer, args) =>
-            writer.Put(args.Key, args.Value, CacheEntry.NoExpiry, 0, ChangeReason.Set));
+            writer.SetString(args.Key, args.Value, CacheEntry.NoExpiry, ChangeReason.Set));
         return Reply.Ok;
     }
 
@@ -107,15 +121,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
             }
 
             // As in Redis, a time to live that is already over removes the key at once.
-            if (args.Seconds <= 0)
-            {
-                writer.Remove(args.Key, ChangeKind.Expired, ChangeReason.Expired);
-            }
-            else
-            {
-                writer.Put(args.Key, entry.Value, writer.NowMs + (args.Seconds * 1000), entry.Flags, ChangeReason.Expire);
-            }
-
+            writer.SetExpiry(entry, writer.NowMs + (args.Seconds * 1000), ChangeReason.Expire);
             return Reply.Ok;
         });
     }
@@ -142,7 +148,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
 
             if (entry.HasExpiry)
             {
-                writer.Put(key, entry.Value, CacheEntry.NoExpiry, entry.Flags, ChangeReason.Persist);
+                writer.SetExpiry(entry, CacheEntry.NoExpiry, ChangeReason.Persist);
             }
 
             return Reply.Ok;

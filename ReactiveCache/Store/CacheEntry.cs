@@ -1,25 +1,38 @@
+using ReactiveCache.Store.Values;
+
 namespace ReactiveCache.Store;
 
 /// <summary>
-/// One stored value. Entries are immutable: a write replaces the entry, so a reader holding one
-/// never sees it change underneath it, and a change can carry the previous entry for free.
+/// One key of a database: its value, expiry and version. Owned by the <see cref="StoreWriter"/> and changed in place,
+/// only under the store's lock; nothing outside the lock holds an entry (changes and replies carry the arrays they need).
 /// </summary>
-/// <remarks>
-/// <see cref="Marks"/> is bookkeeping about the entry (memcached's stale and win-token bits), not part of
-/// its value: a write starts with none, and changing them publishes no change.
-/// </remarks>
-internal sealed record CacheEntry(byte[] Value, long ExpiresAtMs, ulong Cas, uint Flags, EntryMarks Marks = EntryMarks.None)
+internal sealed class CacheEntry(byte[] key, CacheValue value, long expiresAtMs, ulong version, int slot)
 {
     public const long NoExpiry = long.MaxValue;
 
-    /// <summary>
-    /// The key array the dictionary holds for this entry, so a write to an existing key finds it in the slot it
-    /// replaces instead of hashing the key a second time.
-    /// </summary>
-    public byte[] Key { get; init; } = [];
+    /// <summary>The key array the dictionary holds for this entry.</summary>
+    public byte[] Key { get; } = key;
 
-    /// <summary>The key's place in its database's <see cref="KeySlots"/>, kept from the entry it replaces.</summary>
-    public int Slot { get; init; }
+    public CacheValue Value { get; set; } = value;
+
+    public long ExpiresAtMs { get; set; } = expiresAtMs;
+
+    /// <summary>The sequence number of the last change that touched the value or expiry: WATCH's version and memcached's CAS.</summary>
+    public ulong Version { get; set; } = version;
+
+    /// <summary>The key's place in its database's <see cref="KeySlots"/>.</summary>
+    public int Slot { get; set; } = slot;
+
+    /// <summary>memcached's flags and marks, when a memcached client set some; null for everything else.</summary>
+    public MemcachedState? Memcached { get; set; }
+
+    public ValueKind Kind => Value.Kind;
+
+    /// <summary>The string's bytes; only for an entry known to hold a string (see <see cref="StoreWriter.TryGetString"/>).</summary>
+    public byte[] Bytes => ((StringValue)Value).Bytes;
+
+    /// <summary>memcached's client flags (0 when none were set).</summary>
+    public uint Flags => Memcached?.Flags ?? 0;
 
     /// <summary>The latest expiry a clock can represent (the last millisecond of year 9999).</summary>
     public static readonly long LatestExpiry = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Changes;
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache;
 
@@ -73,10 +74,11 @@ public sealed partial class CacheStore : IDisposable
     /// <summary>How many observers are attached to the change stream (of every database of its server).</summary>
     public int SubscriberCount => _keyspace.Feed.SubscriberCount;
 
-    /// <summary>Reads a value; a key past its expiry is expired now and not returned.</summary>
+    /// <summary>Reads a string value; a key past its expiry is expired now and not returned.</summary>
+    /// <exception cref="WrongTypeException">The key holds another type of value (a hash).</exception>
     public bool TryGet(ReadOnlySpan<byte> key, [NotNullWhen(true)] out byte[]? value)
     {
-        var found = Write(key, static (writer, key) => writer.TryGet(key, out var entry) ? entry.Value : null);
+        var found = Write(key, static (writer, key) => writer.TryGetString(key, out _, out var value) ? value : null);
         value = found;
         return found is not null;
     }
@@ -85,12 +87,12 @@ public sealed partial class CacheStore : IDisposable
     public string? Get(string key) =>
         TryGet(Encoding.UTF8.GetBytes(key), out var value) ? Encoding.UTF8.GetString(value) : null;
 
-    /// <summary>Stores a value, replacing any value and time to live the key had.</summary>
+    /// <summary>Stores a value, replacing any value (of any type) and time to live the key had.</summary>
     public void Set(ReadOnlySpan<byte> key, byte[] value, TimeSpan? timeToLive = null)
     {
         var ttlMs = timeToLive is { } ttl ? (long)ttl.TotalMilliseconds : -1;
         Write(new KeyedArgs(key, value, ttlMs), static (writer, args) =>
-            writer.Put(args.Key, args.Value, args.TtlMs < 0 ? CacheEntry.NoExpiry : writer.NowMs + args.TtlMs, 0, ChangeReason.Set));
+            writer.SetString(args.Key, args.Value, args.TtlMs < 0 ? CacheEntry.NoExpiry : writer.NowMs + args.TtlMs, ChangeReason.Set));
     }
 
     /// <summary>Stores a UTF-8 text value, replacing any value and time to live the key had.</summary>
@@ -107,8 +109,7 @@ public sealed partial class CacheStore : IDisposable
     /// <summary>Gives an existing key a time to live. Returns whether the key existed.</summary>
     public bool Expire(string key, TimeSpan timeToLive) =>
         Write((Key: Encoding.UTF8.GetBytes(key), TtlMs: (long)timeToLive.TotalMilliseconds), static (writer, args) =>
-            writer.TryGet(args.Key, out var entry)
-            && writer.Put(args.Key, entry.Value, writer.NowMs + args.TtlMs, entry.Flags, ChangeReason.Expire) is not null);
+            writer.TryGet(args.Key, out var entry) && writer.SetExpiry(entry, writer.NowMs + args.TtlMs, ChangeReason.Expire));
 
     /// <summary>The remaining time to live of a key: <c>null</c> if it has none or does not exist.</summary>
     public TimeSpan? TimeToLive(string key) =>
@@ -116,6 +117,25 @@ public sealed partial class CacheStore : IDisposable
             writer.TryGet(key, out var entry) && entry.HasExpiry
                 ? TimeSpan.FromMilliseconds(entry.ExpiresAtMs - writer.NowMs)
                 : (TimeSpan?)null);
+
+    /// <summary>The type of the value at a key, or <c>null</c> when the key does not exist.</summary>
+    public ValueKind? TypeOf(string key) =>
+        Write(Encoding.UTF8.GetBytes(key), static (writer, key) => writer.TryGet(key, out var entry) ? entry.Kind : (ValueKind?)null);
+
+    /// <summary>
+    /// Applies a change recorded by another store (a mirror, or a replay of a change log): the change's operations
+    /// become one change of this store, with the same reason. Applying a store's changes from sequence 1, in order,
+    /// onto an empty store rebuilds it.
+    /// </summary>
+    public void Apply(CacheChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Write(change, static (writer, change) =>
+        {
+            writer.Apply(change);
+            return 0;
+        });
+    }
 
     /// <summary>The keys that match a Redis-style glob (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>\x</c>), as UTF-8 text.</summary>
     public IReadOnlyList<string> Keys(string glob = "*")

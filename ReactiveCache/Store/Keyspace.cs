@@ -1,6 +1,7 @@
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Changes;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Store;
 
@@ -73,9 +74,12 @@ internal sealed class Keyspace(IScheduler clock, CacheStoreOptions options, ILog
         }
     }
 
-    /// <summary>The sequence number the next recorded change will get: a new entry's version (memcached's CAS).</summary>
-    public long NextSequence => LastSequence + 1;
-
-    public void Record(int database, ChangeKind kind, ChangeReason reason, byte[] key, byte[]? value, byte[]? previous, long expiresAtMs) =>
-        _pending.Add(new ChangeRecord(++LastSequence, kind, reason, key, value, KeepPreviousValues ? previous : null, expiresAtMs, Now, database));
+    /// <summary>Records one change of the edit in progress and returns its sequence number.</summary>
+    public long Record(
+        int database, ChangeKind kind, ChangeOperations operations, ChangeReason reason, byte[] key, ValueKind type, object? payload,
+        byte[]? previous, long expiresAtMs, MemcachedState? memcached)
+    {
+        _pending.Add(new ChangeRecord(++LastSequence, kind, operations, reason, key, type, payload, previous, expiresAtMs, memcached, Now, database));
+        return LastSequence;
+    }
 }

@@ -1,14 +1,20 @@
-using ReactiveCache.Changes;
 using System.Runtime.InteropServices;
+using ReactiveCache.Changes;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Store;
 
 /// <summary>
 /// One database's data and the only code that changes it. Every method runs under the keyspace's lock, inside an
-/// edit; each mutation records one <see cref="CacheChange"/> with the <see cref="Keyspace"/>, which commits the
-/// changes of one command (one transaction) as a single batch.
+/// edit; each mutation changes one key and records exactly one <see cref="CacheChange"/> saying what it did, and the
+/// <see cref="Keyspace"/> commits the changes of one command (one transaction) as a single batch.
 /// </summary>
-internal sealed class StoreWriter
+/// <remarks>
+/// The rules every protocol shares live here once: what WRONGTYPE is (the typed lookups), what "change only the
+/// expiry" does (<see cref="SetExpiry"/>: an expiry in the past expires the key), which memcached state survives a
+/// write (<see cref="MemcachedState.AfterWrite"/>), and that a hash left without fields is removed.
+/// </remarks>
+internal sealed partial class StoreWriter
 {
     private readonly Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
     private readonly Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
@@ -46,7 +52,7 @@ internal sealed class StoreWriter
     public bool TryPeek(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry) =>
         _bySpan.TryGetValue(key, out storedKey!, out entry!);
 
-    /// <summary>The live entry for a key; an entry found past its expiry is expired now (lazy expiry).</summary>
+    /// <summary>The live entry for a key, of any type; an entry found past its expiry is expired now (lazy expiry).</summary>
     public bool TryGet(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry)
     {
         if (!_bySpan.TryGetValue(key, out storedKey!, out entry!))
@@ -67,72 +73,145 @@ internal sealed class StoreWriter
 
     public bool Exists(ReadOnlySpan<byte> key) => TryGet(key, out _, out _);
 
-    /// <summary>Stores a value; CAS becomes this change's sequence number, so it differs on every write.</summary>
-    /// <remarks>The key is copied if it is new; use the <c>byte[]</c> overload to hand over an array instead.</remarks>
-    public CacheEntry Put(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
+    /// <summary>The live string at a key; a key holding another type throws <see cref="WrongTypeException"/>.</summary>
+    public bool TryGetString(ReadOnlySpan<byte> key, out CacheEntry entry, out byte[] value)
     {
-        if (_bySpan.TryGetValue(key, out var storedKey, out _))
-        {
-            return Put(storedKey, value, expiresAtMs, flags, reason);
-        }
-
-        return Put(key.ToArray(), value, expiresAtMs, flags, reason);
-    }
-
-    /// <summary>Stores a value under <paramref name="key"/>, which the store keeps: the caller must not change it later.</summary>
-    public CacheEntry Put(byte[] key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
-    {
-        expiresAtMs = CacheEntry.Representable(expiresAtMs);
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
-        var previous = slot;
-        var storedKey = previous?.Key ?? key;
-        var entry = new CacheEntry(value, expiresAtMs, (ulong)_keyspace.NextSequence, flags)
-        {
-            Key = storedKey,
-            Slot = previous?.Slot ?? _slots.Add(storedKey),
-        };
-        slot = entry;
-        if (entry.HasExpiry && entry.ExpiresAtMs != previous?.ExpiresAtMs)
-        {
-            _expiry.Track(storedKey, expiresAtMs);
-            CompactExpiryQueue();
-        }
-
-        Record(existed ? ChangeKind.Updated : ChangeKind.Added, reason, storedKey, entry, previous?.Value);
-        return entry;
-    }
-
-    // A sliding time to live re-queues its key on every write and stale queue items leave only when due;
-    // past twice the keys (plus slack), rebuild the queue from the live entries so it stays bounded.
-    private void CompactExpiryQueue()
-    {
-        if (_expiry.Count > (2 * _entries.Count) + 1024)
-        {
-            _expiry.Rebuild(_entries.Where(pair => pair.Value.HasExpiry).Select(pair => (pair.Key, pair.Value.ExpiresAtMs)));
-        }
-    }
-
-
-    /// <summary>
-    /// Replaces a live entry's <see cref="EntryMarks"/> in place. Value, expiry and CAS stay as they are, so
-    /// this is bookkeeping, not a change: nothing is published.
-    /// </summary>
-    public CacheEntry Mark(ReadOnlySpan<byte> key, CacheEntry entry, EntryMarks marks)
-    {
-        var marked = entry with { Marks = marks };
-        _bySpan[key] = marked;
-        return marked;
-    }
-
-    public bool Remove(ReadOnlySpan<byte> key, ChangeKind kind, ChangeReason reason)
-    {
-        if (!_bySpan.Remove(key, out var storedKey, out var previous))
+        value = [];
+        if (!TryGet(key, out entry))
         {
             return false;
         }
 
-        _slots.Remove(previous.Slot, _moveSlot ??= MoveSlot);
-        Record(kind, reason, storedKey, entry: null, previous.Value);
+        value = Expect<StringValue>(entry, ValueKind.String).Bytes;
+        return true;
+    }
+
+    /// <summary>The live hash at a key; a key holding another type throws <see cref="WrongTypeException"/>.</summary>
+    public bool TryGetHash(ReadOnlySpan<byte> key, out CacheEntry entry, out HashValue hash)
+    {
+        hash = null!;
+        if (!TryGet(key, out entry))
+        {
+            return false;
+        }
+
+        hash = Expect<HashValue>(entry, ValueKind.Hash);
+        return true;
+    }
+
+    /// <summary>The one place that decides WRONGTYPE.</summary>
+    public static TValue Expect<TValue>(CacheEntry entry, ValueKind kind)
+        where TValue : CacheValue =>
+        entry.Value as TValue ?? throw new WrongTypeException(kind, entry.Kind);
+
+    /// <summary>
+    /// Stores a string through Redis or the native protocol, replacing whatever the key held. memcached's flags,
+    /// which these protocols never set, survive; its marks do not (a write is a recache).
+    /// </summary>
+    public CacheEntry SetString(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, ChangeReason reason)
+    {
+        var storedKey = _bySpan.TryGetValue(key, out var existingKey, out var existing) ? existingKey : key.ToArray();
+        return Store(storedKey, new StringValue(value), expiresAtMs, MemcachedState.AfterWrite(existing?.Memcached), reason);
+    }
+
+    /// <summary>Stores a string with memcached's state as the memcached command gives it.</summary>
+    public CacheEntry SetMemcached(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
+    {
+        var storedKey = _bySpan.TryGetValue(key, out var existingKey, out _) ? existingKey : key.ToArray();
+        return Store(storedKey, new StringValue(value), expiresAtMs, state, reason);
+    }
+
+    /// <summary>
+    /// Puts a whole value (of any type) under a key the store keeps: COPY, RENAME and MOVE, with the source's expiry and
+    /// memcached state. The caller copies a value that stays in use elsewhere.
+    /// </summary>
+    public CacheEntry Place(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason) =>
+        Store(_bySpan.TryGetValue(key, out var existingKey, out _) ? existingKey : key, value, expiresAtMs, state, reason);
+
+    private CacheEntry Store(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
+    {
+        expiresAtMs = CacheEntry.Representable(expiresAtMs);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
+        var entry = slot;
+        byte[]? previous = null;
+        var operations = ChangeOperations.ValueSet;
+        if (entry is null)
+        {
+            entry = slot = new CacheEntry(key, value, expiresAtMs, 0, _slots.Add(key));
+            operations |= expiresAtMs == CacheEntry.NoExpiry ? 0 : ChangeOperations.ExpiryChanged;
+        }
+        else
+        {
+            previous = _keyspace.KeepPreviousValues ? (entry.Value as StringValue)?.Bytes : null;
+            operations |= entry.ExpiresAtMs == expiresAtMs ? 0 : ChangeOperations.ExpiryChanged;
+            entry.Value = value;
+            entry.ExpiresAtMs = expiresAtMs;
+        }
+
+        entry.Memcached = state;
+        TrackExpiry(entry, operations);
+        var payload = value is StringValue text ? text.Bytes : (object)((HashValue)value).ToArray();
+        entry.Version = (ulong)Record(existed ? ChangeKind.Updated : ChangeKind.Added, operations, reason, entry, payload, previous);
+        return entry;
+    }
+
+    /// <summary>
+    /// Changes only the expiry of a live entry: a time already past expires the key at once (the change is
+    /// <see cref="ChangeKind.Expired"/>, with the command's reason); <see cref="CacheEntry.NoExpiry"/> removes the time
+    /// to live. Returns whether the key still exists. The change carries no value.
+    /// </summary>
+    public bool SetExpiry(CacheEntry entry, long expiresAtMs, ChangeReason reason)
+    {
+        if (expiresAtMs != CacheEntry.NoExpiry && expiresAtMs <= NowMs)
+        {
+            Remove(entry.Key, ChangeKind.Expired, reason);
+            return false;
+        }
+
+        entry.ExpiresAtMs = CacheEntry.Representable(expiresAtMs);
+        TrackExpiry(entry, ChangeOperations.ExpiryChanged);
+        entry.Version = (ulong)Record(ChangeKind.Updated, ChangeOperations.ExpiryChanged, reason, entry, payload: null, previous: null);
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces memcached's marks (stale, recache token) on a live entry, and with <paramref name="expiresAtMs"/> its
+    /// expiry too, as one change. The value stays, and so does the version unless the expiry changed: memcached's CAS
+    /// does not move when a token is handed out.
+    /// </summary>
+    public void SetMemcachedState(CacheEntry entry, MemcachedState? state, long? expiresAtMs = null)
+    {
+        if (expiresAtMs is { } at && at != CacheEntry.NoExpiry && at <= NowMs)
+        {
+            Remove(entry.Key, ChangeKind.Expired, ChangeReason.Invalidate);
+            return;
+        }
+
+        entry.Memcached = state;
+        var operations = ChangeOperations.MetadataChanged;
+        if (expiresAtMs is { } expiry)
+        {
+            entry.ExpiresAtMs = CacheEntry.Representable(expiry);
+            operations |= ChangeOperations.ExpiryChanged;
+            TrackExpiry(entry, operations);
+        }
+
+        var sequence = Record(ChangeKind.Updated, operations, ChangeReason.Invalidate, entry, payload: null, previous: null);
+        if (expiresAtMs is not null)
+        {
+            entry.Version = (ulong)sequence;
+        }
+    }
+
+    public bool Remove(ReadOnlySpan<byte> key, ChangeKind kind, ChangeReason reason)
+    {
+        if (!_bySpan.Remove(key, out _, out var entry))
+        {
+            return false;
+        }
+
+        _slots.Remove(entry.Slot, _moveSlot ??= MoveSlot);
+        Record(kind, ChangeOperations.KeyRemoved, reason, entry, payload: null, previous: (entry.Value as StringValue)?.Bytes);
         return true;
     }
 
@@ -140,9 +219,9 @@ internal sealed class StoreWriter
     public int Clear()
     {
         var removed = _entries.Count;
-        foreach (var (key, entry) in _entries)
+        foreach (var entry in _entries.Values)
         {
-            Record(ChangeKind.Removed, ChangeReason.Flush, key, entry: null, entry.Value);
+            Record(ChangeKind.Removed, ChangeOperations.KeyRemoved, ChangeReason.Flush, entry, payload: null, (entry.Value as StringValue)?.Bytes);
         }
 
         _entries.Clear();
@@ -167,15 +246,29 @@ internal sealed class StoreWriter
         _expiry.Rearm();
     }
 
-    private Action<byte[], int>? _moveSlot;
-
-    // The entry is immutable: a key the slots packed elsewhere gets a copy that says its new slot.
-    private void MoveSlot(byte[] key, int slot)
+    private void TrackExpiry(CacheEntry entry, ChangeOperations operations)
     {
-        ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, key);
-        entry = entry with { Slot = slot };
+        if (entry.HasExpiry && (operations & ChangeOperations.ExpiryChanged) != 0)
+        {
+            _expiry.Track(entry.Key, entry.ExpiresAtMs);
+            CompactExpiryQueue();
+        }
     }
 
-    private void Record(ChangeKind kind, ChangeReason reason, byte[] key, CacheEntry? entry, byte[]? previous) =>
-        _keyspace.Record(Database, kind, reason, key, entry?.Value, previous, entry?.ExpiresAtMs ?? CacheEntry.NoExpiry);
+    // A sliding time to live re-queues its key on every write and stale queue items leave only when due;
+    // past twice the keys (plus slack), rebuild the queue from the live entries so it stays bounded.
+    private void CompactExpiryQueue()
+    {
+        if (_expiry.Count > (2 * _entries.Count) + 1024)
+        {
+            _expiry.Rebuild(_entries.Values.Where(entry => entry.HasExpiry).Select(entry => (entry.Key, entry.ExpiresAtMs)));
+        }
+    }
+
+    private Action<byte[], int>? _moveSlot;
+
+    private void MoveSlot(byte[] key, int slot) => _entries[key].Slot = slot;
+
+    private long Record(ChangeKind kind, ChangeOperations operations, ChangeReason reason, CacheEntry entry, object? payload, byte[]? previous) =>
+        _keyspace.Record(Database, kind, operations, reason, entry.Key, entry.Kind, payload, _keyspace.KeepPreviousValues ? previous : null, entry.ExpiresAtMs, entry.Memcached);
 }

@@ -35,8 +35,6 @@ public sealed class NativeEncoderSpecs
 
     [TestCase(ChangeKind.Added, ChangeReason.Set, "CHANGE 7 set k v\r\n")]
     [TestCase(ChangeKind.Updated, ChangeReason.Set, "CHANGE 7 set k v\r\n")]
-    [TestCase(ChangeKind.Updated, ChangeReason.Expire, "CHANGE 7 expire k v\r\n")]
-    [TestCase(ChangeKind.Updated, ChangeReason.Persist, "CHANGE 7 persist k v\r\n")]
     [TestCase(ChangeKind.Removed, ChangeReason.Delete, "CHANGE 7 del k\r\n")]
     [TestCase(ChangeKind.Removed, ChangeReason.Flush, "CHANGE 7 flushed k\r\n")]
     [TestCase(ChangeKind.Expired, ChangeReason.Expired, "CHANGE 7 expired k\r\n")]
@@ -48,6 +46,54 @@ public sealed class NativeEncoderSpecs
 
         Assert.That(Encode(new Reply.Changed(change)), Is.EqualTo(expected));
     }
+
+    [Test]
+    public void Names_the_operation_and_carries_only_what_it_needs()
+    {
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(1_767_225_600_000);
+        var setWithExpiry = Change(ChangeOperations.ValueSet | ChangeOperations.ExpiryChanged, value: "v", expiresAt: expiresAt);
+        var expiryOnly = Change(ChangeOperations.ExpiryChanged, expiresAt: expiresAt);
+        var persist = Change(ChangeOperations.ExpiryChanged);
+        var fieldsSet = Change(ChangeOperations.FieldsSet, fields: [Field("name", "Ada"), Field("city", "New York")]);
+        var fieldsDeleted = Change(ChangeOperations.FieldsDeleted, fields: [Field("name", null)]);
+        var lastFieldDeleted = Change(ChangeOperations.FieldsDeleted | ChangeOperations.KeyRemoved, kind: ChangeKind.Removed, fields: [Field("city", null)]);
+        var marked = Change(ChangeOperations.MetadataChanged);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encode(new Reply.Changed(setWithExpiry)), Is.EqualTo("CHANGE 7 setex k 1767225600000 v\r\n"));
+            Assert.That(Encode(new Reply.Changed(expiryOnly)), Is.EqualTo("CHANGE 7 expire k 1767225600000\r\n"));
+            Assert.That(Encode(new Reply.Changed(persist)), Is.EqualTo("CHANGE 7 persist k\r\n"));
+            Assert.That(Encode(new Reply.Changed(fieldsSet)), Is.EqualTo("CHANGE 7 hset k name Ada city New\\sYork\r\n"));
+            Assert.That(Encode(new Reply.Changed(fieldsDeleted)), Is.EqualTo("CHANGE 7 hdel k name\r\n"));
+            Assert.That(Encode(new Reply.Changed(lastFieldDeleted)), Is.EqualTo("CHANGE 7 hdel k city\r\n"));
+            Assert.That(Encode(new Reply.Changed(marked)), Is.EqualTo("CHANGE 7 marked k\r\n"));
+        });
+    }
+
+    [Test]
+    public void Escapes_backslashes_and_the_bytes_that_would_split_a_token()
+    {
+        var change = Change(ChangeOperations.FieldsSet, key: "a b", fields: [Field("", "c:\\temp\r\n")]);
+        var value = Change(ChangeOperations.ValueSet, value: "c:\\temp has spaces");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encode(new Reply.Changed(change)), Is.EqualTo("CHANGE 7 hset a\\sb \\e c:\\\\temp\\r\\n\r\n"));
+            Assert.That(Encode(new Reply.Changed(value)), Is.EqualTo("CHANGE 7 set k c:\\\\temp has spaces\r\n"));
+        });
+    }
+
+    private static CacheChange Change(
+        ChangeOperations operations, ChangeKind kind = ChangeKind.Updated, string key = "k", string? value = null,
+        DateTimeOffset? expiresAt = null, HashField[]? fields = null) =>
+        new(7, kind, ChangeReason.Set, Text.Bytes(key), value is null ? null : Text.Bytes(value), null, expiresAt, s_now)
+        {
+            Operations = operations,
+            Fields = fields,
+        };
+
+    private static HashField Field(string name, string? value) => new(Text.Bytes(name), value is null ? null : Text.Bytes(value));
 
     [Test]
     public void Escapes_line_breaks_in_values_written_through_binary_safe_protocols()

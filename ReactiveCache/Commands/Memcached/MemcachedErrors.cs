@@ -26,6 +26,9 @@ internal static class MemcachedErrors
     public const string OpaqueTooLong = "CLIENT_ERROR opaque token too long";
     public const string KeyDecodingError = "CLIENT_ERROR error decoding key";
 
+    /// <summary>memcached has no such error (it has no types): a client error naming what the key holds.</summary>
+    public const string WrongType = "CLIENT_ERROR wrong type: the key holds a {0}, not a value";
+
     // Authentication, as memcached -Y answers (proto_text.c, try_read_command_asciiauth).
     public const string Unauthenticated = "CLIENT_ERROR unauthenticated";
     public const string AuthenticationFailure = "CLIENT_ERROR authentication failure";

@@ -28,6 +28,19 @@ internal sealed class MemcachedSession(
             return MemcachedAuthentication.Answer(command, access, statistics, out _authenticated);
         }
 
+        try
+        {
+            return Dispatch(command);
+        }
+        catch (WrongTypeException wrongType)
+        {
+            // memcached has no types: a key another protocol made a hash is an error for the commands that read a value.
+            return new MemcachedReply.Line(string.Format(MemcachedErrors.WrongType, wrongType.Found.ToString().ToLowerInvariant()));
+        }
+    }
+
+    private MemcachedReply Dispatch(MemcachedCommand command)
+    {
         return command switch
         {
             MemcachedCommand.Retrieve retrieve => Retrieve(retrieve),

@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Commands.Memcached;
 
@@ -8,57 +8,43 @@ namespace ReactiveCache.Commands.Memcached;
 /// <c>CacheStore.Write</c>), so check-and-set, add, incr and append are atomic, and every write is one
 /// change on the store's change stream, whichever protocol reads it next.
 /// </summary>
+/// <remarks>
+/// memcached has no types: a key holding a Redis hash is overwritten by <c>set</c> (as Redis's SET would) and answered
+/// with a wrong-type error by the commands that read a value (get, append, incr).
+/// </remarks>
 internal static class MemcachedStorage
 {
     public static MemcachedReply Store(StoreWriter writer, MemcachedCommand.Store command)
     {
-        var exists = writer.TryGet(command.Key, out var entry);
+        var concatenates = StoreModes.Concatenates(command.Mode);
+        byte[] current = [];
+        var exists = concatenates ? writer.TryGetString(command.Key, out var entry, out current) : writer.TryGet(command.Key, out entry);
         if (Refusal(command, exists, entry) is { } refused)
         {
             return refused;
         }
 
-        var value = command.Mode switch
-        {
-            StoreMode.Append => Concat(entry.Value, command.Value),
-            StoreMode.Prepend => Concat(command.Value, entry.Value),
-            _ => command.Value,
-        };
-        var concatenates = command.Mode is StoreMode.Append or StoreMode.Prepend;
-
-        // append and prepend ignore the flags and exptime they are given (protocol.txt).
+        var value = StoreModes.Combine(command.Mode, current, command.Value);
         var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer);
-        var flags = concatenates ? entry.Flags : command.Flags;
-        var reason = command.Mode switch
-        {
-            StoreMode.Append => ChangeReason.Append,
-            StoreMode.Prepend => ChangeReason.Prepend,
-            _ => ChangeReason.Set,
-        };
-        Put(writer, command.Key, value, expiresAtMs, flags, reason);
+        var state = concatenates ? MemcachedState.AfterWrite(entry.Memcached) : MemcachedState.Of(command.Flags);
+        Put(writer, command.Key, value, expiresAtMs, state, StoreModes.ReasonOf(command.Mode));
         return MemcachedReply.Stored;
     }
 
     public static bool TryRetrieve(StoreWriter writer, byte[] key, long? touchExptime, out MemcachedItem item)
     {
         item = default;
-        if (!writer.TryGet(key, out var entry))
+        if (!writer.TryGetString(key, out var entry, out var value))
         {
             return false;
         }
 
-        if (touchExptime is { } exptime)
+        if (touchExptime is { } exptime && !writer.SetExpiry(entry, MemcachedExpiry.ToExpiresAtMs(exptime, writer), ChangeReason.Touch))
         {
-            var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(exptime, writer);
-            if (Put(writer, key, entry.Value, expiresAtMs, entry.Flags, ChangeReason.Touch) is not { } touched)
-            {
-                return false;
-            }
-
-            entry = touched;
+            return false;
         }
 
-        item = new MemcachedItem(key, entry.Value, entry.Flags, entry.Cas);
+        item = new MemcachedItem(key, value, entry.Flags, entry.Version);
         return true;
     }
 
@@ -69,7 +55,7 @@ internal static class MemcachedStorage
             return MemcachedReply.NotFound;
         }
 
-        Put(writer, command.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer), entry.Flags, ChangeReason.Touch);
+        writer.SetExpiry(entry, MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer), ChangeReason.Touch);
         return MemcachedReply.Touched;
     }
 
@@ -78,21 +64,20 @@ internal static class MemcachedStorage
             ? MemcachedReply.Deleted
             : MemcachedReply.NotFound;
 
-    /// <summary>incr wraps at 2^64, decr stops at 0 (protocol.txt, "Increment/Decrement").</summary>
     public static MemcachedReply Arithmetic(StoreWriter writer, MemcachedCommand.Arithmetic command)
     {
-        if (!writer.TryGet(command.Key, out var entry))
+        if (!writer.TryGetString(command.Key, out var entry, out var value))
         {
             return MemcachedReply.NotFound;
         }
 
-        if (!TryReadCounter(entry.Value, out var current))
+        if (!Counters.TryParseUnsigned(value, out var current))
         {
             return new MemcachedReply.Line(MemcachedErrors.NonNumeric);
         }
 
-        var next = command.Increment ? unchecked(current + command.Delta) : current < command.Delta ? 0 : current - command.Delta;
-        writer.Put(command.Key, FormatCounter(next), entry.ExpiresAtMs, entry.Flags, ChangeReason.Increment);
+        var next = Counters.Step(current, command.Delta, command.Increment);
+        writer.SetMemcached(command.Key, Counters.Format(next), entry.ExpiresAtMs, MemcachedState.AfterWrite(entry.Memcached), ChangeReason.Increment);
         return new MemcachedReply.Number(next);
     }
 
@@ -100,45 +85,22 @@ internal static class MemcachedStorage
     /// Stores a value, or, when its exptime is already past, stores nothing and expires what was there:
     /// memcached's "negative exptime means expired at once".
     /// </summary>
-    public static CacheEntry? Put(StoreWriter writer, byte[] key, byte[] value, long expiresAtMs, uint flags, ChangeReason reason)
+    public static CacheEntry? Put(StoreWriter writer, byte[] key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
     {
         if (!MemcachedExpiry.IsPast(expiresAtMs, writer))
         {
-            return writer.Put(key, value, expiresAtMs, flags, reason);
+            return writer.SetMemcached(key, value, expiresAtMs, state, reason);
         }
 
-        writer.Remove(key, ChangeKind.Expired, ChangeReason.Expired);
+        writer.Remove(key, ChangeKind.Expired, reason);
         return null;
-    }
-
-    /// <summary>A counter is decimal digits, optionally padded with spaces as memcached's decr leaves it.</summary>
-    public static bool TryReadCounter(byte[] value, out ulong counter)
-    {
-        var digits = value.AsSpan().TrimEnd((byte)' ');
-        return Utf8Parser.TryParse(digits, out counter, out var used) && used == digits.Length && digits.Length > 0;
-    }
-
-    public static byte[] FormatCounter(ulong value)
-    {
-        Span<byte> digits = stackalloc byte[20];
-        Utf8Formatter.TryFormat(value, digits, out var written);
-        return digits[..written].ToArray();
     }
 
     private static MemcachedReply? Refusal(MemcachedCommand.Store command, bool exists, CacheEntry entry) => command.Mode switch
     {
-        StoreMode.Add when exists => MemcachedReply.NotStored,
-        StoreMode.Replace or StoreMode.Append or StoreMode.Prepend when !exists => MemcachedReply.NotStored,
         StoreMode.Cas when !exists => MemcachedReply.NotFound,
-        StoreMode.Cas when entry.Cas != command.CasUnique => MemcachedReply.Exists,
+        StoreMode.Cas when entry.Version != command.CasUnique => MemcachedReply.Exists,
+        _ when StoreModes.Refuses(command.Mode, exists) => MemcachedReply.NotStored,
         _ => null,
     };
-
-    private static byte[] Concat(byte[] first, byte[] second)
-    {
-        var joined = GC.AllocateUninitializedArray<byte>(first.Length + second.Length);
-        first.CopyTo(joined, 0);
-        second.CopyTo(joined, first.Length);
-        return joined;
-    }
 }

@@ -1,4 +1,5 @@
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Commands.Memcached;
 
@@ -47,36 +48,36 @@ internal static class MetaOperations
             }
 
             var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer);
-            entry = writer.Put(request.Key, [], expiresAtMs, 0, ChangeReason.Set);
-            entry = writer.Mark(request.Key, entry, EntryMarks.WinTokenSent);
+            entry = writer.SetMemcached(request.Key, [], expiresAtMs, MemcachedState.Of(0, winTokenSent: true), ChangeReason.Set);
             created = true;
         }
 
+        var value = StoreWriter.Expect<StringValue>(entry, ValueKind.String).Bytes;
         if (request.TryNumber('T', out var ttl))
         {
-            entry = MemcachedStorage.Put(writer, request.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer), entry.Flags, ChangeReason.Touch)
-                ?? entry;
+            // A touch into the past expires the item; this reply still shows it as it was.
+            writer.SetExpiry(entry, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer), ChangeReason.Touch);
         }
 
-        var win = created ? "W" : Revalidation(writer, request, ref entry);
+        var win = created ? "W" : Revalidation(writer, request, entry);
         var flags = MetaReturnFlags.Build(request, entry, writer.NowMs, win);
-        return new MemcachedReply.Meta(request.Has('v') ? "VA" : "HD", flags, request.Has('v') ? entry.Value : null);
+        return new MemcachedReply.Meta(request.Has('v') ? "VA" : "HD", flags, request.Has('v') ? value : null);
     }
 
     /// <summary>
     /// The revalidation flags in memcached's order: Z when the win token already went to someone, X when
     /// the item is stale, W to the first client that should recache it (stale, or TTL under R).
     /// </summary>
-    private static string Revalidation(StoreWriter writer, MetaRequest request, ref CacheEntry entry)
+    private static string Revalidation(StoreWriter writer, MetaRequest request, CacheEntry entry)
     {
-        var stale = entry.Marks.HasFlag(EntryMarks.Stale);
-        var tokenSent = entry.Marks.HasFlag(EntryMarks.WinTokenSent);
+        var stale = entry.Memcached?.Stale ?? false;
+        var tokenSent = entry.Memcached?.WinTokenSent ?? false;
         var recache = request.TryNumber('R', out var threshold) && threshold is { } seconds && entry.HasExpiry
             && MemcachedExpiry.RemainingSeconds(entry, writer.NowMs) < seconds;
         var wins = (stale || recache) && !tokenSent;
-        if (wins)
+        if (wins && writer.TryGet(request.Key, out var live))
         {
-            entry = writer.Mark(request.Key, entry, entry.Marks | EntryMarks.WinTokenSent);
+            writer.SetMemcachedState(live, MemcachedState.Of(live.Flags, stale, winTokenSent: true));
         }
 
         return (tokenSent ? "Z" : "") + (stale ? "X" : "") + (wins ? "W" : "");
@@ -91,6 +92,7 @@ internal static class MetaOperations
 
         var key = System.Text.Encoding.ASCII.GetString(request.Key);
         var exp = MemcachedExpiry.RemainingSeconds(entry, writer.NowMs);
-        return new MemcachedReply.Meta("ME", $"{key} exp={exp} la=0 cas={entry.Cas} fetch=no cls=1 size={entry.Value.Length}", null);
+        var size = StoreWriter.Expect<StringValue>(entry, ValueKind.String).Bytes.Length;
+        return new MemcachedReply.Meta("ME", $"{key} exp={exp} la=0 cas={entry.Version} fetch=no cls=1 size={size}", null);
     }
 }

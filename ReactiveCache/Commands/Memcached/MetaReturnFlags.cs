@@ -39,9 +39,9 @@ internal static class MetaReturnFlags
         'O' => "O" + flag.Token,
         'k' => "k" + Key(request),
         'b' when request.Has('k') => "b",
-        'c' when entry is not null => "c" + entry.Cas,
+        'c' when entry is not null => "c" + entry.Version,
         'f' when entry is not null => "f" + entry.Flags,
-        's' when entry is not null => "s" + entry.Value.Length,
+        's' when entry is not null => "s" + entry.Bytes.Length,
         't' when entry is not null => "t" + MemcachedExpiry.RemainingSeconds(entry, nowMs),
         _ => null,
     };

@@ -1,11 +1,12 @@
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Commands.Memcached;
 
 /// <summary>
 /// <c>ms</c>, <c>md</c> and <c>ma</c>: the classic storage, delete and arithmetic commands with the meta
 /// flags (mode M, compare-and-swap C, invalidation I, vivify N, TTL T, client flags F) and return codes
-/// HD, NS, EX, NF. With <c>q</c> the nominal answers are left out.
+/// HD, NS, EX, NF. With <c>q</c> the nominal answers are left out. Each is one change of its key.
 /// </summary>
 internal static class MetaStorage
 {
@@ -21,17 +22,16 @@ internal static class MetaStorage
         var exists = writer.TryGet(request.Key, out var entry);
         // Unsigned, as memcached reads it: a CAS above 2^63 is compared, not mistaken for no CAS at all.
         request.TryUnsigned('C', out var compareCas);
-        var invalidate = request.Has('I');
-        var marks = EntryMarks.None;
-        if (compareCas is { } cas && exists && cas != entry.Cas)
+        var stale = false;
+        if (compareCas is { } cas && exists && cas != entry.Version)
         {
             // I: a set carrying an older CAS than the item's still lands, but only as a stale value.
-            if (!(invalidate && cas < entry.Cas))
+            if (!(request.Has('I') && cas < entry.Version))
             {
                 return Code(request, "EX", entry, writer.NowMs);
             }
 
-            marks = EntryMarks.Stale;
+            stale = true;
         }
 
         if (compareCas is not null && !exists)
@@ -39,35 +39,21 @@ internal static class MetaStorage
             return Code(request, "NF", null, writer.NowMs);
         }
 
-        var concatenates = mode is StoreMode.Append or StoreMode.Prepend;
-        if (!exists && concatenates && request.TryNumber('N', out var vivify))
-        {
-            entry = writer.Put(request.Key, [], MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer), 0, ChangeReason.Set);
-            exists = true;
-        }
-
-        if ((mode == StoreMode.Add && exists) || (mode is StoreMode.Replace or StoreMode.Append or StoreMode.Prepend && !exists))
+        // N with append or prepend: a miss creates the item from the data, with N's TTL.
+        var concatenates = StoreModes.Concatenates(mode);
+        var vivified = !exists && concatenates && request.TryNumber('N', out _);
+        if (!vivified && StoreModes.Refuses(mode, exists))
         {
             return Code(request, "NS", null, writer.NowMs);
         }
 
-        var data = request.Data!;
-        var value = mode switch
-        {
-            StoreMode.Append => [.. entry.Value, .. data],
-            StoreMode.Prepend => [.. data, .. entry.Value],
-            _ => data,
-        };
+        var current = exists && concatenates ? StoreWriter.Expect<StringValue>(entry, ValueKind.String).Bytes : [];
+        var value = StoreModes.Combine(mode, current, request.Data!);
         request.TryNumber('F', out var flags);
-        request.TryNumber('T', out var ttl);
-        var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer);
-        var reason = mode switch { StoreMode.Append => ChangeReason.Append, StoreMode.Prepend => ChangeReason.Prepend, _ => ChangeReason.Set };
-        var stored = MemcachedStorage.Put(writer, request.Key, value, expiresAtMs, concatenates ? entry.Flags : (uint)(flags ?? 0), reason);
-        if (stored is not null && marks != EntryMarks.None)
-        {
-            stored = writer.Mark(request.Key, stored, marks);
-        }
-
+        request.TryNumber(vivified ? 'N' : 'T', out var ttl);
+        var expiresAtMs = concatenates && exists ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer);
+        var state = MemcachedState.Of(concatenates ? (exists ? entry.Flags : 0) : (uint)(flags ?? 0), stale);
+        var stored = MemcachedStorage.Put(writer, request.Key, value, expiresAtMs, state, StoreModes.ReasonOf(mode));
         return Code(request, "HD", stored, writer.NowMs);
     }
 
@@ -78,24 +64,21 @@ internal static class MetaStorage
             return Code(request, "NF", null, writer.NowMs);
         }
 
-        if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Cas)
+        if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Version)
         {
             return Code(request, "EX", entry, writer.NowMs);
         }
 
         if (request.Has('I'))
         {
-            // Invalidate: keep serving the value, flagged stale, until someone recaches it.
-            if (request.TryNumber('T', out var ttl))
-            {
-                entry = MemcachedStorage.Put(writer, request.Key, entry.Value, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer), entry.Flags, ChangeReason.Touch) ?? entry;
-            }
-
-            writer.Mark(request.Key, entry, EntryMarks.Stale);
+            // Invalidate: keep serving the value, flagged stale, until someone recaches it; T also sets its TTL.
+            long? expiresAtMs = request.TryNumber('T', out var ttl) ? MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer) : null;
+            writer.SetMemcachedState(entry, MemcachedState.Of(entry.Flags, stale: true), expiresAtMs);
         }
         else if (request.Has('x'))
         {
-            writer.Put(request.Key, [], entry.ExpiresAtMs, 0, ChangeReason.Set);
+            // x: the value (and its client flags) go, the item stays.
+            writer.SetMemcached(request.Key, [], entry.ExpiresAtMs, state: null, ChangeReason.Set);
         }
         else
         {
@@ -113,7 +96,7 @@ internal static class MetaStorage
             return new MemcachedReply.Line(MemcachedErrors.BadCommandLine);
         }
 
-        if (!writer.TryGet(request.Key, out var entry))
+        if (!writer.TryGetString(request.Key, out var entry, out var value))
         {
             if (!request.TryNumber('N', out var vivify))
             {
@@ -121,30 +104,31 @@ internal static class MetaStorage
             }
 
             var initial = ulong.TryParse(request.Token('J'), out var seed) ? seed : 0;
-            var created = writer.Put(request.Key, MemcachedStorage.FormatCounter(initial), MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer), 0, ChangeReason.Increment);
+            var created = writer.SetMemcached(
+                request.Key, Counters.Format(initial), MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer), state: null, ChangeReason.Increment);
             return Counted(request, created, writer.NowMs);
         }
 
-        if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Cas)
+        if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Version)
         {
             return Code(request, "EX", entry, writer.NowMs);
         }
 
-        if (!MemcachedStorage.TryReadCounter(entry.Value, out var current))
+        if (!Counters.TryParseUnsigned(value, out var current))
         {
             return new MemcachedReply.Line(MemcachedErrors.NonNumeric);
         }
 
         var delta = ulong.TryParse(request.Token('D'), out var given) ? given : 1;
-        var next = increment ? unchecked(current + delta) : current < delta ? 0 : current - delta;
+        var next = Counters.Step(current, delta, increment);
         var expiresAtMs = request.TryNumber('T', out var ttl) ? MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer) : entry.ExpiresAtMs;
-        var updated = writer.Put(request.Key, MemcachedStorage.FormatCounter(next), expiresAtMs, entry.Flags, ChangeReason.Increment);
+        var updated = writer.SetMemcached(request.Key, Counters.Format(next), expiresAtMs, MemcachedState.AfterWrite(entry.Memcached), ChangeReason.Increment);
         return Counted(request, updated, writer.NowMs);
     }
 
     private static MemcachedReply Counted(MetaRequest request, CacheEntry entry, long nowMs) =>
         request.Has('v')
-            ? new MemcachedReply.Meta("VA", MetaReturnFlags.Build(request, entry, nowMs), entry.Value)
+            ? new MemcachedReply.Meta("VA", MetaReturnFlags.Build(request, entry, nowMs), entry.Bytes)
             : Code(request, "HD", entry, nowMs);
 
     /// <summary>A code line with its return flags; under <c>q</c>, HD and NF (the nominal answers) are silent.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
 
@@ -32,15 +30,18 @@ internal static class CounterCommands
             return new RedisReply.Error(RespErrors.NotFloat);
         }
 
-        return session.Store.Write((Key: args[1], Delta: args[2]), static (writer, state) =>
+        return session.Store.Write((Key: args[1], Delta: args[2]), static RedisReply (writer, state) =>
         {
-            var exists = writer.TryGet(state.Key, out var entry);
-            if (!TryAddFloat(exists ? entry.Value : "0"u8.ToArray(), state.Delta, out var result, out var error))
+            var exists = writer.TryGetString(state.Key, out var entry, out var current);
+            switch (FloatText.TryAdd(exists ? current : "0"u8.ToArray(), state.Delta, out var result))
             {
-                return error!;
+                case FloatText.Outcome.CurrentNotFloat:
+                    return new RedisReply.Error(RespErrors.NotFloat);
+                case FloatText.Outcome.NaNOrInfinity:
+                    return new RedisReply.Error(RespErrors.NaNOrInfinity);
             }
 
-            writer.Put(state.Key, result, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.IncrementFloat);
+            writer.SetString(state.Key, result, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, ChangeReason.IncrementFloat);
             return new RedisReply.Bulk(result);
         });
     }
@@ -48,71 +49,19 @@ internal static class CounterCommands
     private static RedisReply Add(RedisSession session, byte[] key, long delta) =>
         session.Store.Write((Key: key, Delta: delta), static (writer, state) =>
         {
-            var exists = writer.TryGet(state.Key, out var entry);
+            var exists = writer.TryGetString(state.Key, out var entry, out var text);
             long current = 0;
-            if (exists && !RespNumber.TryParse(entry.Value, out current))
+            if (exists && !Counters.TryParseSigned(text, out current))
             {
                 return RedisReply.NotInteger;
             }
 
-            if ((state.Delta > 0 && current > long.MaxValue - state.Delta) || (state.Delta < 0 && current < long.MinValue - state.Delta))
+            if (!Counters.TryAdd(current, state.Delta, out var result))
             {
                 return new RedisReply.Error(RespErrors.Overflow);
             }
 
-            var result = current + state.Delta;
-            Span<byte> digits = stackalloc byte[20];
-            System.Buffers.Text.Utf8Formatter.TryFormat(result, digits, out var length);
-            var bytes = digits[..length].ToArray();
-            writer.Put(state.Key, bytes, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.Increment);
+            writer.SetString(state.Key, Counters.Format(result), exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, ChangeReason.Increment);
             return RedisReply.Of(result);
         });
-
-    // Redis adds in long double and prints with 17 decimals, trailing zeros trimmed: decimal arithmetic gives
-    // the same text for everyday values (0.1 + 0.2 is "0.3", not "0.30000000000000004"); double covers the rest.
-    private static bool TryAddFloat(byte[] current, byte[] delta, out byte[] result, out RedisReply? error)
-    {
-        result = [];
-        error = null;
-        if (!RedisArgs.TryFloat(current, out var a) || !RedisArgs.TryFloat(delta, out var b))
-        {
-            error = new RedisReply.Error(RespErrors.NotFloat);
-            return false;
-        }
-
-        var sum = a + b;
-        if (double.IsNaN(sum) || double.IsInfinity(sum))
-        {
-            error = new RedisReply.Error(RespErrors.NaNOrInfinity);
-            return false;
-        }
-
-        result = Encoding.ASCII.GetBytes(Format(current, delta, sum));
-        return true;
-    }
-
-    private static string Format(byte[] current, byte[] delta, double sum)
-    {
-        const NumberStyles style = NumberStyles.Float;
-        try
-        {
-            if (decimal.TryParse(Encoding.ASCII.GetString(current), style, CultureInfo.InvariantCulture, out var a)
-                && decimal.TryParse(Encoding.ASCII.GetString(delta), style, CultureInfo.InvariantCulture, out var b))
-            {
-                return Trim(Math.Round(a + b, 17).ToString("F17", CultureInfo.InvariantCulture));
-            }
-        }
-        catch (OverflowException)
-        {
-            // Beyond decimal's range: fall back to double below.
-        }
-
-        return Math.Abs(sum) < 1e17 ? Trim(sum.ToString("F17", CultureInfo.InvariantCulture)) : sum.ToString("F0", CultureInfo.InvariantCulture);
-    }
-
-    private static string Trim(string fixedPoint)
-    {
-        var text = fixedPoint.Contains('.') ? fixedPoint.TrimEnd('0').TrimEnd('.') : fixedPoint;
-        return text == "-0" ? "0" : text;
-    }
 }

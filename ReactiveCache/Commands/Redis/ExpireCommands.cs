@@ -30,7 +30,7 @@ internal static class ExpireCommands
                 return RedisReply.Zero;
             }
 
-            writer.Put(key, entry.Value, CacheEntry.NoExpiry, entry.Flags, ChangeReason.Persist);
+            writer.SetExpiry(entry, CacheEntry.NoExpiry, ChangeReason.Persist);
             return RedisReply.One;
         });
 
@@ -63,21 +63,21 @@ internal static class ExpireCommands
 
         return session.Store.Write((Key: args[1], At: expiresAt, Persist: persist), static (writer, state) =>
         {
-            if (!writer.TryGet(state.Key, out var entry))
+            if (!writer.TryGetString(state.Key, out var entry, out var value))
             {
                 return RedisReply.NullBulk;
             }
 
             if (state.At is { } at)
             {
-                Apply(writer, state.Key, entry, at);
+                writer.SetExpiry(entry, at, ChangeReason.Expire);
             }
             else if (state.Persist && entry.HasExpiry)
             {
-                writer.Put(state.Key, entry.Value, CacheEntry.NoExpiry, entry.Flags, ChangeReason.Persist);
+                writer.SetExpiry(entry, CacheEntry.NoExpiry, ChangeReason.Persist);
             }
 
-            return new RedisReply.Bulk(entry.Value);
+            return new RedisReply.Bulk(value);
         });
     }
 
@@ -113,22 +113,10 @@ internal static class ExpireCommands
                 return RedisReply.Zero;
             }
 
-            Apply(writer, state.Key, entry, state.At);
+            // A time already past expires the key at once; Redis announces that as "del" (checkAlreadyExpired in expire.c).
+            writer.SetExpiry(entry, state.At, ChangeReason.Expire);
             return RedisReply.One;
         });
-    }
-
-    // A time that is already past deletes the key, announced as "del" (checkAlreadyExpired in expire.c).
-    private static void Apply(StoreWriter writer, byte[] key, CacheEntry entry, long expiresAtMs)
-    {
-        if (expiresAtMs <= writer.NowMs)
-        {
-            writer.Remove(key, ChangeKind.Removed, ChangeReason.Delete);
-        }
-        else
-        {
-            writer.Put(key, entry.Value, expiresAtMs, entry.Flags, ChangeReason.Expire);
-        }
     }
 
     private static RedisReply TtlGeneric(RedisSession session, byte[] key, bool milliseconds, bool absolute) =>

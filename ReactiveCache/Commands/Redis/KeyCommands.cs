@@ -10,7 +10,6 @@ namespace ReactiveCache.Commands.Redis;
 /// </remarks>
 internal static class KeyCommands
 {
-    private static readonly RedisReply s_string = new RedisReply.Simple("string");
     private static readonly RedisReply s_none = new RedisReply.Simple("none");
 
     public static RedisReply Del(RedisSession session, byte[][] args) =>
@@ -35,7 +34,7 @@ internal static class KeyCommands
         RedisReply.Of(CountExisting(session.Store, args));
 
     public static RedisReply Type(RedisSession session, byte[][] args) =>
-        session.Store.Write(args[1], static (writer, key) => writer.Exists(key)) ? s_string : s_none;
+        session.Store.Write(args[1], static (writer, key) => writer.TryGet(key, out var entry) ? RedisTypes.Reply(entry.Kind) : s_none);
 
     public static RedisReply Keys(RedisSession session, byte[][] args) =>
         new RedisReply.Array(session.Store.ReadKeys(args[1]).Select(key => (RedisReply)new RedisReply.Bulk(key)).ToArray());
@@ -91,7 +90,7 @@ internal static class KeyCommands
                     return RedisReply.Zero;
                 }
 
-                target.Put(copy.Key, copy.Entry.Value, copy.Entry.ExpiresAtMs, copy.Entry.Flags, ChangeReason.Copy);
+                target.Place(copy.Key, copy.Entry.Value.Copy(), copy.Entry.ExpiresAtMs, copy.Entry.Memcached, ChangeReason.Copy);
                 return RedisReply.One;
             });
         });
@@ -126,7 +125,7 @@ internal static class KeyCommands
             // Redis's order of events: move_from in the source, then move_to in the target.
             writer.Remove(state.Key, ChangeKind.Removed, ChangeReason.MoveFrom);
             state.Target.Write((state.Key, Entry: entry), static (target, move) =>
-                target.Put(move.Key, move.Entry.Value, move.Entry.ExpiresAtMs, move.Entry.Flags, ChangeReason.MoveTo));
+                target.Place(move.Key, move.Entry.Value, move.Entry.ExpiresAtMs, move.Entry.Memcached, ChangeReason.MoveTo));
             return RedisReply.One;
         });
     }
@@ -162,7 +161,7 @@ internal static class KeyCommands
             }
 
             writer.Remove(state.From, ChangeKind.Removed, ChangeReason.RenameFrom);
-            writer.Put(state.To, entry.Value, entry.ExpiresAtMs, entry.Flags, ChangeReason.RenameTo);
+            writer.Place(state.To, entry.Value, entry.ExpiresAtMs, entry.Memcached, ChangeReason.RenameTo);
             return state.OnlyIfAbsent ? RedisReply.One : RedisReply.Ok;
         });
 }

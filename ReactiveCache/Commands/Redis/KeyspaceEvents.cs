@@ -71,32 +71,81 @@ internal static class KeyspaceEvents
         return text.ToString();
     }
 
-    /// <summary>The Redis event a change stands for and its class, or null for changes Redis does not announce (flush, touch).</summary>
-    public static (string Name, KeyspaceEventFlags Class)? Of(CacheChange change) => change.Kind switch
+    /// <summary>
+    /// The Redis events a change stands for, in the order Redis announces them: derived from what the change did, so
+    /// <c>SET k v EX 10</c> (one change) is <c>set</c> then <c>expire</c>, and an HDEL that empties the hash is
+    /// <c>hdel</c> then <c>del</c>. A flush and memcached's marks announce nothing, as Redis has no such events.
+    /// </summary>
+    public static IEnumerable<(string Name, KeyspaceEventFlags Class)> Of(CacheChange change)
     {
-        ChangeKind.Expired => ("expired", KeyspaceEventFlags.Expired),
+        if (change.Has(ChangeOperations.FieldsDeleted))
+        {
+            yield return ("hdel", KeyspaceEventFlags.Hash);
+        }
+
+        if (change.Has(ChangeOperations.KeyRemoved))
+        {
+            if (Removal(change) is { } removal)
+            {
+                yield return removal;
+            }
+
+            yield break;
+        }
+
+        if (change.Has(ChangeOperations.FieldsSet))
+        {
+            yield return (change.Reason switch
+            {
+                ChangeReason.HashIncrement => "hincrby",
+                ChangeReason.HashIncrementFloat => "hincrbyfloat",
+                _ => "hset",
+            }, KeyspaceEventFlags.Hash);
+        }
+        else if (change.Has(ChangeOperations.ValueSet))
+        {
+            if (ValueEvent(change.Reason) is { } set)
+            {
+                yield return set;
+            }
+
+            // SET ... EX, SETEX, a memcached set with an exptime: Redis follows "set" with "expire".
+            if (change.Reason == ChangeReason.Set && change.Has(ChangeOperations.ExpiryChanged) && change.ExpiresAt is not null)
+            {
+                yield return ("expire", KeyspaceEventFlags.Generic);
+            }
+        }
+        else if (change.Has(ChangeOperations.ExpiryChanged))
+        {
+            yield return (change.ExpiresAt is null ? "persist" : "expire", KeyspaceEventFlags.Generic);
+        }
+    }
+
+    // A key given a time already past by a command is deleted, and Redis says "del" (checkAlreadyExpired), not "expired".
+    private static (string, KeyspaceEventFlags)? Removal(CacheChange change) => change.Kind switch
+    {
+        ChangeKind.Expired when change.Reason == ChangeReason.Expired => ("expired", KeyspaceEventFlags.Expired),
         ChangeKind.Evicted => ("evicted", KeyspaceEventFlags.Evicted),
-        ChangeKind.Removed => change.Reason switch
+        _ => change.Reason switch
         {
             ChangeReason.RenameFrom => ("rename_from", KeyspaceEventFlags.Generic),
             ChangeReason.MoveFrom => ("move_from", KeyspaceEventFlags.Generic),
             ChangeReason.Flush => null,
             _ => ("del", KeyspaceEventFlags.Generic),
         },
-        _ => change.Reason switch
-        {
-            ChangeReason.Set => ("set", KeyspaceEventFlags.String),
-            ChangeReason.Increment => ("incrby", KeyspaceEventFlags.String),
-            ChangeReason.IncrementFloat => ("incrbyfloat", KeyspaceEventFlags.String),
-            ChangeReason.Append or ChangeReason.Prepend => ("append", KeyspaceEventFlags.String),
-            ChangeReason.SetRange => ("setrange", KeyspaceEventFlags.String),
-            ChangeReason.Expire => ("expire", KeyspaceEventFlags.Generic),
-            ChangeReason.Persist => ("persist", KeyspaceEventFlags.Generic),
-            ChangeReason.RenameTo => ("rename_to", KeyspaceEventFlags.Generic),
-            ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
-            ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
-            _ => null,
-        },
+    };
+
+    private static (string, KeyspaceEventFlags)? ValueEvent(ChangeReason reason) => reason switch
+    {
+        ChangeReason.Set => ("set", KeyspaceEventFlags.String),
+        ChangeReason.Increment => ("incrby", KeyspaceEventFlags.String),
+        ChangeReason.IncrementFloat => ("incrbyfloat", KeyspaceEventFlags.String),
+        ChangeReason.Append or ChangeReason.Prepend => ("append", KeyspaceEventFlags.String),
+        ChangeReason.SetRange => ("setrange", KeyspaceEventFlags.String),
+        ChangeReason.RenameTo => ("rename_to", KeyspaceEventFlags.Generic),
+        ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
+        ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
+        _ => null,
     };
 
     private static void Append(StringBuilder text, KeyspaceEventFlags flags, KeyspaceEventFlags flag, char letter)

@@ -67,9 +67,12 @@ internal sealed class KeyspaceNotifier(IReadOnlyList<CacheStore> databases, PubS
                 Notify(database, change.Key, "new", flags);
             }
 
-            if (KeyspaceEvents.Of(change) is { } @event && (flags & @event.Class) != 0)
+            foreach (var (name, eventClass) in KeyspaceEvents.Of(change))
             {
-                Notify(database, change.Key, @event.Name, flags);
+                if ((flags & eventClass) != 0)
+                {
+                    Notify(database, change.Key, name, flags);
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Commands.Redis;
 
@@ -11,7 +12,8 @@ internal static class MultiKeyCommands
             var values = new RedisReply[args.Length - 1];
             for (var i = 1; i < args.Length; i++)
             {
-                values[i - 1] = writer.TryGet(args[i], out var entry) ? new RedisReply.Bulk(entry.Value) : RedisReply.NullBulk;
+                // MGET answers nil for a key of another type, where GET would answer WRONGTYPE (as Redis does).
+                values[i - 1] = writer.TryGet(args[i], out var entry) && entry.Value is StringValue text ? new RedisReply.Bulk(text.Bytes) : RedisReply.NullBulk;
             }
 
             return new RedisReply.Array(values);
@@ -58,7 +60,7 @@ internal static class MultiKeyCommands
     {
         for (var i = 1; i < args.Length; i += 2)
         {
-            writer.Put(args[i], args[i + 1], CacheEntry.NoExpiry, 0, ChangeReason.Set);
+            writer.SetString(args[i], args[i + 1], CacheEntry.NoExpiry, ChangeReason.Set);
         }
     }
 }

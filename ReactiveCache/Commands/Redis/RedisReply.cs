@@ -15,6 +15,7 @@ internal abstract class RedisReply
     public static readonly RedisReply EmptyBulk = new Bulk([]);
     public static readonly RedisReply Syntax = new Error(Protocols.Resp.RespErrors.Syntax);
     public static readonly RedisReply NotInteger = new Error(Protocols.Resp.RespErrors.NotInteger);
+    public static readonly RedisReply WrongType = new Error(Protocols.Resp.RespErrors.WrongType);
     public static readonly RedisReply Zero = new Integer(0);
     public static readonly RedisReply One = new Integer(1);
 

@@ -119,7 +119,17 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     {
         LastCommand = command.FullName;
         LastCommandAtMs = Server.Now;
-        var reply = command.Handler!(this, args);
+        RedisReply reply;
+        try
+        {
+            reply = command.Handler!(this, args);
+        }
+        catch (WrongTypeException)
+        {
+            // The store's typed lookups throw before changing anything: the one place WRONGTYPE is decided.
+            reply = RedisReply.WrongType;
+        }
+
         command.Called(reply is RedisReply.Error);
         return reply;
     }

@@ -9,6 +9,8 @@ internal static class StringCommands
     public static RedisReply Get(RedisSession session, byte[][] args) =>
         session.Store.TryGet(args[1], out var value) ? new RedisReply.Bulk(value) : RedisReply.NullBulk;
 
+    // SET and its variants replace a value of any type, so they look a key up untyped; GET ... and GETSET read it as a string.
+
     public static RedisReply Set(RedisSession session, byte[][] args)
     {
         if (args.Length == 3)
@@ -24,21 +26,17 @@ internal static class StringCommands
 
         return session.Store.Write((Key: args[1], Value: args[2], Options: options), static (writer, state) =>
         {
-            var exists = writer.TryGet(state.Key, out var entry);
-            var old = state.Options.Get ? RedisReply.Of(exists ? entry.Value : null) : null;
+            byte[]? current = null;
+            var exists = state.Options.Get ? writer.TryGetString(state.Key, out var entry, out current) : writer.TryGet(state.Key, out entry);
+            var old = state.Options.Get ? RedisReply.Of(exists ? current : null) : null;
             if ((state.Options.Nx && exists) || (state.Options.Xx && !exists))
             {
                 return old ?? RedisReply.NullBulk;
             }
 
+            // One change: the value and, with EX/PX/EXAT/PXAT, the expiry (Redis's "set" and "expire" events come from it).
             var expiresAt = state.Options.ExpiresAtMs ?? (state.Options.KeepTtl && exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry);
-            writer.Put(state.Key, state.Value, expiresAt, 0, ChangeReason.Set);
-            if (state.Options.ExpiresAtMs is not null)
-            {
-                // Redis announces "set" then "expire"; the second change carries the expiry event.
-                writer.Put(state.Key, state.Value, expiresAt, 0, ChangeReason.Expire);
-            }
-
+            writer.SetString(state.Key, state.Value, expiresAt, ChangeReason.Set);
             return old ?? RedisReply.Ok;
         });
     }
@@ -51,7 +49,7 @@ internal static class StringCommands
                 return RedisReply.Zero;
             }
 
-            writer.Put(state.Key, state.Value, CacheEntry.NoExpiry, 0, ChangeReason.Set);
+            writer.SetString(state.Key, state.Value, CacheEntry.NoExpiry, ChangeReason.Set);
             return RedisReply.One;
         });
 
@@ -62,26 +60,26 @@ internal static class StringCommands
     public static RedisReply GetSet(RedisSession session, byte[][] args) =>
         session.Store.Write((Key: args[1], Value: args[2]), static (writer, state) =>
         {
-            var old = writer.TryGet(state.Key, out var entry) ? entry.Value : null;
-            writer.Put(state.Key, state.Value, CacheEntry.NoExpiry, 0, ChangeReason.Set);
+            var old = writer.TryGetString(state.Key, out _, out var current) ? current : null;
+            writer.SetString(state.Key, state.Value, CacheEntry.NoExpiry, ChangeReason.Set);
             return RedisReply.Of(old);
         });
 
     public static RedisReply GetDel(RedisSession session, byte[][] args) =>
         session.Store.Write(args[1], static (writer, key) =>
         {
-            if (!writer.TryGet(key, out var entry))
+            if (!writer.TryGetString(key, out _, out var value))
             {
                 return RedisReply.NullBulk;
             }
 
             writer.Remove(key, ChangeKind.Removed, ChangeReason.Delete);
-            return new RedisReply.Bulk(entry.Value);
+            return new RedisReply.Bulk(value);
         });
 
     internal static void Put(CacheStore store, byte[] key, byte[] value, long expiresAtMs) =>
         store.Write((Key: key, Value: value, At: expiresAtMs), static (writer, state) =>
-            writer.Put(state.Key, state.Value, state.At, 0, ChangeReason.Set));
+            writer.SetString(state.Key, state.Value, state.At, ChangeReason.Set));
 
     private static RedisReply SetWithExpiry(RedisSession session, byte[][] args, ExpiryArgs.Unit unit, string name)
     {
@@ -92,8 +90,7 @@ internal static class StringCommands
 
         return session.Store.Write((Key: args[1], Value: args[3], At: expiresAt), static (writer, state) =>
         {
-            writer.Put(state.Key, state.Value, state.At, 0, ChangeReason.Set);
-            writer.Put(state.Key, state.Value, state.At, 0, ChangeReason.Expire);
+            writer.SetString(state.Key, state.Value, state.At, ChangeReason.Set);
             return RedisReply.Ok;
         });
     }

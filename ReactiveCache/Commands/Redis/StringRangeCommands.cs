@@ -1,5 +1,6 @@
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Commands.Redis;
 
@@ -9,15 +10,14 @@ internal static class StringRangeCommands
     public static RedisReply Append(RedisSession session, byte[][] args) =>
         session.Store.Write((Key: args[1], Suffix: args[2], Max: session.Server.Config.RequestLimits.MaxBulkLength), static (writer, state) =>
         {
-            var exists = writer.TryGet(state.Key, out var entry);
-            var current = exists ? entry.Value : [];
+            var exists = writer.TryGetString(state.Key, out var entry, out var current);
             if (ExceedsLargestString(current.Length, state.Suffix.Length, state.Max))
             {
                 return new RedisReply.Error(RespErrors.StringTooLong);
             }
 
-            byte[] value = [.. current, .. state.Suffix];
-            writer.Put(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.Append);
+            var value = StringValue.Concat(current, state.Suffix);
+            writer.SetString(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, ChangeReason.Append);
             return RedisReply.Of(value.Length);
         });
 
@@ -75,8 +75,7 @@ internal static class StringRangeCommands
 
         return session.Store.Write((Key: args[1], Offset: offset, Patch: args[3], Max: session.Server.Config.RequestLimits.MaxBulkLength), static (writer, state) =>
         {
-            var exists = writer.TryGet(state.Key, out var entry);
-            var current = exists ? entry.Value : [];
+            var exists = writer.TryGetString(state.Key, out var entry, out var current);
             if (state.Patch.Length == 0)
             {
                 return RedisReply.Of(current.Length);
@@ -90,7 +89,7 @@ internal static class StringRangeCommands
             var value = new byte[Math.Max(current.Length, state.Offset + state.Patch.Length)];
             current.CopyTo(value, 0);
             state.Patch.CopyTo(value, (int)state.Offset);
-            writer.Put(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, exists ? entry.Flags : 0, ChangeReason.SetRange);
+            writer.SetString(state.Key, value, exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry, ChangeReason.SetRange);
             return RedisReply.Of(value.Length);
         });
     }

@@ -58,7 +58,7 @@ internal static class TransactionCommands
 
         foreach (var key in args.Skip(1))
         {
-            var cas = session.Store.Write(key, static (writer, key) => writer.TryGet(key, out var entry) ? entry.Cas : 0UL);
+            var cas = session.Store.Write(key, static (writer, key) => writer.TryGet(key, out var entry) ? entry.Version : 0UL);
             session.WatchedKeys.Add(new WatchedKey(session.DatabaseIndex, key, cas));
         }
 
@@ -75,7 +75,7 @@ internal static class TransactionCommands
     private static RedisReply Run(RedisSession session, RedisTransaction transaction)
     {
         var touched = session.WatchedKeys.Any(watched => session.Server.Databases[watched.Database].Write(watched, static (writer, watched) =>
-            (writer.TryGet(watched.Key, out var entry) ? entry.Cas : 0UL) != watched.Cas));
+            (writer.TryGet(watched.Key, out var entry) ? entry.Version : 0UL) != watched.Cas));
         session.WatchedKeys.Clear();
         if (touched)
         {

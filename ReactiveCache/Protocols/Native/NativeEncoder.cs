@@ -19,7 +19,7 @@ internal static class NativeEncoder
                 break;
             case Reply.Value value:
                 Write(output, "VALUE "u8);
-                WriteValue(output, value.Bytes);
+                WriteRest(output, value.Bytes);
                 EndLine(output);
                 break;
             case Reply.Ttl ttl:
@@ -75,47 +75,122 @@ internal static class NativeEncoder
     }
 
 
-    /// <summary>The word a watcher sees for a change: set, del, expired, evicted, flushed, expire, persist.</summary>
-    public static ReadOnlySpan<byte> KindWord(CacheChange change) => change.Kind switch
+    /// <summary>
+    /// The word a watcher sees for a change, naming what it did: set, setex, expire, persist, hset, hdel, del, expired,
+    /// evicted, flushed, marked.
+    /// </summary>
+    public static ReadOnlySpan<byte> OperationWord(CacheChange change)
     {
-        ChangeKind.Expired => "expired"u8,
-        ChangeKind.Evicted => "evicted"u8,
-        ChangeKind.Removed when change.Reason == ChangeReason.Flush => "flushed"u8,
-        ChangeKind.Removed => "del"u8,
-        _ when change.Reason == ChangeReason.Expire => "expire"u8,
-        _ when change.Reason == ChangeReason.Persist => "persist"u8,
-        _ => "set"u8,
-    };
+        if (change.Has(ChangeOperations.FieldsDeleted))
+        {
+            return "hdel"u8;
+        }
 
+        if (change.Has(ChangeOperations.KeyRemoved))
+        {
+            return change.Kind switch
+            {
+                ChangeKind.Expired => "expired"u8,
+                ChangeKind.Evicted => "evicted"u8,
+                _ when change.Reason == ChangeReason.Flush => "flushed"u8,
+                _ => "del"u8,
+            };
+        }
+
+        if (change.Has(ChangeOperations.FieldsSet))
+        {
+            return "hset"u8;
+        }
+
+        if (change.Has(ChangeOperations.ValueSet))
+        {
+            return SetsExpiry(change) ? "setex"u8 : "set"u8;
+        }
+
+        if (change.Has(ChangeOperations.ExpiryChanged))
+        {
+            return change.ExpiresAt is null ? "persist"u8 : "expire"u8;
+        }
+
+        return "marked"u8;
+    }
+
+    private static bool SetsExpiry(CacheChange change) => change.Has(ChangeOperations.ExpiryChanged) && change.ExpiresAt is not null;
+
+    // CHANGE <sequence> <word> <key> [<expires-at-ms>] [<value> | <field> <value> ... | <field> ...]
     private static void WriteChange(IBufferWriter<byte> output, CacheChange change)
     {
         Write(output, "CHANGE "u8);
         WriteNumber(output, change.Sequence);
         Write(output, " "u8);
-        Write(output, KindWord(change));
+        Write(output, OperationWord(change));
         Write(output, " "u8);
-        Write(output, change.Key);
-        if (change.Value is { } value && change.Kind is ChangeKind.Added or ChangeKind.Updated)
+        WriteToken(output, change.Key);
+        if (SetsExpiry(change) || (change.Operations == ChangeOperations.ExpiryChanged && change.ExpiresAt is not null))
         {
             Write(output, " "u8);
-            WriteValue(output, value);
+            WriteNumber(output, change.ExpiresAt!.Value.ToUnixTimeMilliseconds());
+        }
+
+        if (change.Fields is { } fields)
+        {
+            // Fields set (or a whole hash) as name value pairs; fields deleted as names alone.
+            foreach (var field in fields)
+            {
+                Write(output, " "u8);
+                WriteToken(output, field.Name);
+                if (field.Value is { } value)
+                {
+                    Write(output, " "u8);
+                    WriteToken(output, value);
+                }
+            }
+        }
+        else if (change.Value is { } text)
+        {
+            Write(output, " "u8);
+            WriteRest(output, text);
         }
 
         EndLine(output);
     }
 
-    // Values written through a binary-safe protocol may hold line breaks; on a line protocol they are escaped.
-    private static void WriteValue(IBufferWriter<byte> output, ReadOnlySpan<byte> value)
+    // A value at the end of the line keeps its spaces; the bytes that would end the line or blur an escape are escaped.
+    private static void WriteRest(IBufferWriter<byte> output, ReadOnlySpan<byte> value) => WriteEscaped(output, value, escapeSpace: false);
+
+    // A key, field or field value is one space-separated token: a space inside it is escaped too, and an empty one is \e.
+    private static void WriteToken(IBufferWriter<byte> output, ReadOnlySpan<byte> token)
     {
-        while (value.IndexOfAny((byte)'\r', (byte)'\n') is var stop and >= 0)
+        if (token.IsEmpty)
+        {
+            Write(output, "\\e"u8);
+            return;
+        }
+
+        WriteEscaped(output, token, escapeSpace: true);
+    }
+
+    private static void WriteEscaped(IBufferWriter<byte> output, ReadOnlySpan<byte> value, bool escapeSpace)
+    {
+        var special = escapeSpace ? s_tokenSpecials : s_lineSpecials;
+        while (value.IndexOfAny(special) is var stop and >= 0)
         {
             Write(output, value[..stop]);
-            Write(output, value[stop] == (byte)'\r' ? "\\r"u8 : "\\n"u8);
+            Write(output, value[stop] switch
+            {
+                (byte)'\r' => "\\r"u8,
+                (byte)'\n' => "\\n"u8,
+                (byte)' ' => "\\s"u8,
+                _ => "\\\\"u8,
+            });
             value = value[(stop + 1)..];
         }
 
         Write(output, value);
     }
+
+    private static readonly SearchValues<byte> s_lineSpecials = SearchValues.Create("\r\n\\"u8);
+    private static readonly SearchValues<byte> s_tokenSpecials = SearchValues.Create("\r\n\\ "u8);
 
     private static void Line(IBufferWriter<byte> output, string text)
     {
