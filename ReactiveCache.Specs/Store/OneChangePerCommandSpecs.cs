@@ -1,0 +1,187 @@
+using NUnit.Framework;
+using ReactiveCache.Specs.Support;
+
+namespace ReactiveCache.Specs.Store;
+
+/// <summary>
+/// The change stream is exactly what happened to the store, one change per key a command touches, saying what it
+/// did, and the same event has the same kind whichever protocol caused it.
+/// </summary>
+public sealed class OneChangePerCommandSpecs
+{
+    private RedisHarness _redis = null!;
+    private MemcachedHarness _memcached = null!;
+    private NativeHarness _native = null!;
+    private List<CacheChange> _changes = null!;
+    private IDisposable _subscription = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _redis = new RedisHarness();
+        _memcached = new MemcachedHarness(_redis.Store);
+        _native = new NativeHarness(store: _redis.Store, scheduler: _redis.Scheduler);
+        _changes = [];
+        _subscription = _redis.Store.Changes.Subscribe(_changes.Add);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _subscription.Dispose();
+        _native.Dispose();
+        _redis.Dispose();
+    }
+
+    private DateTimeOffset Now => _redis.Scheduler.Now;
+
+    [Test]
+    public void SET_with_EX_is_one_change_that_sets_the_value_and_the_expiry()
+    {
+        _redis.Connect().Send("SET", "k", "v", "EX", "10");
+
+        Assert.That(_changes, Has.Count.EqualTo(1));
+        var change = _changes[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(change.Kind, Is.EqualTo(ChangeKind.Added));
+            Assert.That(change.Operations, Is.EqualTo(ChangeOperations.ValueSet | ChangeOperations.ExpiryChanged));
+            Assert.That(change.ValueText, Is.EqualTo("v"));
+            Assert.That(change.ExpiresAt, Is.EqualTo(Now.AddSeconds(10)));
+        });
+    }
+
+    [Test]
+    public void A_change_of_the_expiry_alone_carries_no_value_through_every_protocol()
+    {
+        _redis.Store.Set("k", "a value");
+        _changes.Clear();
+
+        _redis.Connect().Send("EXPIRE", "k", "100");
+        _memcached.Send("touch k 200\r\n");
+        _native.Send("EXPIRE k 300");
+        _redis.Connect().Send("PERSIST", "k");
+
+        Assert.That(_changes.Select(change => (change.Operations, change.Value, change.ExpiresAt)), Is.EqualTo(new[]
+        {
+            (ChangeOperations.ExpiryChanged, (byte[]?)null, (DateTimeOffset?)Now.AddSeconds(100)),
+            (ChangeOperations.ExpiryChanged, null, Now.AddSeconds(200)),
+            (ChangeOperations.ExpiryChanged, null, Now.AddSeconds(300)),
+            (ChangeOperations.ExpiryChanged, null, null),
+        }));
+    }
+
+    [Test]
+    public void An_expiry_already_past_is_Expired_whichever_protocol_gave_it()
+    {
+        foreach (var key in new[] { "redis", "memcached", "native" })
+        {
+            _redis.Store.Set(key, "v");
+        }
+
+        _changes.Clear();
+        _redis.Connect().Send("EXPIRE", "redis", "-1");
+        _memcached.Send("touch memcached -1\r\n");
+        _native.Send("EXPIRE native 0");
+
+        Assert.That(_changes.Select(change => (change.KeyText, change.Kind, change.Operations)), Is.EqualTo(new[]
+        {
+            ("redis", ChangeKind.Expired, ChangeOperations.KeyRemoved),
+            ("memcached", ChangeKind.Expired, ChangeOperations.KeyRemoved),
+            ("native", ChangeKind.Expired, ChangeOperations.KeyRemoved),
+        }));
+    }
+
+    [Test]
+    public void A_memcached_invalidation_is_a_change_of_its_marks_and_keeps_the_value_and_CAS()
+    {
+        _memcached.Send("set k 5 0 1\r\nv\r\n");
+        var version = _changes.Single().Sequence;
+        _changes.Clear();
+
+        var reply = _memcached.Send("md k I\r\nmg k c v\r\n");
+
+        Assert.That(reply, Is.EqualTo($"HD\r\nVA 1 c{version} X W\r\nv\r\n"));
+        Assert.That(_changes.Select(change => (change.Operations, change.Memcached)), Is.EqualTo(new[]
+        {
+            (ChangeOperations.MetadataChanged, new MemcachedMetadata(5, Stale: true)),
+            (ChangeOperations.MetadataChanged, new MemcachedMetadata(5, Stale: true, WinTokenSent: true)),
+        }));
+    }
+
+    [Test]
+    public void A_Redis_write_keeps_the_memcached_flags_it_never_set_and_clears_the_marks()
+    {
+        _memcached.Send("set k 42 0 1\r\nv\r\nmd k I\r\n");
+
+        _redis.Connect().Send("SET", "k", "from redis");
+
+        Assert.That(_memcached.Send("mg k f v\r\n"), Is.EqualTo("VA 10 f42\r\nfrom redis\r\n"));
+        Assert.That(_changes.Last().Memcached, Is.EqualTo(new MemcachedMetadata(42)));
+    }
+
+    [Test]
+    public void Every_protocol_answers_a_hash_key_with_a_wrong_type_error_and_goes_on()
+    {
+        _redis.Store.SetField("h", "f", "v");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_redis.Connect().Send("GET", "h"), Is.EqualTo("-WRONGTYPE Operation against a key holding the wrong kind of value\r\n"));
+            Assert.That(_redis.Connect().Send("APPEND", "h", "x"), Does.StartWith("-WRONGTYPE"));
+            Assert.That(_memcached.Send("get h\r\nappend h 0 0 1\r\nx\r\nincr h 1\r\nversion\r\n"), Is.EqualTo(
+                "CLIENT_ERROR wrong type: the key holds a hash, not a value\r\n"
+                + "CLIENT_ERROR wrong type: the key holds a hash, not a value\r\n"
+                + "CLIENT_ERROR wrong type: the key holds a hash, not a value\r\n"
+                + "VERSION 1.6.21-reactivecache\r\n"));
+            Assert.That(_native.Send("GET h", "PING"), Is.EqualTo("ERR wrong type: the key holds a hash, not a string\r\nPONG\r\n"));
+            Assert.That(() => _redis.Store.Get("h"), Throws.TypeOf<WrongTypeException>());
+            Assert.That(_redis.Store.GetField("h", "f"), Is.EqualTo("v"));
+        });
+    }
+
+    [Test]
+    public void Overwriting_a_hash_with_SET_or_a_memcached_set_is_allowed_as_in_Redis()
+    {
+        _redis.Store.SetField("h", "f", "v");
+        _memcached.Send("set h 0 0 1\r\ns\r\n");
+
+        Assert.That(_redis.Store.Get("h"), Is.EqualTo("s"));
+        Assert.That(_redis.Store.TypeOf("h"), Is.EqualTo(ValueKind.String));
+    }
+
+    [Test]
+    public void Setting_fields_is_one_change_carrying_only_those_fields_and_deleting_the_last_one_removes_the_key()
+    {
+        _redis.Store.SetFields("h", [new("a", "1"), new("b", "2")]);
+        _redis.Store.SetField("h", "c", "3");
+        _redis.Store.DeleteFields("h", "a", "missing");
+        _redis.Store.DeleteFields("h", "b", "c");
+
+        Assert.That(_changes.Select(Describe), Is.EqualTo(new[]
+        {
+            "Added FieldsSet a=1 b=2",
+            "Updated FieldsSet c=3",
+            "Updated FieldsDeleted a",
+            "Removed FieldsDeleted, KeyRemoved b c",
+        }));
+        Assert.That(_redis.Store.TypeOf("h"), Is.Null);
+    }
+
+    [Test]
+    public void A_snapshot_carries_a_copy_of_the_hash_that_later_writes_do_not_change()
+    {
+        _redis.Store.SetFields("h", [new("a", "1")]);
+        ChangeBatch? snapshot = null;
+        using var connection = _redis.Store.Connect().Subscribe(batch => snapshot ??= batch);
+
+        _redis.Store.SetField("h", "b", "2");
+
+        var change = snapshot!.Changes.Single();
+        Assert.That(change.Type, Is.EqualTo(ValueKind.Hash));
+        Assert.That(change.Fields!.Select(field => $"{field.NameText}={field.ValueText}"), Is.EqualTo(new[] { "a=1" }));
+    }
+
+    private static string Describe(CacheChange change) =>
+        $"{change.Kind} {change.Operations} " + string.Join(' ', change.Fields!.Select(field => field.Value is null ? field.NameText : $"{field.NameText}={field.ValueText}"));
+}
