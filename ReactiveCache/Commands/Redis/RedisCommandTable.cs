@@ -5,7 +5,8 @@ namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
 /// Every Redis command this server knows, listed explicitly: name, Redis's arity, flags, key positions
-/// and handler (no reflection). Lookup is case-insensitive and allocation-free.
+/// and handler (no reflection). Lookup is case-insensitive and allocation-free. Immutable once built, so
+/// every server shares <see cref="Default"/>; what changes per call lives in each server's <see cref="CommandStatistics"/>.
 /// </summary>
 internal sealed class RedisCommandTable
 {
@@ -126,6 +127,11 @@ internal sealed class RedisCommandTable
     {
         Top = commands;
         All = commands.SelectMany(command => command.Subcommands is { } subcommands ? [command, .. subcommands.Values] : new[] { command }).ToArray();
+        for (var index = 0; index < All.Count; index++)
+        {
+            All[index].Number(index);
+        }
+
         _byName = commands.ToDictionary(command => command.Name, StringComparer.OrdinalIgnoreCase);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -133,7 +139,7 @@ internal sealed class RedisCommandTable
     /// <summary>The top-level commands, in table order.</summary>
     public IReadOnlyList<RedisCommand> Top { get; }
 
-    /// <summary>Commands and subcommands.</summary>
+    /// <summary>Commands and subcommands; a command's place here is its <see cref="RedisCommand.Index"/>.</summary>
     public IReadOnlyList<RedisCommand> All { get; }
 
     public bool TryFind(byte[] name, out RedisCommand command)

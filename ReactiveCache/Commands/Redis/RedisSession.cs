@@ -35,6 +35,9 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
     public CacheStore Store => Server.Databases[DatabaseIndex];
 
+    /// <summary>When a small collection stops being a listpack or intset, as this server is configured now.</summary>
+    public EncodingLimits EncodingLimits => Server.EncodingLimits;
+
     public bool Authenticated { get; set; }
 
     /// <summary>The limits this connection's framer applies to its next request.</summary>
@@ -120,7 +123,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
         LastCommand = command.FullName;
         LastCommandAtMs = Server.Now;
         var reply = command.Handler!(this, args);
-        command.Called(reply is RedisReply.Error);
+        Server.CommandStatistics.Called(command, failed: reply is RedisReply.Error);
         return reply;
     }
 
