@@ -22,6 +22,7 @@ internal sealed class RedisServer : IDisposable
         Statistics = statistics;
         CommandStatistics = new CommandStatistics(Commands);
         Notifier = new KeyspaceNotifier(Databases, Broker);
+        Watches = new WatchRegistry(Databases);
         if (KeyspaceEvents.TryParse(settings.NotifyKeyspaceEvents, out var flags))
         {
             Notifier.Flags = flags;
@@ -40,6 +41,9 @@ internal sealed class RedisServer : IDisposable
     public PubSubBroker Broker { get; } = new();
 
     public KeyspaceNotifier Notifier { get; }
+
+    /// <summary>Which sessions WATCH which keys; marks them touched as changes arrive.</summary>
+    public WatchRegistry Watches { get; }
 
     public RedisCommandTable Commands { get; } = RedisCommandTable.Default;
 
@@ -68,6 +72,7 @@ internal sealed class RedisServer : IDisposable
     public void Dispose()
     {
         Notifier.Dispose();
+        Watches.Dispose();
         foreach (var database in _ownedDatabases)
         {
             database.Dispose();

@@ -13,6 +13,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 {
     private readonly Action<RespReply> _push;
     private bool _closing;
+    private volatile bool _watchTouched;
 
     public RedisSession(RedisServer server, long id, Action<RespReply> push)
     {
@@ -74,6 +75,24 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     /// <summary>Keys WATCHed for the next EXEC, with the version each had when watched.</summary>
     public List<WatchedKey> WatchedKeys { get; } = [];
 
+    /// <summary>Redis's CLIENT_DIRTY_CAS: a watched key changed, so the next EXEC runs nothing. Set from the change stream.</summary>
+    public bool WatchTouched
+    {
+        get => _watchTouched;
+        set => _watchTouched = value;
+    }
+
+    public bool IsWatching(int database, byte[] key) =>
+        WatchedKeys.Exists(watched => watched.Database == database && KeyComparer.Instance.Equals(watched.Key, key));
+
+    /// <summary>Forgets every watched key and whether one was touched (EXEC, DISCARD, UNWATCH, RESET, disconnect).</summary>
+    public void Unwatch()
+    {
+        Server.Watches.RemoveAll(this, WatchedKeys);
+        WatchedKeys.Clear();
+        WatchTouched = false;
+    }
+
     public RespReply Execute(RespRequest request)
     {
         Server.Statistics.CommandProcessed();
@@ -98,6 +117,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     public void Dispose()
     {
         PubSubCommands.UnsubscribeAll(this);
+        Unwatch();
         Server.Clients.TryRemove(Id, out _);
     }
 
@@ -109,9 +129,15 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
             return error!;
         }
 
-        if (Transaction is { } transaction && !command.Has(RedisCommandFlags.Transaction))
+        if (Transaction is { } transaction && command.Has(RedisCommandFlags.NoMulti))
         {
-            return transaction.Queue(command, args);
+            transaction.Fail();
+            return new RedisReply.Error(RespErrors.NotAllowedInMulti);
+        }
+
+        if (Transaction is { } queue && !command.Has(RedisCommandFlags.Transaction))
+        {
+            return queue.Queue(command, args);
         }
 
         return Invoke(command, args);

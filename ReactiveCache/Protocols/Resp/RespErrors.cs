@@ -86,6 +86,9 @@ internal static class RespErrors
     public const string ExecWithoutMulti = "ERR EXEC without MULTI";
     public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";
     public const string WatchInsideMulti = "ERR WATCH inside MULTI is not allowed";
+    public const string NotAllowedInMulti = "ERR Command not allowed inside a transaction";
+    public const string SubcommandSyntax = "ERR unknown subcommand or wrong number of arguments for '{0}'. Try {1} HELP.";
+    public const string FunctionFlushOption = "ERR FUNCTION FLUSH only supports SYNC|ASYNC option";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
 }
