@@ -88,7 +88,11 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     /// <summary>Forgets every watched key and whether one was touched (EXEC, DISCARD, UNWATCH, RESET, disconnect).</summary>
     public void Unwatch()
     {
-        Server.Watches.RemoveAll(this, WatchedKeys);
+        if (WatchedKeys.Count > 0)
+        {
+            Server.Watches.RemoveAll(this, WatchedKeys);
+        }
+
         WatchedKeys.Clear();
         WatchTouched = false;
     }
