@@ -189,6 +189,21 @@ public sealed class ChangeStreamSpecs : ReactiveTest
     }
 
     [Test]
+    public void A_subscriber_that_writes_to_another_store_has_that_write_delivered_at_once()
+    {
+        var scheduler = new TestScheduler();
+        using var source = new CacheStore(scheduler: scheduler);
+        using var mirror = new CacheStore(scheduler: scheduler);
+        var mirrored = new List<string>();
+        using var copy = source.Changes.Subscribe(mirror.Apply);
+        using var watch = mirror.Changes.Subscribe(change => mirrored.Add($"{change.KeyText}={change.ValueText}"));
+
+        source.Set("k", "v");
+
+        Assert.That(mirrored, Is.EqualTo(new[] { "k=v" }));
+    }
+
+    [Test]
     public void Detaches_a_subscriber_that_throws_and_keeps_serving_the_others()
     {
         var scheduler = new TestScheduler();

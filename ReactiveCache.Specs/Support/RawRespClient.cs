@@ -63,6 +63,25 @@ internal sealed class RawRespClient : IAsyncDisposable
         return line;
     }
 
+    /// <summary>Reads one bulk string reply (<c>$n</c>, then n bytes) and returns its text; a nil bulk is null.</summary>
+    public async Task<string?> ReceiveBulkAsync()
+    {
+        var header = await ReceiveLineAsync();
+        if (!header.StartsWith('$'))
+        {
+            return header;
+        }
+
+        var length = int.Parse(header[1..], System.Globalization.CultureInfo.InvariantCulture);
+        if (length < 0)
+        {
+            return null;
+        }
+
+        var body = await ReceiveAsync(new string(' ', length + 2));
+        return body[..length];
+    }
+
     /// <summary>True when the server closed the connection (a read returns end of stream) within the wait.</summary>
     public async Task<bool> IsClosedByServerAsync()
     {

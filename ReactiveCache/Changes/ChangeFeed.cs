@@ -12,7 +12,7 @@ namespace ReactiveCache.Changes;
 /// drains the queue under a separate delivery lock, so deliveries are serialized and ordered without a
 /// thread of their own, and a write returns only once its batch has been handed to every subscriber
 /// (acknowledged means delivered). A subscriber that writes to the store from <c>OnNext</c> only adds to
-/// the queue the current drain is emptying (a per-thread flag stops the nested drain), and one that reads
+/// the queue the current drain is emptying (a per-thread list of the feeds being delivered stops the nested drain of the same feed only), and one that reads
 /// the store cannot deadlock, because the store's lock is not held during delivery.
 /// A snapshot or replay for a new subscriber travels through the same queue, so it is delivered before
 /// any batch committed after it and after none committed before it: no gap, no duplicate.
@@ -21,8 +21,10 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 {
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
     private readonly ReplayBuffer _replay = new(replayCapacity, replayByteBudget);
+    // The feeds this thread is delivering for, innermost last: a subscriber of one store may write to another, whose
+    // feed must still drain (a flag shared by every feed would leave that write undelivered until its next one).
     [ThreadStatic]
-    private static bool t_delivering;
+    private static List<ChangeFeed>? t_delivering;
 
     private readonly Lock _delivery = new();
     private ImmutableArray<ChangeSubscriber> _subscribers = [];
@@ -81,14 +83,14 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 
     public void Drain()
     {
-        if (Interlocked.Read(ref _undelivered) == 0 || t_delivering)
+        if (Interlocked.Read(ref _undelivered) == 0 || (t_delivering?.Contains(this) ?? false))
         {
             return;
         }
 
         lock (_delivery)
         {
-            t_delivering = true;
+            (t_delivering ??= []).Add(this);
             try
             {
                 while (_deliveries.TryDequeue(out var delivery))
@@ -105,7 +107,7 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
             }
             finally
             {
-                t_delivering = false;
+                t_delivering.Remove(this);
             }
         }
     }

@@ -47,4 +47,15 @@ public sealed class ServerStatistics(DateTimeOffset startedAt)
     internal void CloseConnection() => Interlocked.Decrement(ref _connectionsCurrent);
 
     internal void CommandProcessed() => Interlocked.Increment(ref _commandsProcessed);
+
+    /// <summary>
+    /// Restarts the totals (commands processed, connections received and rejected) as Redis's CONFIG RESETSTAT
+    /// does (resetServerStats in server.c); connections open now stay counted.
+    /// </summary>
+    internal void ResetTotals()
+    {
+        Interlocked.Exchange(ref _commandsProcessed, 0);
+        Interlocked.Exchange(ref _connectionsTotal, 0);
+        Interlocked.Exchange(ref _connectionsRejected, 0);
+    }
 }

@@ -48,9 +48,10 @@ public sealed class ConfigLimitSpecs
         using var redis = new RedisHarness();
         var client = redis.Connect();
 
-        var reply = client.Send("CONFIG", "SET", "timeout", "7", name, value);
+        var reply = client.Send("CONFIG", "SET", "hash-max-listpack-entries", "7", name, value);
 
         Assert.That(reply, Is.EqualTo($"-ERR CONFIG SET failed (possibly related to argument '{name}') - {reason}\r\n"));
         Assert.That(redis.Server.Config.Settings.Limits.Timeout, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(redis.Server.EncodingLimits.HashMaxListpackEntries, Is.EqualTo(512));
     }
 }

@@ -20,40 +20,78 @@ internal static class ConfigCommands
         "replica-read-only", "slave-read-only", "cluster-enabled",
     ];
 
+    // What this server cannot change while running (some of them Redis can: port, bind, maxmemory).
+    private static readonly string[] s_immutable = ["databases", "port", "bind", "maxmemory", "cluster-enabled"];
+
+    private static readonly string[] s_allNames = [.. s_names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
+
+    // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
+    // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
     public static RedisReply Get(RedisSession session, byte[][] args)
     {
         var pairs = new List<KeyValuePair<RedisReply, RedisReply>>();
-        var seen = new HashSet<string>();
-        foreach (var pattern in args.Skip(2))
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var argument in args.Skip(2))
         {
-            foreach (var name in s_names.Where(name => Glob.IsMatch(ToLower(pattern), Encoding.ASCII.GetBytes(name))))
+            var sent = Encoding.UTF8.GetString(argument);
+            var pattern = ToLower(argument);
+            var names = sent.AsSpan().IndexOfAny("[*?") < 0
+                ? Known(sent) is null ? [] : [sent]
+                : s_allNames.Where(name => Glob.IsMatch(pattern, Encoding.ASCII.GetBytes(name)));
+            foreach (var name in names.Where(seen.Add))
             {
-                if (seen.Add(name))
-                {
-                    pairs.Add(new(RedisReply.Of(name), RedisReply.Of(Value(session.Server, name))));
-                }
+                pairs.Add(new(RedisReply.Of(name), RedisReply.Of(Value(session.Server, name.ToLowerInvariant()))));
             }
         }
 
         return new RedisReply.Map(pairs);
     }
 
-    // CONFIG SET name value [name value ...]: all or nothing, as in Redis 7.
+    // CONFIG SET name value [name value ...]: all or nothing, as in Redis 7. As in configSetCommand, every name is
+    // checked (unknown, immutable, given twice) before any value; the first fault in order is the answer.
     public static RedisReply Set(RedisSession session, byte[][] args)
     {
         if (args.Length % 2 != 0)
         {
-            return RedisArgs.WrongArguments("config|set");
+            return RedisReply.Syntax;
+        }
+
+        var names = new List<string>();
+        for (var i = 2; i < args.Length; i += 2)
+        {
+            var sent = Encoding.UTF8.GetString(args[i]);
+            if (Known(sent) is not { } name)
+            {
+                return RedisArgs.Error(RespErrors.ConfigSetUnknown, sent);
+            }
+
+            if (s_immutable.Contains(name))
+            {
+                return RedisArgs.Error(RespErrors.ConfigSetImmutable, name);
+            }
+
+            if (names.Contains(name))
+            {
+                return Invalid(name, RespErrors.ConfigDuplicate);
+            }
+
+            names.Add(name);
         }
 
         var changes = new List<Action>();
-        for (var i = 2; i < args.Length; i += 2)
+        for (var i = 0; i < names.Count; i++)
         {
-            var name = RedisArgs.Lower(args[i]);
-            var value = Encoding.UTF8.GetString(args[i + 1]);
-            if (!s_names.Contains(name))
+            var name = names[i];
+            var value = Encoding.UTF8.GetString(args[3 + 2 * i]);
+            if (EncodingTunable.Find(name) is { } tunable)
             {
-                return RedisArgs.Error(RespErrors.ConfigSetUnknown, name);
+                if (!tunable.TryParse(value, out var number, out var reason))
+                {
+                    return Invalid(name, reason);
+                }
+
+                changes.Add(() => session.Server.EncodingLimits[tunable] = number);
+                continue;
             }
 
             switch (name)
@@ -90,8 +128,6 @@ internal static class ConfigCommands
                 case "save" or "appendonly" or "maxmemory-policy" or "replica-read-only" or "slave-read-only":
                     // Accepted and ignored: this server has no persistence or replicas.
                     break;
-                default:
-                    return RedisArgs.Error(RespErrors.ConfigSetImmutable, name);
             }
         }
 
@@ -101,17 +137,29 @@ internal static class ConfigCommands
 
     public static RedisReply ResetStat(RedisSession session, byte[][] args)
     {
-        foreach (var command in session.Server.Commands.All)
-        {
-            command.ResetStatistics();
-        }
-
+        session.Server.CommandStatistics.Reset();
+        session.Server.Statistics.ResetTotals();
         return RedisReply.Ok;
     }
+
+    // A name or alias this server knows, in lower case; null when it knows none.
+    private static string? Known(string sent)
+    {
+        var name = sent.ToLowerInvariant();
+        return s_allNames.Contains(name) ? name : null;
+    }
+
+    private static RedisReply Invalid(string name, string reason) =>
+        new RedisReply.Error(string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigSetInvalid, name, reason));
 
     private static string Value(RedisServer server, string name)
     {
         var settings = server.Config.Settings;
+        if (EncodingTunable.Find(name) is { } tunable)
+        {
+            return tunable.Format(server.EncodingLimits[tunable]);
+        }
+
         return name switch
         {
             "databases" => server.Databases.Count.ToString(CultureInfo.InvariantCulture),

@@ -37,7 +37,7 @@ internal static class ConnectionCommands
     {
         PubSubCommands.UnsubscribeAll(session);
         session.Transaction = null;
-        session.WatchedKeys.Clear();
+        session.Unwatch();
         session.Select(0);
         session.Protocol = 2;
         session.Name = "";

@@ -19,9 +19,6 @@ internal sealed class RedisCommand(
     string group = "generic",
     string summary = "")
 {
-    private long _calls;
-    private long _failed;
-
     public string Name { get; } = name;
 
     /// <summary>What error texts call it: <c>get</c>, or <c>config|get</c> for a subcommand.</summary>
@@ -45,9 +42,8 @@ internal sealed class RedisCommand(
 
     public Dictionary<string, RedisCommand>? Subcommands { get; private set; }
 
-    public long Calls => Interlocked.Read(ref _calls);
-
-    public long FailedCalls => Interlocked.Read(ref _failed);
+    /// <summary>Where this command's counters sit in a server's <see cref="CommandStatistics"/>; numbered once by the table.</summary>
+    public int Index { get; private set; } = -1;
 
     public bool Has(RedisCommandFlags flag) => (Flags & flag) != 0;
 
@@ -65,18 +61,5 @@ internal sealed class RedisCommand(
         return this;
     }
 
-    public void Called(bool failed)
-    {
-        Interlocked.Increment(ref _calls);
-        if (failed)
-        {
-            Interlocked.Increment(ref _failed);
-        }
-    }
-
-    public void ResetStatistics()
-    {
-        Interlocked.Exchange(ref _calls, 0);
-        Interlocked.Exchange(ref _failed, 0);
-    }
+    internal void Number(int index) => Index = Index < 0 ? index : throw new InvalidOperationException($"{FullName} is in a command table already");
 }

@@ -23,4 +23,7 @@ internal enum RedisCommandFlags
 
     /// <summary>Runs at once even inside MULTI (EXEC, DISCARD, MULTI, WATCH, QUIT, RESET).</summary>
     Transaction = 2048,
+
+    /// <summary>Refused inside MULTI, which then fails (Redis's no-multi: SHUTDOWN, SAVE, SYNC, PSYNC).</summary>
+    NoMulti = 4096,
 }

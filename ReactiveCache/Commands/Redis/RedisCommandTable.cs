@@ -5,7 +5,8 @@ namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
 /// Every Redis command this server knows, listed explicitly: name, Redis's arity, flags, key positions
-/// and handler (no reflection). Lookup is case-insensitive and allocation-free.
+/// and handler (no reflection). Lookup is case-insensitive and allocation-free. Immutable once built, so
+/// every server shares <see cref="Default"/>; what changes per call lives in each server's <see cref="CommandStatistics"/>.
 /// </summary>
 internal sealed class RedisCommandTable
 {
@@ -89,10 +90,12 @@ internal sealed class RedisCommandTable
             new("docs", -2, Loading | Stale, CommandCommands.Docs, group: "server", summary: "Returns documentary information about one, multiple or all commands."),
             new("list", -2, Loading | Stale, CommandCommands.List, group: "server", summary: "Returns a list of command names.")),
         new("time", 1, Loading | Stale | Fast, ServerCommands.Time, 0, 0, 0, "server", "Returns the server time."),
-        new("shutdown", -1, Admin | NoScript | Loading | Stale, ServerCommands.Shutdown, 0, 0, 0, "server", "Synchronously saves the database(s) to disk and shuts down the Redis server."),
+        new("shutdown", -1, Admin | NoScript | Loading | Stale | NoMulti, ServerCommands.Shutdown, 0, 0, 0, "server", "Synchronously saves the database(s) to disk and shuts down the Redis server."),
         new("role", 1, NoScript | Loading | Stale | Fast, ServerCommands.Role, 0, 0, 0, "server", "Returns the replication role."),
         new("lastsave", 1, Loading | Stale | Fast, ServerCommands.LastSave, 0, 0, 0, "server", "Returns the Unix timestamp of the last successful save to disk."),
         new("cluster", -2, None, ServerCommands.Cluster, 0, 0, 0, "cluster", "A container for Redis Cluster commands."),
+        new RedisCommand("function", -2, None, null, group: "scripting", summary: "A container for function commands.").With(
+            new RedisCommand("flush", -2, Write | NoScript, FunctionCommands.Flush, group: "scripting", summary: "Deletes all libraries and functions.")),
 
         new RedisCommand("object", -2, None, null, group: "keyspace", summary: "A container for object introspection commands.").With(
             new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
@@ -126,6 +129,11 @@ internal sealed class RedisCommandTable
     {
         Top = commands;
         All = commands.SelectMany(command => command.Subcommands is { } subcommands ? [command, .. subcommands.Values] : new[] { command }).ToArray();
+        for (var index = 0; index < All.Count; index++)
+        {
+            All[index].Number(index);
+        }
+
         _byName = commands.ToDictionary(command => command.Name, StringComparer.OrdinalIgnoreCase);
         _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -133,7 +141,7 @@ internal sealed class RedisCommandTable
     /// <summary>The top-level commands, in table order.</summary>
     public IReadOnlyList<RedisCommand> Top { get; }
 
-    /// <summary>Commands and subcommands.</summary>
+    /// <summary>Commands and subcommands; a command's place here is its <see cref="RedisCommand.Index"/>.</summary>
     public IReadOnlyList<RedisCommand> All { get; }
 
     public bool TryFind(byte[] name, out RedisCommand command)

@@ -5,7 +5,7 @@ namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
 /// What every Redis session shares: the databases (0 is the server's own store, so every protocol sees
-/// the same keys; the others share its lock and sequence of changes), pub/sub, keyspace notifications, live settings, the client list and the command table.
+/// the same keys; the others share its lock and sequence of changes), pub/sub, keyspace notifications, live settings, the client list, the (shared, immutable) command table and this server's counters of it.
 /// </summary>
 internal sealed class RedisServer : IDisposable
 {
@@ -20,7 +20,9 @@ internal sealed class RedisServer : IDisposable
         Databases = [database0, .. _ownedDatabases];
         Config = new RedisConfig(settings);
         Statistics = statistics;
+        CommandStatistics = new CommandStatistics(Commands);
         Notifier = new KeyspaceNotifier(Databases, Broker);
+        Watches = new WatchRegistry(Databases);
         if (KeyspaceEvents.TryParse(settings.NotifyKeyspaceEvents, out var flags))
         {
             Notifier.Flags = flags;
@@ -40,7 +42,16 @@ internal sealed class RedisServer : IDisposable
 
     public KeyspaceNotifier Notifier { get; }
 
+    /// <summary>Which sessions WATCH which keys; marks them touched as changes arrive.</summary>
+    public WatchRegistry Watches { get; }
+
     public RedisCommandTable Commands { get; } = RedisCommandTable.Default;
+
+    /// <summary>This server's encoding tunables (CONFIG SET hash-max-listpack-entries ...), read by the collection commands.</summary>
+    public EncodingLimits EncodingLimits { get; } = new();
+
+    /// <summary>This server's calls per command (INFO commandstats); CONFIG RESETSTAT clears them.</summary>
+    public CommandStatistics CommandStatistics { get; }
 
     public ConcurrentDictionary<long, RedisSession> Clients { get; } = new();
 
@@ -61,6 +72,7 @@ internal sealed class RedisServer : IDisposable
     public void Dispose()
     {
         Notifier.Dispose();
+        Watches.Dispose();
         foreach (var database in _ownedDatabases)
         {
             database.Dispose();

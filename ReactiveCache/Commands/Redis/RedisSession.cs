@@ -13,6 +13,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 {
     private readonly Action<RespReply> _push;
     private bool _closing;
+    private volatile bool _watchTouched;
 
     public RedisSession(RedisServer server, long id, Action<RespReply> push)
     {
@@ -34,6 +35,9 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     public int DatabaseIndex { get; private set; }
 
     public CacheStore Store => Server.Databases[DatabaseIndex];
+
+    /// <summary>When a small collection stops being a listpack or intset, as this server is configured now.</summary>
+    public EncodingLimits EncodingLimits => Server.EncodingLimits;
 
     public bool Authenticated { get; set; }
 
@@ -71,6 +75,28 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     /// <summary>Keys WATCHed for the next EXEC, with the version each had when watched.</summary>
     public List<WatchedKey> WatchedKeys { get; } = [];
 
+    /// <summary>Redis's CLIENT_DIRTY_CAS: a watched key changed, so the next EXEC runs nothing. Set from the change stream.</summary>
+    public bool WatchTouched
+    {
+        get => _watchTouched;
+        set => _watchTouched = value;
+    }
+
+    public bool IsWatching(int database, byte[] key) =>
+        WatchedKeys.Exists(watched => watched.Database == database && KeyComparer.Instance.Equals(watched.Key, key));
+
+    /// <summary>Forgets every watched key and whether one was touched (EXEC, DISCARD, UNWATCH, RESET, disconnect).</summary>
+    public void Unwatch()
+    {
+        if (WatchedKeys.Count > 0)
+        {
+            Server.Watches.RemoveAll(this, WatchedKeys);
+        }
+
+        WatchedKeys.Clear();
+        WatchTouched = false;
+    }
+
     public RespReply Execute(RespRequest request)
     {
         Server.Statistics.CommandProcessed();
@@ -95,6 +121,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     public void Dispose()
     {
         PubSubCommands.UnsubscribeAll(this);
+        Unwatch();
         Server.Clients.TryRemove(Id, out _);
     }
 
@@ -106,9 +133,15 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
             return error!;
         }
 
-        if (Transaction is { } transaction && !command.Has(RedisCommandFlags.Transaction))
+        if (Transaction is { } transaction && command.Has(RedisCommandFlags.NoMulti))
         {
-            return transaction.Queue(command, args);
+            transaction.Fail();
+            return new RedisReply.Error(RespErrors.NotAllowedInMulti);
+        }
+
+        if (Transaction is { } queue && !command.Has(RedisCommandFlags.Transaction))
+        {
+            return queue.Queue(command, args);
         }
 
         return Invoke(command, args);
@@ -130,7 +163,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
             reply = RedisReply.WrongType;
         }
 
-        command.Called(reply is RedisReply.Error);
+        Server.CommandStatistics.Called(command, failed: reply is RedisReply.Error);
         return reply;
     }
 

@@ -94,10 +94,11 @@ internal static class ServerInfo
     private static string CommandStats(RedisServer server)
     {
         var text = new StringBuilder("# Commandstats\r\n");
-        foreach (var command in server.Commands.All.Where(command => command.Calls > 0))
+        var statistics = server.CommandStatistics;
+        foreach (var command in server.Commands.All.Where(command => statistics.Calls(command) > 0))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"cmdstat_{command.FullName}:calls={command.Calls},usec=0,usec_per_call=0.00,rejected_calls=0,failed_calls={command.FailedCalls}\r\n");
+                $"cmdstat_{command.FullName}:calls={statistics.Calls(command)},usec=0,usec_per_call=0.00,rejected_calls=0,failed_calls={statistics.FailedCalls(command)}\r\n");
         }
 
         return text.ToString();

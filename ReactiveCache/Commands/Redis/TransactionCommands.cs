@@ -5,7 +5,8 @@ namespace ReactiveCache.Commands.Redis;
 /// <summary>
 /// MULTI, EXEC, DISCARD, WATCH and UNWATCH (multi.c). EXEC runs the queue under the selected database's
 /// lock, so no other client's command lands between them there; a WATCHed key whose CAS changed (any write,
-/// delete or expiry) makes EXEC answer a null array and run nothing.
+/// delete or expiry), or that the <see cref="WatchRegistry"/> saw touched, makes EXEC answer a null array and
+/// run nothing.
 /// </summary>
 internal static class TransactionCommands
 {
@@ -28,7 +29,7 @@ internal static class TransactionCommands
         }
 
         session.Transaction = null;
-        session.WatchedKeys.Clear();
+        session.Unwatch();
         return RedisReply.Ok;
     }
 
@@ -42,11 +43,13 @@ internal static class TransactionCommands
         session.Transaction = null;
         if (transaction.Failed)
         {
-            session.WatchedKeys.Clear();
+            session.Unwatch();
             return new RedisReply.Error(RespErrors.ExecAbort);
         }
 
-        return session.Store.Write((Session: session, Transaction: transaction), static (_, state) => Run(state.Session, state.Transaction));
+        var reply = session.Store.Write((Session: session, Transaction: transaction), static (_, state) => Run(state.Session, state.Transaction));
+        session.Unwatch();
+        return reply;
     }
 
     public static RedisReply Watch(RedisSession session, byte[][] args)
@@ -56,10 +59,11 @@ internal static class TransactionCommands
             return new RedisReply.Error(RespErrors.WatchInsideMulti);
         }
 
-        foreach (var key in args.Skip(1))
+        foreach (var key in args.Skip(1).Where(key => !session.IsWatching(session.DatabaseIndex, key)))
         {
-            var cas = session.Store.Write(key, static (writer, key) => writer.TryGet(key, out var entry) ? entry.Version : 0UL);
-            session.WatchedKeys.Add(new WatchedKey(session.DatabaseIndex, key, cas));
+            // Registered before the version is read, so no change falls unseen between the two.
+            session.Server.Watches.Add(session, session.DatabaseIndex, key, existed: Version(session.Store, key) != 0);
+            session.WatchedKeys.Add(new WatchedKey(session.DatabaseIndex, key, Version(session.Store, key)));
         }
 
         return RedisReply.Ok;
@@ -67,16 +71,16 @@ internal static class TransactionCommands
 
     public static RedisReply Unwatch(RedisSession session, byte[][] args)
     {
-        session.WatchedKeys.Clear();
+        session.Unwatch();
         return RedisReply.Ok;
     }
 
-    // Runs under the store's lock (it is re-entrant, so each command's own Write nests inside it).
+    // Runs under the store's lock (it is re-entrant, so each command's own Write nests inside it). The keys stay
+    // watched until EXEC returns: forgetting them may detach the registry, which must not happen under a store lock.
     private static RedisReply Run(RedisSession session, RedisTransaction transaction)
     {
-        var touched = session.WatchedKeys.Any(watched => session.Server.Databases[watched.Database].Write(watched, static (writer, watched) =>
-            (writer.TryGet(watched.Key, out var entry) ? entry.Version : 0UL) != watched.Cas));
-        session.WatchedKeys.Clear();
+        var touched = session.WatchTouched
+            || session.WatchedKeys.Any(watched => Version(session.Server.Databases[watched.Database], watched.Key) != watched.Cas);
         if (touched)
         {
             return RedisReply.NullArray;
@@ -84,4 +88,8 @@ internal static class TransactionCommands
 
         return new RedisReply.Array(transaction.Queued.Select(queued => session.Invoke(queued.Command, queued.Args)).ToArray());
     }
+
+    // 0 for a key that does not exist (or has expired: reading it expires it).
+    private static ulong Version(CacheStore database, byte[] key) =>
+        database.Write(key, static (writer, key) => writer.TryGet(key, out var entry) ? entry.Version : 0UL);
 }

@@ -74,6 +74,7 @@ internal static class RespErrors
     public const string ConfigSetImmutable = "ERR CONFIG SET failed (possibly related to argument '{0}') - can't set immutable config";
     public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
     public const string InvalidEventClass = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+    public const string ConfigDuplicate = "duplicate parameter";
     public const string ConfigNotInteger = "argument couldn't be parsed into an integer";
     public const string ConfigOutOfRange = "argument must be between {0} and {1} inclusive";
     public const string ConfigNotMemory = "argument must be a memory value";
@@ -85,6 +86,9 @@ internal static class RespErrors
     public const string ExecWithoutMulti = "ERR EXEC without MULTI";
     public const string DiscardWithoutMulti = "ERR DISCARD without MULTI";
     public const string WatchInsideMulti = "ERR WATCH inside MULTI is not allowed";
+    public const string NotAllowedInMulti = "ERR Command not allowed inside a transaction";
+    public const string SubcommandSyntax = "ERR unknown subcommand or wrong number of arguments for '{0}'. Try {1} HELP.";
+    public const string FunctionFlushOption = "ERR FUNCTION FLUSH only supports SYNC|ASYNC option";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
 }

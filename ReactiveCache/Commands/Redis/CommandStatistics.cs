@@ -1,0 +1,34 @@
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// One server's per-command call counters (INFO commandstats), cleared by CONFIG RESETSTAT. The command table
+/// is shared and immutable; these counters are not, so each <see cref="RedisServer"/> has its own.
+/// Updated from many threads.
+/// </summary>
+internal sealed class CommandStatistics(RedisCommandTable commands)
+{
+    private readonly long[] _calls = new long[commands.All.Count];
+    private readonly long[] _failed = new long[commands.All.Count];
+
+    public long Calls(RedisCommand command) => Interlocked.Read(ref _calls[command.Index]);
+
+    public long FailedCalls(RedisCommand command) => Interlocked.Read(ref _failed[command.Index]);
+
+    public void Called(RedisCommand command, bool failed)
+    {
+        Interlocked.Increment(ref _calls[command.Index]);
+        if (failed)
+        {
+            Interlocked.Increment(ref _failed[command.Index]);
+        }
+    }
+
+    public void Reset()
+    {
+        for (var i = 0; i < _calls.Length; i++)
+        {
+            Interlocked.Exchange(ref _calls[i], 0);
+            Interlocked.Exchange(ref _failed[i], 0);
+        }
+    }
+}
