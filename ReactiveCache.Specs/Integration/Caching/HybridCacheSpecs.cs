@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Reactive.Testing;
+using NUnit.Framework;
+using ReactiveCache.Specs.Support;
+
+namespace ReactiveCache.Specs.Integration.Caching;
+
+/// <summary>
+/// HybridCache (Microsoft.Extensions.Caching.Hybrid) with the Redis IDistributedCache as its second level: each
+/// app instance has its own in-memory first level, and the server is what instances share.
+/// </summary>
+[Category("Integration")]
+[Category("NeedsHashes")]
+public sealed class HybridCacheSpecs : ReactiveTest
+{
+    private RedisTarget _target = null!;
+    private CacheApp _first = null!;
+    private CacheApp _second = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _target = await RedisTarget.StartAsync();
+        _first = CacheApp.Start(_target);
+        _second = CacheApp.Start(_target);
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+        await _target.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Runs_the_factory_once_and_serves_the_value_after()
+    {
+        var factory = new CountingFactory("price: 12");
+
+        var first = await _first.Hybrid.GetOrCreateAsync("product:1", factory.CreateAsync);
+        var again = await _first.Hybrid.GetOrCreateAsync("product:1", factory.CreateAsync);
+
+        Assert.That((first, again), Is.EqualTo(("price: 12", "price: 12")));
+        Assert.That(factory.Runs, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_second_app_instance_finds_the_value_in_the_server_without_running_its_factory()
+    {
+        await _first.Hybrid.GetOrCreateAsync("product:2", new CountingFactory("from the first").CreateAsync);
+        var secondFactory = new CountingFactory("from the second");
+
+        var found = await _second.Hybrid.GetOrCreateAsync("product:2", secondFactory.CreateAsync);
+
+        Assert.That(found, Is.EqualTo("from the first"));
+        Assert.That(secondFactory.Runs, Is.Zero);
+    }
+
+    [Test]
+    public async Task RemoveAsync_removes_the_value_from_the_server_too()
+    {
+        await _first.Hybrid.GetOrCreateAsync("product:3", new CountingFactory("old").CreateAsync);
+
+        await _first.Hybrid.RemoveAsync("product:3");
+
+        var firstFactory = new CountingFactory("new for the first");
+        var secondFactory = new CountingFactory("new for the second");
+        Assert.That(await _first.Hybrid.GetOrCreateAsync("product:3", firstFactory.CreateAsync), Is.EqualTo("new for the first"));
+        Assert.That(await _second.Hybrid.GetOrCreateAsync("product:3", secondFactory.CreateAsync), Is.EqualTo("new for the first"));
+        Assert.That((firstFactory.Runs, secondFactory.Runs), Is.EqualTo((1, 0)));
+    }
+
+    [Test]
+    public async Task RemoveByTagAsync_invalidates_the_tagged_entries_only()
+    {
+        string[] tags = ["catalogue"];
+        await _first.Hybrid.GetOrCreateAsync("product:4", new CountingFactory("tagged").CreateAsync, tags: tags);
+        await _first.Hybrid.GetOrCreateAsync("cart:4", new CountingFactory("untagged").CreateAsync);
+
+        await _first.Hybrid.RemoveByTagAsync("catalogue");
+
+        var tagged = new CountingFactory("tagged again");
+        var untagged = new CountingFactory("untagged again");
+        Assert.That(await _first.Hybrid.GetOrCreateAsync("product:4", tagged.CreateAsync, tags: tags), Is.EqualTo("tagged again"));
+        Assert.That(await _first.Hybrid.GetOrCreateAsync("cart:4", untagged.CreateAsync), Is.EqualTo("untagged"));
+        Assert.That((tagged.Runs, untagged.Runs), Is.EqualTo((1, 0)));
+    }
+
+    [Test]
+    public async Task A_tag_removed_by_one_instance_is_invalid_for_another_that_reads_the_server()
+    {
+        string[] tags = ["catalogue"];
+        await _first.Hybrid.GetOrCreateAsync("product:5", new CountingFactory("stale").CreateAsync, tags: tags);
+
+        await _first.Hybrid.RemoveByTagAsync("catalogue");
+
+        var secondFactory = new CountingFactory("fresh");
+        Assert.That(await _second.Hybrid.GetOrCreateAsync("product:5", secondFactory.CreateAsync, tags: tags), Is.EqualTo("fresh"));
+        Assert.That(secondFactory.Runs, Is.EqualTo(1));
+    }
+
+    /// <summary>A value factory that counts how often HybridCache called it.</summary>
+    private sealed class CountingFactory(string value)
+    {
+        private int _runs;
+
+        public int Runs => _runs;
+
+        public ValueTask<string> CreateAsync(CancellationToken cancellation)
+        {
+            Interlocked.Increment(ref _runs);
+            return ValueTask.FromResult(value);
+        }
+    }
+}
