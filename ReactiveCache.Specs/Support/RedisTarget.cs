@@ -48,7 +48,12 @@ internal sealed class RedisTarget : IAsyncDisposable
     }
 
     /// <summary>A client connection of the spec's own, apart from the connections of the code under test.</summary>
-    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Configuration);
+    public Task<ConnectionMultiplexer> ConnectAsync(RedisProtocol protocol = RedisProtocol.Resp3)
+    {
+        var options = ConfigurationOptions.Parse(Configuration);
+        options.Protocol = protocol;
+        return ConnectionMultiplexer.ConnectAsync(options);
+    }
 
     public async ValueTask DisposeAsync()
     {
