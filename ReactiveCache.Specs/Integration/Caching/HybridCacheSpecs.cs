@@ -72,6 +72,20 @@ public sealed class HybridCacheSpecs : ReactiveTest
     }
 
     [Test]
+    public async Task Another_instance_keeps_serving_its_in_memory_copy_after_a_remove_elsewhere()
+    {
+        // HybridCache 10.11 has no backplane: a remove reaches the server and the remover's memory, not its peers'.
+        await _first.Hybrid.GetOrCreateAsync("product:6", new CountingFactory("cached").CreateAsync);
+        await _second.Hybrid.GetOrCreateAsync("product:6", new CountingFactory("unused").CreateAsync);
+
+        await _first.Hybrid.RemoveAsync("product:6");
+
+        var secondFactory = new CountingFactory("fresh");
+        Assert.That(await _second.Hybrid.GetOrCreateAsync("product:6", secondFactory.CreateAsync), Is.EqualTo("cached"));
+        Assert.That(secondFactory.Runs, Is.Zero);
+    }
+
+    [Test]
     public async Task RemoveByTagAsync_invalidates_the_tagged_entries_only()
     {
         string[] tags = ["catalogue"];
