@@ -114,6 +114,20 @@ public sealed class HybridCacheSpecs : ReactiveTest
         Assert.That(secondFactory.Runs, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task RemoveByTagAsync_of_the_wildcard_invalidates_everything()
+    {
+        await _first.Hybrid.GetOrCreateAsync("product:8", new CountingFactory("tagged").CreateAsync, tags: ["catalogue"]);
+        await _first.Hybrid.GetOrCreateAsync("cart:8", new CountingFactory("untagged").CreateAsync);
+
+        await _first.Hybrid.RemoveByTagAsync("*");
+
+        var tagged = new CountingFactory("tagged again");
+        var untagged = new CountingFactory("untagged again");
+        Assert.That(await _second.Hybrid.GetOrCreateAsync("product:8", tagged.CreateAsync, tags: ["catalogue"]), Is.EqualTo("tagged again"));
+        Assert.That(await _second.Hybrid.GetOrCreateAsync("cart:8", untagged.CreateAsync), Is.EqualTo("untagged again"));
+    }
+
     /// <summary>A value factory that counts how often HybridCache called it.</summary>
     private sealed class CountingFactory(string value)
     {
