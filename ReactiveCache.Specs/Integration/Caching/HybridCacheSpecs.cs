@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
 using ReactiveCache.Specs.Support;
+using StackExchange.Redis;
 
 namespace ReactiveCache.Specs.Integration.Caching;
 
@@ -16,6 +17,8 @@ public sealed class HybridCacheSpecs : ReactiveTest
     private RedisTarget _target = null!;
     private CacheApp _first = null!;
     private CacheApp _second = null!;
+    private ConnectionMultiplexer _raw = null!;
+    private ServerWrites _written = null!;
 
     [SetUp]
     public async Task Start()
@@ -23,11 +26,14 @@ public sealed class HybridCacheSpecs : ReactiveTest
         _target = await RedisTarget.StartAsync();
         _first = CacheApp.Start(_target);
         _second = CacheApp.Start(_target);
+        _raw = await _target.ConnectAsync();
+        _written = new ServerWrites(_raw);
     }
 
     [TearDown]
     public async Task Stop()
     {
+        await _raw.DisposeAsync();
         await _second.DisposeAsync();
         await _first.DisposeAsync();
         await _target.DisposeAsync();
@@ -48,7 +54,9 @@ public sealed class HybridCacheSpecs : ReactiveTest
     [Test]
     public async Task A_second_app_instance_finds_the_value_in_the_server_without_running_its_factory()
     {
+        var written = await _written.OfAsync("product:2");
         await _first.Hybrid.GetOrCreateAsync("product:2", new CountingFactory("from the first").CreateAsync);
+        await written;
         var secondFactory = new CountingFactory("from the second");
 
         var found = await _second.Hybrid.GetOrCreateAsync("product:2", secondFactory.CreateAsync);
@@ -60,13 +68,17 @@ public sealed class HybridCacheSpecs : ReactiveTest
     [Test]
     public async Task RemoveAsync_removes_the_value_from_the_server_too()
     {
+        var oldWritten = await _written.OfAsync("product:3");
         await _first.Hybrid.GetOrCreateAsync("product:3", new CountingFactory("old").CreateAsync);
+        await oldWritten;
 
         await _first.Hybrid.RemoveAsync("product:3");
 
         var firstFactory = new CountingFactory("new for the first");
         var secondFactory = new CountingFactory("new for the second");
+        var written = await _written.OfAsync("product:3");
         Assert.That(await _first.Hybrid.GetOrCreateAsync("product:3", firstFactory.CreateAsync), Is.EqualTo("new for the first"));
+        await written;
         Assert.That(await _second.Hybrid.GetOrCreateAsync("product:3", secondFactory.CreateAsync), Is.EqualTo("new for the first"));
         Assert.That((firstFactory.Runs, secondFactory.Runs), Is.EqualTo((1, 0)));
     }
@@ -75,7 +87,9 @@ public sealed class HybridCacheSpecs : ReactiveTest
     public async Task Another_instance_keeps_serving_its_in_memory_copy_after_a_remove_elsewhere()
     {
         // HybridCache 10.11 has no backplane: a remove reaches the server and the remover's memory, not its peers'.
+        var written = await _written.OfAsync("product:6");
         await _first.Hybrid.GetOrCreateAsync("product:6", new CountingFactory("cached").CreateAsync);
+        await written;
         await _second.Hybrid.GetOrCreateAsync("product:6", new CountingFactory("unused").CreateAsync);
 
         await _first.Hybrid.RemoveAsync("product:6");
@@ -105,9 +119,13 @@ public sealed class HybridCacheSpecs : ReactiveTest
     public async Task A_tag_removed_by_one_instance_is_invalid_for_another_that_reads_the_server()
     {
         string[] tags = ["catalogue"];
+        var written = await _written.OfAsync("product:5");
         await _first.Hybrid.GetOrCreateAsync("product:5", new CountingFactory("stale").CreateAsync, tags: tags);
+        await written;
+        var invalidated = await _written.OfAsync("__MSFT_HCT__catalogue");
 
         await _first.Hybrid.RemoveByTagAsync("catalogue");
+        await invalidated;
 
         var secondFactory = new CountingFactory("fresh");
         Assert.That(await _second.Hybrid.GetOrCreateAsync("product:5", secondFactory.CreateAsync, tags: tags), Is.EqualTo("fresh"));
@@ -115,17 +133,17 @@ public sealed class HybridCacheSpecs : ReactiveTest
     }
 
     [Test]
-    public async Task RemoveByTagAsync_of_the_wildcard_invalidates_everything()
+    public async Task RemoveByTagAsync_of_the_wildcard_invalidates_everything_this_instance_holds()
     {
+        // Only for the instance that removed: another instance, even one started afterwards, was seen to go on
+        // serving the entry from the server, so these specs claim nothing for other instances.
         await _first.Hybrid.GetOrCreateAsync("product:8", new CountingFactory("tagged").CreateAsync, tags: ["catalogue"]);
         await _first.Hybrid.GetOrCreateAsync("cart:8", new CountingFactory("untagged").CreateAsync);
 
         await _first.Hybrid.RemoveByTagAsync("*");
 
-        var tagged = new CountingFactory("tagged again");
-        var untagged = new CountingFactory("untagged again");
-        Assert.That(await _second.Hybrid.GetOrCreateAsync("product:8", tagged.CreateAsync, tags: ["catalogue"]), Is.EqualTo("tagged again"));
-        Assert.That(await _second.Hybrid.GetOrCreateAsync("cart:8", untagged.CreateAsync), Is.EqualTo("untagged again"));
+        Assert.That(await _first.Hybrid.GetOrCreateAsync("product:8", new CountingFactory("tagged again").CreateAsync, tags: ["catalogue"]), Is.EqualTo("tagged again"));
+        Assert.That(await _first.Hybrid.GetOrCreateAsync("cart:8", new CountingFactory("untagged again").CreateAsync), Is.EqualTo("untagged again"));
     }
 
     /// <summary>A value factory that counts how often HybridCache called it.</summary>
