@@ -112,6 +112,8 @@ internal sealed class RedisCommandTable
         new("lastsave", 1, Loading | Stale | Fast, ServerCommands.LastSave, 0, 0, 0, "server", "Returns the Unix timestamp of the last successful save to disk."),
         new("cluster", -2, None, ServerCommands.Cluster, 0, 0, 0, "cluster", "A container for Redis Cluster commands."),
 
+        new RedisCommand("memory", -2, None, null, group: "server", summary: "A container for memory diagnostics commands.").With(
+            new RedisCommand("usage", -3, ReadOnly, MemoryCommands.Usage, 2, 2, 1, "server", "Estimates the memory usage of a key.")),
         new RedisCommand("object", -2, None, null, group: "keyspace", summary: "A container for object introspection commands.").With(
             new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
             new("refcount", 3, ReadOnly, ObjectCommands.RefCount, 2, 2, 1, "keyspace", "Returns the reference count of a value of a key."),
