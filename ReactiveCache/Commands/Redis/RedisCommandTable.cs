@@ -64,6 +64,8 @@ internal sealed class RedisCommandTable
         new("renamenx", 3, Write | Fast, KeyCommands.RenameNx, 1, 2, 1, "keyspace", "Renames a key only when the target key name doesn't exist."),
         new("copy", -3, Write | DenyOom, KeyCommands.Copy, 1, 2, 1, "keyspace", "Copies the value of a key to a new key."),
         new("move", 3, Write, KeyCommands.Move, 1, 1, 1, "keyspace", "Moves a key to another database."),
+        new("dump", 2, ReadOnly, DumpCommands.Dump, 1, 1, 1, "keyspace", "Returns a serialized representation of the value stored at a key."),
+        new("restore", -4, Write | DenyOom, DumpCommands.Restore, 1, 1, 1, "keyspace", "Creates a key from the serialized representation of a value."),
         new("touch", -2, ReadOnly | Fast, KeyCommands.Touch, 1, -1, 1, "keyspace", "Returns the number of existing keys out of those specified after updating the time they were last accessed."),
         new("expire", -3, Write | Fast, ExpireCommands.Expire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in seconds."),
         new("pexpire", -3, Write | Fast, ExpireCommands.PExpire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in milliseconds."),
