@@ -9,7 +9,8 @@ namespace ReactiveCache.Commands.Redis;
 /// </summary>
 /// <remarks>
 /// WRONGTYPE comes from the store's typed lookup (<see cref="Store.StoreWriter.TryGetHash"/>); a missing key reads
-/// as an empty hash, as in Redis. Replies are built under the lock from the hash's own arrays, which never change.
+/// as an empty hash, as in Redis. Replies carry the hash's own arrays, which never change, so HKEYS, HVALS and
+/// HGETALL copy the fields under the lock and build their replies outside it.
 /// </remarks>
 internal static class HashCommands
 {
@@ -71,16 +72,18 @@ internal static class HashCommands
         Read(session, args, RedisReply.Zero, static (hash, args) => RedisReply.Of(hash.TryGet(args[2], out var value) ? value.Length : 0));
 
     public static RedisReply HKeys(RedisSession session, byte[][] args) =>
-        Read(session, args, RedisReply.EmptyArray, static (hash, _) =>
-            new RedisReply.Array([.. hash.Fields.Select(field => (RedisReply)new RedisReply.Bulk(field.Name))]));
+        Snapshot(session, args[1]) is { } fields
+            ? new RedisReply.Array([.. fields.Select(field => (RedisReply)new RedisReply.Bulk(field.Name))])
+            : RedisReply.EmptyArray;
 
     public static RedisReply HVals(RedisSession session, byte[][] args) =>
-        Read(session, args, RedisReply.EmptyArray, static (hash, _) =>
-            new RedisReply.Array([.. hash.Fields.Select(field => (RedisReply)new RedisReply.Bulk(field.Value!))]));
+        Snapshot(session, args[1]) is { } fields
+            ? new RedisReply.Array([.. fields.Select(field => (RedisReply)new RedisReply.Bulk(field.Value!))])
+            : RedisReply.EmptyArray;
 
     // A map in RESP3 (an empty map for a missing key), a flat array in RESP2.
     public static RedisReply HGetAll(RedisSession session, byte[][] args) =>
-        Read(session, args, s_emptyMap, static (hash, _) => new RedisReply.Map([.. hash.Fields.Select(Pair)]));
+        Snapshot(session, args[1]) is { } fields ? new RedisReply.Map([.. fields.Select(Pair)]) : s_emptyMap;
 
     private static readonly RedisReply s_emptyMap = new RedisReply.Map([]);
 
@@ -106,6 +109,13 @@ internal static class HashCommands
             writer.SetFields(state.Key, state.Fields, state.Limits, ChangeReason.HashSet));
         return null;
     }
+
+    /// <summary>
+    /// Every field of the hash at <paramref name="key"/>, or null when there is none: copied under the lock, the reply
+    /// built outside it (the arrays never change).
+    /// </summary>
+    private static HashField[]? Snapshot(RedisSession session, byte[] key) =>
+        session.Store.Write(key, static (writer, key) => writer.TryGetHash(key, out _, out var hash) ? hash.ToArray() : null);
 
     /// <summary>A read of the hash at <c>args[1]</c>, answering <paramref name="missing"/> when there is none.</summary>
     private static RedisReply Read(RedisSession session, byte[][] args, RedisReply missing, Func<HashValue, byte[][], RedisReply> answer) =>
