@@ -74,4 +74,7 @@ public enum ChangeReason
 
     /// <summary>memcached's meta commands marked the item stale (<c>md ... I</c>) or handed out its recache token.</summary>
     Invalidate,
+
+    /// <summary>A whole value was restored from a serialized payload (Redis RESTORE).</summary>
+    Restore,
 }

@@ -145,6 +145,7 @@ internal static class KeyspaceEvents
         ChangeReason.RenameTo => ("rename_to", KeyspaceEventFlags.Generic),
         ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
         ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
+        ChangeReason.Restore => ("restore", KeyspaceEventFlags.Generic),
         _ => null,
     };
 

@@ -1,23 +1,29 @@
+using ReactiveCache.Store.Values;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
-/// OBJECT ENCODING / REFCOUNT / IDLETIME / FREQ for strings, answered as Redis would for the same value
-/// (an integer that fits a long is "int", up to 44 bytes "embstr", longer "raw"). Idle time and frequency are
-/// not tracked here, so they are 0.
+/// OBJECT ENCODING / REFCOUNT / IDLETIME / FREQ, answered as Redis would for the same value: a string that is an
+/// integer fitting a long is "int", up to 44 bytes "embstr", longer "raw"; a hash is "listpack" or "hashtable" as
+/// <see cref="HashValue.IsListpack"/> tracks Redis's choice. Idle time and frequency are not tracked here, so they are 0.
 /// </summary>
 internal static class ObjectCommands
 {
     public static RedisReply Encoding(RedisSession session, byte[][] args) =>
-        session.Store.TryGet(args[2], out var value) ? RedisReply.Of(EncodingOf(value)) : RedisReply.NullBulk;
+        session.Store.Write(args[2], static (writer, key) => writer.TryGet(key, out var entry) ? RedisReply.Of(EncodingOf(entry.Value)) : RedisReply.NullBulk);
 
     public static RedisReply RefCount(RedisSession session, byte[][] args) =>
-        session.Store.TryGet(args[2], out _) ? RedisReply.One : RedisReply.NullBulk;
+        session.Store.Write(args[2], static (writer, key) => writer.Exists(key) ? RedisReply.One : RedisReply.NullBulk);
 
     public static RedisReply IdleTime(RedisSession session, byte[][] args) =>
-        session.Store.TryGet(args[2], out _) ? RedisReply.Zero : RedisReply.NullBulk;
+        session.Store.Write(args[2], static (writer, key) => writer.Exists(key) ? RedisReply.Zero : RedisReply.NullBulk);
 
-    private static string EncodingOf(byte[] value) =>
-        value.Length <= 20 && RedisArgs.TryInteger(value, out _) ? "int"
-        : value.Length <= 44 ? "embstr"
-        : "raw";
+    private static string EncodingOf(CacheValue value) => value switch
+    {
+        HashValue hash => hash.IsListpack ? "listpack" : "hashtable",
+        StringValue { Bytes: var bytes } => bytes.Length <= 20 && RedisArgs.TryInteger(bytes, out _) ? "int"
+            : bytes.Length <= 44 ? "embstr"
+            : "raw",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
 }

@@ -35,6 +35,24 @@ internal sealed class RedisCommandTable
         new("substr", 4, ReadOnly, StringRangeCommands.GetRange, 1, 1, 1, "string", "Returns a substring from a string value."),
         new("setrange", 4, Write | DenyOom, StringRangeCommands.SetRange, 1, 1, 1, "string", "Overwrites a part of a string value with another by an offset."),
 
+        // Hashes (t_hash.c)
+        new("hset", -4, Write | DenyOom | Fast, HashCommands.HSet, 1, 1, 1, "hash", "Creates or modifies the value of a field in a hash."),
+        new("hsetnx", 4, Write | DenyOom | Fast, HashCommands.HSetNx, 1, 1, 1, "hash", "Sets the value of a field in a hash only when the field doesn't exist."),
+        new("hmset", -4, Write | DenyOom | Fast, HashCommands.HMSet, 1, 1, 1, "hash", "Sets the values of multiple fields."),
+        new("hget", 3, ReadOnly | Fast, HashCommands.HGet, 1, 1, 1, "hash", "Returns the value of a field in a hash."),
+        new("hmget", -3, ReadOnly | Fast, HashCommands.HMGet, 1, 1, 1, "hash", "Returns the values of all fields in a hash."),
+        new("hgetall", 2, ReadOnly, HashCommands.HGetAll, 1, 1, 1, "hash", "Returns all fields and values in a hash."),
+        new("hdel", -3, Write | Fast, HashCommands.HDel, 1, 1, 1, "hash", "Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain."),
+        new("hexists", 3, ReadOnly | Fast, HashCommands.HExists, 1, 1, 1, "hash", "Determines whether a field exists in a hash."),
+        new("hlen", 2, ReadOnly | Fast, HashCommands.HLen, 1, 1, 1, "hash", "Returns the number of fields in a hash."),
+        new("hstrlen", 3, ReadOnly | Fast, HashCommands.HStrLen, 1, 1, 1, "hash", "Returns the length of the value of a field."),
+        new("hkeys", 2, ReadOnly, HashCommands.HKeys, 1, 1, 1, "hash", "Returns all fields in a hash."),
+        new("hvals", 2, ReadOnly, HashCommands.HVals, 1, 1, 1, "hash", "Returns all values in a hash."),
+        new("hincrby", 4, Write | DenyOom | Fast, HashCounterCommands.HIncrBy, 1, 1, 1, "hash", "Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the field doesn't exist."),
+        new("hincrbyfloat", 4, Write | DenyOom | Fast, HashCounterCommands.HIncrByFloat, 1, 1, 1, "hash", "Increments the floating point value of a field by a number. Uses 0 as initial value if the field doesn't exist."),
+        new("hrandfield", -2, ReadOnly, HashRandomCommand.HRandField, 1, 1, 1, "hash", "Returns one or more random fields from a hash."),
+        new("hscan", -3, ReadOnly, HashScanCommand.HScan, 1, 1, 1, "hash", "Iterates over fields and values of a hash."),
+
         // Keys (db.c, expire.c)
         new("del", -2, Write, KeyCommands.Del, 1, -1, 1, "keyspace", "Deletes one or more keys."),
         new("unlink", -2, Write | Fast, KeyCommands.Del, 1, -1, 1, "keyspace", "Asynchronously deletes one or more keys."),
@@ -47,6 +65,8 @@ internal sealed class RedisCommandTable
         new("renamenx", 3, Write | Fast, KeyCommands.RenameNx, 1, 2, 1, "keyspace", "Renames a key only when the target key name doesn't exist."),
         new("copy", -3, Write | DenyOom, KeyCommands.Copy, 1, 2, 1, "keyspace", "Copies the value of a key to a new key."),
         new("move", 3, Write, KeyCommands.Move, 1, 1, 1, "keyspace", "Moves a key to another database."),
+        new("dump", 2, ReadOnly, DumpCommands.Dump, 1, 1, 1, "keyspace", "Returns a serialized representation of the value stored at a key."),
+        new("restore", -4, Write | DenyOom, DumpCommands.Restore, 1, 1, 1, "keyspace", "Creates a key from the serialized representation of a value."),
         new("touch", -2, ReadOnly | Fast, KeyCommands.Touch, 1, -1, 1, "keyspace", "Returns the number of existing keys out of those specified after updating the time they were last accessed."),
         new("expire", -3, Write | Fast, ExpireCommands.Expire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in seconds."),
         new("pexpire", -3, Write | Fast, ExpireCommands.PExpire, 1, 1, 1, "keyspace", "Sets the expiration time of a key in milliseconds."),
@@ -97,6 +117,8 @@ internal sealed class RedisCommandTable
         new RedisCommand("function", -2, None, null, group: "scripting", summary: "A container for function commands.").With(
             new RedisCommand("flush", -2, Write | NoScript, FunctionCommands.Flush, group: "scripting", summary: "Deletes all libraries and functions.")),
 
+        new RedisCommand("memory", -2, None, null, group: "server", summary: "A container for memory diagnostics commands.").With(
+            new RedisCommand("usage", -3, ReadOnly, MemoryCommands.Usage, 2, 2, 1, "server", "Estimates the memory usage of a key.")),
         new RedisCommand("object", -2, None, null, group: "keyspace", summary: "A container for object introspection commands.").With(
             new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
             new("refcount", 3, ReadOnly, ObjectCommands.RefCount, 2, 2, 1, "keyspace", "Returns the reference count of a value of a key."),

@@ -15,14 +15,7 @@ internal static class ScanCommand
 {
     public static RedisReply Scan(RedisSession session, byte[][] args)
     {
-        // Redis reads the cursor with strtoul, so "-1" is a (very large) cursor, not an error.
-        var text = Encoding.ASCII.GetString(args[1]);
-        ulong cursor;
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) && signed < 0)
-        {
-            cursor = unchecked((ulong)signed);
-        }
-        else if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out cursor))
+        if (!TryParseCursor(args[1], out var cursor))
         {
             return new RedisReply.Error(RespErrors.InvalidCursor);
         }
@@ -76,6 +69,19 @@ internal static class ScanCommand
             new RedisReply.Bulk(Encoding.ASCII.GetBytes(next.ToString(CultureInfo.InvariantCulture))),
             new RedisReply.Array(matching.Select(key => (RedisReply)new RedisReply.Bulk(key)).ToArray()),
         ]);
+    }
+
+    /// <summary>A SCAN or HSCAN cursor as Redis reads it, with strtoul: "-1" is a (very large) cursor, not an error.</summary>
+    public static bool TryParseCursor(byte[] argument, out ulong cursor)
+    {
+        var text = Encoding.ASCII.GetString(argument);
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var signed) && signed < 0)
+        {
+            cursor = unchecked((ulong)signed);
+            return true;
+        }
+
+        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out cursor);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace ReactiveCache.Protocols.Resp;
 
 /// <summary>
 /// Every error text the Redis protocol answers with, worded byte for byte as Redis 7.2 words it
-/// (server.c, networking.c, t_string.c, expire.c, db.c, config.c). Formats take the lower-case command name.
+/// (server.c, networking.c, t_string.c, t_hash.c, expire.c, db.c, cluster.c, config.c). Formats take the lower-case command name.
 /// </summary>
 internal static class RespErrors
 {
@@ -42,6 +42,17 @@ internal static class RespErrors
     public const string Overflow = "ERR increment or decrement would overflow";
     public const string DecrementOverflow = "ERR decrement would overflow";
     public const string NaNOrInfinity = "ERR increment would produce NaN or Infinity";
+    public const string HashNotInteger = "ERR hash value is not an integer";
+    public const string HashNotFloat = "ERR hash value is not a float";
+    public const string IncrementNaNOrInfinity = "ERR value is NaN or Infinity";
+    public const string ValueOutOfRange = "ERR value is out of range";
+    public const string CountOutOfRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
+    public const string BusyKey = "BUSYKEY Target key name already exists.";
+    public const string InvalidTtl = "ERR Invalid TTL value, must be >= 0";
+    public const string InvalidIdleTime = "ERR Invalid IDLETIME value, must be >= 0";
+    public const string InvalidFrequency = "ERR Invalid FREQ value, must be >= 0 and <= 255";
+    public const string DumpPayloadInvalid = "ERR DUMP payload version or checksum are wrong";
+    public const string BadDataFormat = "ERR Bad data format";
     public const string InvalidExpireTime = "ERR invalid expire time in '{0}' command";
     public const string NoSuchKey = "ERR no such key";
     public const string OffsetOutOfRange = "ERR offset is out of range";

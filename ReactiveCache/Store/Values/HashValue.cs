@@ -148,5 +148,6 @@ internal sealed class HashValue : CacheValue
 /// <summary>The sizes past which Redis stops keeping a collection as a listpack (hash-max-listpack-entries, -value).</summary>
 internal readonly record struct ListpackLimits(long MaxEntries, long MaxValue)
 {
-    public static readonly ListpackLimits HashDefaults = new(128, 64);
+    /// <summary>Redis 7.0's defaults (config.c and redis.conf): 512 entries, 64 bytes.</summary>
+    public static readonly ListpackLimits HashDefaults = new(512, 64);
 }

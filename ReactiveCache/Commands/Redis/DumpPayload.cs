@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using ReactiveCache.Store.Values;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// DUMP's serialized value in Redis 7.0's format (cluster.c createDumpPayload, rdb.c): an RDB object type, the object,
+/// two bytes of RDB version (10) and a CRC-64 of all that, both little-endian. So a value dumped here restores into
+/// redis-server 7.0 and one dumped there restores here.
+/// </summary>
+/// <remarks>
+/// Writing uses the plainest encodings every RDB reader knows: a string as a length and its bytes, a hash as
+/// <c>RDB_TYPE_HASH</c> (a count and field/value strings). Reading also takes what Redis writes: integer-encoded
+/// and LZF-compressed strings, and a hash as a listpack (<c>RDB_TYPE_HASH_LISTPACK</c>).
+/// </remarks>
+internal static class DumpPayload
+{
+    private const ushort RdbVersion = 10;
+    private const byte TypeString = 0;
+    private const byte TypeHash = 4;
+    private const byte TypeHashListpack = 16;
+
+    public static byte[] Encode(CacheValue value)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        switch (value)
+        {
+            case StringValue text:
+                Write(output, TypeString);
+                WriteString(output, text.Bytes);
+                break;
+            case HashValue hash:
+                Write(output, TypeHash);
+                WriteLength(output, (ulong)hash.Count);
+                foreach (var field in hash.Fields)
+                {
+                    WriteString(output, field.Name);
+                    WriteString(output, field.Value!);
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(value), value, "No DUMP encoding for this value.");
+        }
+
+        Span<byte> footer = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(footer, RdbVersion);
+        output.Write(footer);
+        Span<byte> crc = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(crc, Crc64.Compute(output.WrittenSpan));
+        output.Write(crc);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>verifyDumpPayload: at least the footer, an RDB version this server reads, and a matching CRC.</summary>
+    public static bool IsSealed(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < 10)
+        {
+            return false;
+        }
+
+        var footer = payload[^10..];
+        var version = footer[0] | (footer[1] << 8);
+        return version <= RdbVersion && Crc64.Compute(payload[..^8]) == BinaryPrimitives.ReadUInt64LittleEndian(footer[2..]);
+    }
+
+    /// <summary>The value of a sealed payload, built as a write with <paramref name="limits"/> would build it.</summary>
+    public static bool TryDecode(byte[] payload, ListpackLimits limits, out CacheValue value)
+    {
+        value = StringValue.Empty;
+        var reader = new RdbReader(payload.AsSpan(0, payload.Length - 10));
+        if (!reader.TryReadByte(out var type))
+        {
+            return false;
+        }
+
+        switch (type)
+        {
+            case TypeString when reader.TryReadString(out var bytes):
+                value = new StringValue(bytes);
+                return true;
+            case TypeHash when reader.TryReadLength(out var count) && count > 0:
+                var pairs = new List<(byte[], byte[])>();
+                for (ulong i = 0; i < count; i++)
+                {
+                    if (!reader.TryReadString(out var name) || !reader.TryReadString(out var fieldValue))
+                    {
+                        return false;
+                    }
+
+                    pairs.Add((name, fieldValue));
+                }
+
+                return TryBuildHash(pairs, limits, out value);
+            case TypeHashListpack when reader.TryReadString(out var listpack) && ListpackReader.TryReadPairs(listpack, out var entries):
+                return TryBuildHash(entries, limits, out value);
+            default:
+                return false;
+        }
+    }
+
+    // An empty hash or a repeated field is a corrupt payload (rdbLoadObject refuses both).
+    private static bool TryBuildHash(List<(byte[] Name, byte[] Value)> pairs, ListpackLimits limits, out CacheValue value)
+    {
+        var hash = new HashValue();
+        value = hash;
+        foreach (var (name, fieldValue) in pairs)
+        {
+            if (!hash.Set(name, fieldValue, limits))
+            {
+                return false;
+            }
+        }
+
+        return hash.Count > 0;
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> output, byte[] bytes)
+    {
+        WriteLength(output, (ulong)bytes.Length);
+        output.Write(bytes);
+    }
+
+    private static void Write(ArrayBufferWriter<byte> output, byte value) => output.Write([value]);
+
+    // rdbSaveLen: 6 bits, 14 bits, or a marker and 32 or 64 bits big-endian.
+    private static void WriteLength(ArrayBufferWriter<byte> output, ulong length)
+    {
+        if (length < 1 << 6)
+        {
+            Write(output, (byte)length);
+        }
+        else if (length < 1 << 14)
+        {
+            output.Write([(byte)(0x40 | (length >> 8)), (byte)length]);
+        }
+        else if (length <= uint.MaxValue)
+        {
+            Span<byte> bytes = stackalloc byte[5];
+            bytes[0] = 0x80;
+            BinaryPrimitives.WriteUInt32BigEndian(bytes[1..], (uint)length);
+            output.Write(bytes);
+        }
+        else
+        {
+            Span<byte> bytes = stackalloc byte[9];
+            bytes[0] = 0x81;
+            BinaryPrimitives.WriteUInt64BigEndian(bytes[1..], length);
+            output.Write(bytes);
+        }
+    }
+}
