@@ -12,7 +12,6 @@ namespace ReactiveCache.Specs.Integration.Caching;
 /// It keeps each entry as a hash (fields <c>absexp</c>, <c>sldexp</c>, <c>data</c>) with the key's TTL as the expiry.
 /// </summary>
 [Category("Integration")]
-[Category("NeedsHashes")]
 public sealed class DistributedCacheSpecs : ReactiveTest
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);

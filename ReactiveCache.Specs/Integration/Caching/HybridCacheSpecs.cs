@@ -11,7 +11,6 @@ namespace ReactiveCache.Specs.Integration.Caching;
 /// app instance has its own in-memory first level, and the server is what instances share.
 /// </summary>
 [Category("Integration")]
-[Category("NeedsHashes")]
 public sealed class HybridCacheSpecs : ReactiveTest
 {
     private RedisTarget _target = null!;

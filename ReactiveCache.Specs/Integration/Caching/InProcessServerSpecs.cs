@@ -14,7 +14,6 @@ namespace ReactiveCache.Specs.Integration.Caching;
 /// options reading that port from it, and the store's change stream showing what HybridCache wrote.
 /// </summary>
 [Category("Integration")]
-[Category("NeedsHashes")]
 public sealed class InProcessServerSpecs : ReactiveTest
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);

@@ -6,7 +6,6 @@ namespace ReactiveCache.Specs.Integration.Resp;
 
 /// <summary>redis-py (Debian's python3-redis) on hashes: the script says what it checks, and prints ok.</summary>
 [Category("Integration")]
-[Category("NeedsHashes")]
 public sealed class RedisPyHashSpecs : ReactiveTest
 {
     [Test]

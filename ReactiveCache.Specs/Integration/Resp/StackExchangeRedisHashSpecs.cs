@@ -10,7 +10,6 @@ namespace ReactiveCache.Specs.Integration.Resp;
 /// Checked against redis-server 7.0.15 with REACTIVECACHE_SPECS_REDIS (see <see cref="RedisTarget"/>).
 /// </summary>
 [Category("Integration")]
-[Category("NeedsHashes")]
 [TestFixture(RedisProtocol.Resp3)]
 [TestFixture(RedisProtocol.Resp2)]
 public sealed class StackExchangeRedisHashSpecs(RedisProtocol protocol) : ReactiveTest

@@ -73,7 +73,6 @@ public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
     }
 
     [Test]
-    [Category("NeedsHashes")]
     public async Task Commits_only_while_the_hash_field_has_the_expected_value()
     {
         await _db.HashSetAsync("order:1", [new("state", "open"), new("total", "10")]);
@@ -91,7 +90,6 @@ public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
     }
 
     [Test]
-    [Category("NeedsHashes")]
     public async Task Commits_only_while_the_hash_field_is_missing()
     {
         var claim = _db.CreateTransaction();
