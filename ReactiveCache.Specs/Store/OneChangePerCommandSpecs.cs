@@ -182,6 +182,26 @@ public sealed class OneChangePerCommandSpecs
         Assert.That(change.Fields!.Select(field => $"{field.NameText}={field.ValueText}"), Is.EqualTo(new[] { "a=1" }));
     }
 
+    [Test]
+    public void Watching_one_hash_shows_its_fields_first_and_then_each_change_of_them()
+    {
+        _redis.Store.SetFields("h", [new("a", "1")]);
+        var seen = new List<string>();
+        using var watch = _redis.Store.Watch("h").Subscribe(change => seen.Add(Describe(change)));
+
+        _redis.Connect().Send("HSET", "h", "b", "2");
+        _redis.Connect().Send("HINCRBY", "h", "a", "41");
+        _redis.Connect().Send("HDEL", "h", "a", "b");
+
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            "Added ValueSet a=1",
+            "Updated FieldsSet b=2",
+            "Updated FieldsSet a=42",
+            "Removed FieldsDeleted, KeyRemoved a b",
+        }));
+    }
+
     private static string Describe(CacheChange change) =>
         $"{change.Kind} {change.Operations} " + string.Join(' ', change.Fields!.Select(field => field.Value is null ? field.NameText : $"{field.NameText}={field.ValueText}"));
 }
