@@ -202,6 +202,23 @@ public sealed class OneChangePerCommandSpecs
         }));
     }
 
+    [Test]
+    public void Writing_a_key_found_past_its_expiry_expires_it_first_so_the_write_creates_it_afresh()
+    {
+        _memcached.Send("set k 7 5 1\r\nv\r\n");
+        _redis.Scheduler.AdvanceBy(TimeSpan.FromSeconds(5).Ticks - 1);
+        _redis.Scheduler.Sleep(1); // the clock passes the expiry without the expiry timer running
+        _changes.Clear();
+
+        _redis.Connect().Send("SET", "k", "fresh");
+
+        Assert.That(_changes.Select(change => (change.Kind, change.Memcached)), Is.EqualTo(new[]
+        {
+            (ChangeKind.Expired, (MemcachedMetadata?)new MemcachedMetadata(7)),
+            (ChangeKind.Added, null),
+        }));
+    }
+
     private static string Describe(CacheChange change) =>
         $"{change.Kind} {change.Operations} " + string.Join(' ', change.Fields!.Select(field => field.Value is null ? field.NameText : $"{field.NameText}={field.ValueText}"));
 }

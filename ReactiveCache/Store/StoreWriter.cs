@@ -110,14 +110,15 @@ internal sealed partial class StoreWriter
     /// </summary>
     public CacheEntry SetString(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, ChangeReason reason)
     {
-        var storedKey = _bySpan.TryGetValue(key, out var existingKey, out var existing) ? existingKey : key.ToArray();
-        return Store(storedKey, new StringValue(value), expiresAtMs, MemcachedState.AfterWrite(existing?.Memcached), reason);
+        // TryGet expires a key found past its time first, so its memcached state dies with it, as in Redis.
+        var found = TryGet(key, out var existingKey, out var existing);
+        return Store(found ? existingKey : key.ToArray(), new StringValue(value), expiresAtMs, found ? MemcachedState.AfterWrite(existing.Memcached) : null, reason);
     }
 
     /// <summary>Stores a string with memcached's state as the memcached command gives it.</summary>
     public CacheEntry SetMemcached(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
     {
-        var storedKey = _bySpan.TryGetValue(key, out var existingKey, out _) ? existingKey : key.ToArray();
+        var storedKey = TryGet(key, out var existingKey, out _) ? existingKey : key.ToArray();
         return Store(storedKey, new StringValue(value), expiresAtMs, state, reason);
     }
 
@@ -126,7 +127,7 @@ internal sealed partial class StoreWriter
     /// memcached state. The caller copies a value that stays in use elsewhere.
     /// </summary>
     public CacheEntry Place(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason) =>
-        Store(_bySpan.TryGetValue(key, out var existingKey, out _) ? existingKey : key, value, expiresAtMs, state, reason);
+        Store(TryGet(key, out var existingKey, out _) ? existingKey : key, value, expiresAtMs, state, reason);
 
     private CacheEntry Store(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
     {
