@@ -219,6 +219,56 @@ public sealed class OneChangePerCommandSpecs
         }));
     }
 
+    [TestCase("mg k N30 T60 v\r\n", false)]
+    [TestCase("mg k T5 R30 v\r\n", true)]
+    public void A_meta_get_that_touches_and_hands_out_a_token_is_one_change(string request, bool exists)
+    {
+        if (exists)
+        {
+            _memcached.Send("set k 0 10 1\r\nv\r\n");
+            _changes.Clear();
+        }
+
+        _memcached.Send(request);
+
+        Assert.That(_changes, Has.Count.EqualTo(1));
+        Assert.That(_changes[0].Memcached?.WinTokenSent, Is.True);
+        Assert.That(_changes[0].Has(ChangeOperations.ExpiryChanged), Is.True);
+    }
+
+    [Test]
+    public void SET_EX_names_the_expiry_even_when_it_is_the_time_the_key_already_had()
+    {
+        var client = _redis.Connect();
+        client.Send("MULTI");
+        client.Send("SET", "k", "v", "EX", "10");
+        client.Send("SET", "k", "v", "EX", "10");
+        client.Send("EXEC");
+
+        Assert.That(_changes.Select(change => change.Operations), Is.EqualTo(new[]
+        {
+            ChangeOperations.ValueSet | ChangeOperations.ExpiryChanged,
+            ChangeOperations.ValueSet | ChangeOperations.ExpiryChanged,
+        }));
+    }
+
+    [Test]
+    public void A_memcached_command_refused_for_a_hash_changes_nothing_and_what_was_committed_is_delivered()
+    {
+        _memcached.Send("set a 0 0 1\r\nv\r\nset e 0 1 1\r\nv\r\n");
+        _redis.Store.SetField("h", "f", "v");
+        _redis.Scheduler.AdvanceBy(TimeSpan.FromSeconds(1).Ticks - 1);
+        _redis.Scheduler.Sleep(1); // e is past its time, and only a lookup will expire it
+        _changes.Clear();
+
+        var replies = _memcached.Send("gat 100 a h\r\nms h 1 C999 s\r\nx\r\nmd h I\r\nmd h x\r\nmg e v\r\n");
+
+        Assert.That(replies, Is.EqualTo(string.Concat(Enumerable.Repeat("CLIENT_ERROR wrong type: the key holds a hash, not a value\r\n", 4)) + "EN\r\n"));
+        Assert.That(_redis.Store.TimeToLive("a"), Is.Null, "the refused gat touched nothing");
+        Assert.That(_redis.Store.GetField("h", "f"), Is.EqualTo("v"));
+        Assert.That(_changes.Select(change => (change.KeyText, change.Kind)), Is.EqualTo(new[] { ("e", ChangeKind.Expired) }));
+    }
+
     private static string Describe(CacheChange change) =>
         $"{change.Kind} {change.Operations} " + string.Join(' ', change.Fields!.Select(field => field.Value is null ? field.NameText : $"{field.NameText}={field.ValueText}"));
 }

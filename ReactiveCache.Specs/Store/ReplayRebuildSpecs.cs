@@ -1,3 +1,4 @@
+using System.Reactive.Linq;
 using System.Text;
 using NUnit.Framework;
 using ReactiveCache.Specs.Support;
@@ -31,7 +32,10 @@ public sealed class ReplayRebuildSpecs
             }
         }
 
-        using var mirror = new CacheStore(scheduler: new Microsoft.Reactive.Testing.TestScheduler());
+        // The mirror's clock is the source's now, as after a restart: expiries the log recorded have passed since.
+        var clock = new Microsoft.Reactive.Testing.TestScheduler();
+        clock.AdvanceTo(redis.Scheduler.Now.UtcTicks);
+        using var mirror = new CacheStore(scheduler: clock);
         var last = redis.Store.LastSequence;
         var applied = 0L;
         using (redis.Store.ChangesSince(0).Subscribe(batch =>
@@ -50,6 +54,32 @@ public sealed class ReplayRebuildSpecs
         Assert.That(last, Is.GreaterThan(2000), "the mix should change the store a lot");
         Assert.That(Dump(mirror), Is.EqualTo(Dump(redis.Store)));
         Assert.That(mirror.LastSequence, Is.EqualTo(last), "one change applied is one change recorded");
+    }
+
+    [Test]
+    public void A_replay_onto_a_store_whose_clock_has_passed_the_recorded_expiries_takes_them_as_recorded()
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+        client.Send("SET", "k", "v");
+        client.Send("EXPIRE", "k", "10");
+        client.Send("HSET", "h", "f1", "v");
+        client.Send("EXPIRE", "h", "10");
+        redis.Scheduler.AdvanceBy(TimeSpan.FromSeconds(5).Ticks);
+        client.Send("PERSIST", "k");
+        client.Send("PERSIST", "h");
+        client.Send("HSET", "h", "f2", "v");
+        redis.Scheduler.AdvanceBy(TimeSpan.FromSeconds(15).Ticks);
+
+        var clock = new Microsoft.Reactive.Testing.TestScheduler();
+        clock.AdvanceTo(redis.Scheduler.Now.UtcTicks);
+        using var mirror = new CacheStore(scheduler: clock);
+        using (redis.Store.ChangesSince(0).SelectMany(batch => batch.Changes).Subscribe(mirror.Apply))
+        {
+        }
+
+        Assert.That(Dump(mirror), Is.EqualTo(Dump(redis.Store)));
+        Assert.That(mirror.LastSequence, Is.EqualTo(redis.Store.LastSequence));
     }
 
     private static readonly string[] s_keys = ["a", "b", "c", "d", "n1", "n2", "h1", "h2"];

@@ -40,7 +40,8 @@ internal readonly record struct ChangeRecord(
         {
             Operations = Operations,
             Type = Type,
-            Fields = Payload as HashField[],
+            // Read-only: every subscriber and the replay buffer share the recorded array.
+            Fields = Payload is HashField[] fields ? Array.AsReadOnly(fields) : null,
             Memcached = Memcached?.ToMetadata(),
         };
 

@@ -28,8 +28,8 @@ internal sealed class CacheEntry(byte[] key, CacheValue value, long expiresAtMs,
 
     public ValueKind Kind => Value.Kind;
 
-    /// <summary>The string's bytes; only for an entry known to hold a string (see <see cref="StoreWriter.TryGetString"/>).</summary>
-    public byte[] Bytes => ((StringValue)Value).Bytes;
+    /// <summary>The string's bytes; <see cref="WrongTypeException"/> for an entry holding another type.</summary>
+    public byte[] Bytes => StoreWriter.Expect<StringValue>(this, ValueKind.String).Bytes;
 
     /// <summary>memcached's client flags (0 when none were set).</summary>
     public uint Flags => Memcached?.Flags ?? 0;

@@ -92,7 +92,7 @@ public sealed partial class CacheStore : IDisposable
     {
         var ttlMs = timeToLive is { } ttl ? (long)ttl.TotalMilliseconds : -1;
         Write(new KeyedArgs(key, value, ttlMs), static (writer, args) =>
-            writer.SetString(args.Key, args.Value, args.TtlMs < 0 ? CacheEntry.NoExpiry : writer.NowMs + args.TtlMs, ChangeReason.Set));
+            writer.SetString(args.Key, args.Value, args.TtlMs < 0 ? CacheEntry.NoExpiry : writer.NowMs + args.TtlMs, ChangeReason.Set, expiryGiven: args.TtlMs >= 0));
     }
 
     /// <summary>Stores a UTF-8 text value, replacing any value and time to live the key had.</summary>
@@ -155,23 +155,27 @@ public sealed partial class CacheStore : IDisposable
     internal TResult Write<TState, TResult>(TState state, Func<StoreWriter, TState, TResult> mutation)
         where TState : allows ref struct
     {
-        TResult result;
-        lock (_keyspace.Gate)
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _keyspace.BeginEdit();
-            try
+            lock (_keyspace.Gate)
             {
-                result = mutation(_writer, state);
-            }
-            finally
-            {
-                _keyspace.EndEdit();
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                _keyspace.BeginEdit();
+                try
+                {
+                    return mutation(_writer, state);
+                }
+                finally
+                {
+                    _keyspace.EndEdit();
+                }
             }
         }
-
-        _keyspace.Deliver();
-        return result;
+        finally
+        {
+            // Also when the mutation threw (WRONGTYPE after a lazy expiry): what was committed is delivered now.
+            _keyspace.Deliver();
+        }
     }
 
     internal IReadOnlyList<byte[]> ReadKeys(byte[] pattern) =>

@@ -5,8 +5,27 @@ namespace ReactiveCache.Store;
 // Replaying a change stream: each change's operations, applied in order, rebuild what the source store held.
 internal sealed partial class StoreWriter
 {
-    /// <summary>Applies one change recorded by another store, as one change of this one with the same reason.</summary>
+    // While a change is applied, time stands still at the source's: an expiry the log recorded is taken as it was, not
+    // judged against this store's clock (a log loaded after a restart is full of expiries since passed, and a later
+    // PERSIST or HSET of the same key must find it). Keys found past their time are expired by the timer afterwards,
+    // as Redis does after loading.
+    private bool _replaying;
+
+    /// <summary>Applies one change recorded by another store, as exactly one change of this one with the same reason.</summary>
     public void Apply(CacheChange change)
+    {
+        _replaying = true;
+        try
+        {
+            ApplyOperations(change);
+        }
+        finally
+        {
+            _replaying = false;
+        }
+    }
+
+    private void ApplyOperations(CacheChange change)
     {
         var expiresAtMs = change.ExpiresAt?.ToUnixTimeMilliseconds() ?? CacheEntry.NoExpiry;
         var memcached = change.Memcached is { } metadata ? MemcachedState.Of(metadata.Flags, metadata.Stale, metadata.WinTokenSent) : null;
@@ -17,7 +36,7 @@ internal sealed partial class StoreWriter
         else if (change.Has(ChangeOperations.ValueSet))
         {
             CacheValue value = change.Type == ValueKind.Hash ? HashOf(change.Fields ?? []) : new StringValue(change.Value ?? []);
-            Store(change.Key.ToArray(), value, expiresAtMs, memcached, change.Reason);
+            Store(change.Key.ToArray(), value, expiresAtMs, memcached, change.Reason, expiryGiven: change.Has(ChangeOperations.ExpiryChanged));
         }
         else if (change.Has(ChangeOperations.FieldsSet))
         {

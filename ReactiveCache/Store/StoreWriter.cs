@@ -60,7 +60,7 @@ internal sealed partial class StoreWriter
             return false;
         }
 
-        if (entry.HasExpiry && entry.IsExpiredAt(NowMs))
+        if (entry.HasExpiry && !_replaying && entry.IsExpiredAt(NowMs))
         {
             Remove(storedKey, ChangeKind.Expired, ChangeReason.Expired);
             return false;
@@ -108,18 +108,22 @@ internal sealed partial class StoreWriter
     /// Stores a string through Redis or the native protocol, replacing whatever the key held. memcached's flags,
     /// which these protocols never set, survive; its marks do not (a write is a recache).
     /// </summary>
-    public CacheEntry SetString(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, ChangeReason reason)
+    /// <remarks>
+    /// <paramref name="expiryGiven"/>: the command named an expiry (SET ... EX, SETEX), so the change says so even when
+    /// the time is the one the key already had, and Redis's <c>expire</c> event follows <c>set</c>.
+    /// </remarks>
+    public CacheEntry SetString(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, ChangeReason reason, bool expiryGiven = false)
     {
         // TryGet expires a key found past its time first, so its memcached state dies with it, as in Redis.
         var found = TryGet(key, out var existingKey, out var existing);
-        return Store(found ? existingKey : key.ToArray(), new StringValue(value), expiresAtMs, found ? MemcachedState.AfterWrite(existing.Memcached) : null, reason);
+        return Store(found ? existingKey : key.ToArray(), new StringValue(value), expiresAtMs, found ? MemcachedState.AfterWrite(existing.Memcached) : null, reason, expiryGiven);
     }
 
     /// <summary>Stores a string with memcached's state as the memcached command gives it.</summary>
-    public CacheEntry SetMemcached(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
+    public CacheEntry SetMemcached(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason, bool expiryGiven = false)
     {
         var storedKey = TryGet(key, out var existingKey, out _) ? existingKey : key.ToArray();
-        return Store(storedKey, new StringValue(value), expiresAtMs, state, reason);
+        return Store(storedKey, new StringValue(value), expiresAtMs, state, reason, expiryGiven);
     }
 
     /// <summary>
@@ -129,7 +133,7 @@ internal sealed partial class StoreWriter
     public CacheEntry Place(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason) =>
         Store(TryGet(key, out var existingKey, out _) ? existingKey : key, value, expiresAtMs, state, reason);
 
-    private CacheEntry Store(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
+    private CacheEntry Store(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason, bool expiryGiven = false)
     {
         expiresAtMs = CacheEntry.Representable(expiresAtMs);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
@@ -144,7 +148,7 @@ internal sealed partial class StoreWriter
         else
         {
             previous = _keyspace.KeepPreviousValues ? (entry.Value as StringValue)?.Bytes : null;
-            operations |= entry.ExpiresAtMs == expiresAtMs ? 0 : ChangeOperations.ExpiryChanged;
+            operations |= entry.ExpiresAtMs != expiresAtMs || (expiryGiven && expiresAtMs != CacheEntry.NoExpiry) ? ChangeOperations.ExpiryChanged : 0;
             entry.Value = value;
             entry.ExpiresAtMs = expiresAtMs;
         }
@@ -163,7 +167,7 @@ internal sealed partial class StoreWriter
     /// </summary>
     public bool SetExpiry(CacheEntry entry, long expiresAtMs, ChangeReason reason)
     {
-        if (expiresAtMs != CacheEntry.NoExpiry && expiresAtMs <= NowMs)
+        if (expiresAtMs != CacheEntry.NoExpiry && !_replaying && expiresAtMs <= NowMs)
         {
             Remove(entry.Key, ChangeKind.Expired, reason);
             return false;
@@ -182,7 +186,7 @@ internal sealed partial class StoreWriter
     /// </summary>
     public void SetMemcachedState(CacheEntry entry, MemcachedState? state, long? expiresAtMs = null)
     {
-        if (expiresAtMs is { } at && at != CacheEntry.NoExpiry && at <= NowMs)
+        if (expiresAtMs is { } at && at != CacheEntry.NoExpiry && !_replaying && at <= NowMs)
         {
             Remove(entry.Key, ChangeKind.Expired, ChangeReason.Invalidate);
             return;

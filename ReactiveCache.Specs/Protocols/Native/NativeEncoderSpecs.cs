@@ -58,6 +58,7 @@ public sealed class NativeEncoderSpecs
         var fieldsDeleted = Change(ChangeOperations.FieldsDeleted, fields: [Field("name", null)]);
         var lastFieldDeleted = Change(ChangeOperations.FieldsDeleted | ChangeOperations.KeyRemoved, kind: ChangeKind.Removed, fields: [Field("city", null)]);
         var marked = Change(ChangeOperations.MetadataChanged);
+        var wholeHash = Change(ChangeOperations.ValueSet, fields: [Field("name", "Ada")]) with { Type = ValueKind.Hash };
 
         Assert.Multiple(() =>
         {
@@ -66,7 +67,8 @@ public sealed class NativeEncoderSpecs
             Assert.That(Encode(new Reply.Changed(persist)), Is.EqualTo("CHANGE 7 persist k\r\n"));
             Assert.That(Encode(new Reply.Changed(fieldsSet)), Is.EqualTo("CHANGE 7 hset k name Ada city New\\sYork\r\n"));
             Assert.That(Encode(new Reply.Changed(fieldsDeleted)), Is.EqualTo("CHANGE 7 hdel k name\r\n"));
-            Assert.That(Encode(new Reply.Changed(lastFieldDeleted)), Is.EqualTo("CHANGE 7 hdel k city\r\n"));
+            Assert.That(Encode(new Reply.Changed(lastFieldDeleted)), Is.EqualTo("CHANGE 7 hdel+del k city\r\n"));
+            Assert.That(Encode(new Reply.Changed(wholeHash)), Is.EqualTo("CHANGE 7 hash k name Ada\r\n"));
             Assert.That(Encode(new Reply.Changed(marked)), Is.EqualTo("CHANGE 7 marked k\r\n"));
         });
     }

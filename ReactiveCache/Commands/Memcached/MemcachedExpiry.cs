@@ -28,6 +28,8 @@ internal static class MemcachedExpiry
         expiresAtMs != CacheEntry.NoExpiry && expiresAtMs <= writer.NowMs;
 
     /// <summary>Whole seconds left, as the meta commands' <c>t</c> flag reports them: -1 for none.</summary>
-    public static long RemainingSeconds(CacheEntry entry, long nowMs) =>
-        entry.HasExpiry ? Math.Max(0, (entry.ExpiresAtMs - nowMs + 999) / 1000) : -1;
+    public static long RemainingSeconds(CacheEntry entry, long nowMs) => RemainingSeconds(entry.ExpiresAtMs, nowMs);
+
+    public static long RemainingSeconds(long expiresAtMs, long nowMs) =>
+        expiresAtMs != CacheEntry.NoExpiry ? Math.Max(0, (expiresAtMs - nowMs + 999) / 1000) : -1;
 }

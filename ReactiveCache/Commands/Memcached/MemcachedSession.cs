@@ -98,6 +98,15 @@ internal sealed class MemcachedSession(
 
     private static MemcachedReply RetrieveMany(StoreWriter writer, MemcachedCommand.Retrieve retrieve)
     {
+        // A key of another type fails the whole request before gat touches any key: an error changes nothing.
+        foreach (var key in retrieve.Keys)
+        {
+            if (writer.TryPeek(key, out _, out var entry) && !entry.IsExpiredAt(writer.NowMs))
+            {
+                StoreWriter.Expect<ReactiveCache.Store.Values.StringValue>(entry, ValueKind.String);
+            }
+        }
+
         var items = new List<MemcachedItem>(retrieve.Keys.Count);
         foreach (var key in retrieve.Keys)
         {

@@ -27,7 +27,7 @@ internal static class MemcachedStorage
         var value = StoreModes.Combine(command.Mode, current, command.Value);
         var expiresAtMs = concatenates ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(command.Exptime, writer);
         var state = concatenates ? MemcachedState.AfterWrite(entry.Memcached) : MemcachedState.Of(command.Flags);
-        Put(writer, command.Key, value, expiresAtMs, state, StoreModes.ReasonOf(command.Mode));
+        Put(writer, command.Key, value, expiresAtMs, state, StoreModes.ReasonOf(command.Mode), expiryGiven: !concatenates && command.Exptime != 0);
         return MemcachedReply.Stored;
     }
 
@@ -85,11 +85,11 @@ internal static class MemcachedStorage
     /// Stores a value, or, when its exptime is already past, stores nothing and expires what was there:
     /// memcached's "negative exptime means expired at once".
     /// </summary>
-    public static CacheEntry? Put(StoreWriter writer, byte[] key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason)
+    public static CacheEntry? Put(StoreWriter writer, byte[] key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason, bool expiryGiven = false)
     {
         if (!MemcachedExpiry.IsPast(expiresAtMs, writer))
         {
-            return writer.SetMemcached(key, value, expiresAtMs, state, reason);
+            return writer.SetMemcached(key, value, expiresAtMs, state, reason, expiryGiven);
         }
 
         writer.Remove(key, ChangeKind.Expired, reason);

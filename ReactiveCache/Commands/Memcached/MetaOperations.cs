@@ -36,9 +36,12 @@ internal static class MetaOperations
         };
     }
 
+    // One change at most, whatever the flags: the vivified placeholder with its TTL and token, or the touch and the
+    // token handed out together.
     private static MemcachedReply Get(StoreWriter writer, MetaRequest request)
     {
-        var created = false;
+        long? touchTo = request.TryNumber('T', out var ttl) ? MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer) : null;
+        string win;
         if (!writer.TryGet(request.Key, out var entry))
         {
             // N<ttl>: vivify on miss. The placeholder is empty and its creator wins the right to fill it.
@@ -47,37 +50,45 @@ internal static class MetaOperations
                 return request.Has('q') ? MemcachedReply.Silent : s_miss;
             }
 
-            var expiresAtMs = MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer);
-            entry = writer.SetMemcached(request.Key, [], expiresAtMs, MemcachedState.Of(0, winTokenSent: true), ChangeReason.Set);
-            created = true;
-        }
+            var expiresAtMs = touchTo ?? MemcachedExpiry.ToExpiresAtMs(vivify ?? 0, writer);
+            if (MemcachedStorage.Put(writer, request.Key, [], expiresAtMs, MemcachedState.Of(0, winTokenSent: true), ChangeReason.Set) is not { } created)
+            {
+                return request.Has('q') ? MemcachedReply.Silent : s_miss;
+            }
 
-        var value = StoreWriter.Expect<StringValue>(entry, ValueKind.String).Bytes;
-        if (request.TryNumber('T', out var ttl))
+            entry = created;
+            win = "W";
+        }
+        else
         {
-            // A touch into the past expires the item; this reply still shows it as it was.
-            writer.SetExpiry(entry, MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer), ChangeReason.Touch);
+            StoreWriter.Expect<StringValue>(entry, ValueKind.String);
+            win = Revalidate(writer, request, entry, touchTo);
         }
 
-        var win = created ? "W" : Revalidation(writer, request, entry);
         var flags = MetaReturnFlags.Build(request, entry, writer.NowMs, win);
-        return new MemcachedReply.Meta(request.Has('v') ? "VA" : "HD", flags, request.Has('v') ? value : null);
+        return new MemcachedReply.Meta(request.Has('v') ? "VA" : "HD", flags, request.Has('v') ? entry.Bytes : null);
     }
 
     /// <summary>
-    /// The revalidation flags in memcached's order: Z when the win token already went to someone, X when
-    /// the item is stale, W to the first client that should recache it (stale, or TTL under R).
+    /// The revalidation flags in memcached's order: Z when the win token already went to someone, X when the item is
+    /// stale, W to the first client that should recache it (stale, or a TTL under R, judged after T's touch). The touch
+    /// and the token are one change; a touch into the past expires the item, and this reply still shows it as it was.
     /// </summary>
-    private static string Revalidation(StoreWriter writer, MetaRequest request, CacheEntry entry)
+    private static string Revalidate(StoreWriter writer, MetaRequest request, CacheEntry entry, long? touchTo)
     {
         var stale = entry.Memcached?.Stale ?? false;
         var tokenSent = entry.Memcached?.WinTokenSent ?? false;
-        var recache = request.TryNumber('R', out var threshold) && threshold is { } seconds && entry.HasExpiry
-            && MemcachedExpiry.RemainingSeconds(entry, writer.NowMs) < seconds;
+        var expiresAtMs = touchTo ?? entry.ExpiresAtMs;
+        var recache = request.TryNumber('R', out var threshold) && threshold is { } seconds && expiresAtMs != CacheEntry.NoExpiry
+            && MemcachedExpiry.RemainingSeconds(expiresAtMs, writer.NowMs) < seconds;
         var wins = (stale || recache) && !tokenSent;
-        if (wins && writer.TryGet(request.Key, out var live))
+        if (wins)
         {
-            writer.SetMemcachedState(live, MemcachedState.Of(live.Flags, stale, winTokenSent: true));
+            writer.SetMemcachedState(entry, MemcachedState.Of(entry.Flags, stale, winTokenSent: true), touchTo);
+        }
+        else if (touchTo is { } at)
+        {
+            writer.SetExpiry(entry, at, ChangeReason.Touch);
         }
 
         return (tokenSent ? "Z" : "") + (stale ? "X" : "") + (wins ? "W" : "");

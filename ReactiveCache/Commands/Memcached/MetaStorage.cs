@@ -53,7 +53,7 @@ internal static class MetaStorage
         request.TryNumber(vivified ? 'N' : 'T', out var ttl);
         var expiresAtMs = concatenates && exists ? entry.ExpiresAtMs : MemcachedExpiry.ToExpiresAtMs(ttl ?? 0, writer);
         var state = MemcachedState.Of(concatenates ? (exists ? entry.Flags : 0) : (uint)(flags ?? 0), stale);
-        var stored = MemcachedStorage.Put(writer, request.Key, value, expiresAtMs, state, StoreModes.ReasonOf(mode));
+        var stored = MemcachedStorage.Put(writer, request.Key, value, expiresAtMs, state, StoreModes.ReasonOf(mode), expiryGiven: (!concatenates || vivified) && (ttl ?? 0) != 0);
         return Code(request, "HD", stored, writer.NowMs);
     }
 
@@ -67,6 +67,12 @@ internal static class MetaStorage
         if (request.TryUnsigned('C', out var cas) && (cas ?? 0) != entry.Version)
         {
             return Code(request, "EX", entry, writer.NowMs);
+        }
+
+        if (request.Has('I') || request.Has('x'))
+        {
+            // Both concern the value (mark it stale, or empty it): a hash has none in memcached's sense.
+            StoreWriter.Expect<StringValue>(entry, ValueKind.String);
         }
 
         if (request.Has('I'))

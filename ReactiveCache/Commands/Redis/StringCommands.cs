@@ -36,7 +36,7 @@ internal static class StringCommands
 
             // One change: the value and, with EX/PX/EXAT/PXAT, the expiry (Redis's "set" and "expire" events come from it).
             var expiresAt = state.Options.ExpiresAtMs ?? (state.Options.KeepTtl && exists ? entry.ExpiresAtMs : CacheEntry.NoExpiry);
-            writer.SetString(state.Key, state.Value, expiresAt, ChangeReason.Set);
+            writer.SetString(state.Key, state.Value, expiresAt, ChangeReason.Set, expiryGiven: state.Options.ExpiresAtMs is not null);
             return old ?? RedisReply.Ok;
         });
     }
@@ -90,7 +90,7 @@ internal static class StringCommands
 
         return session.Store.Write((Key: args[1], Value: args[3], At: expiresAt), static (writer, state) =>
         {
-            writer.SetString(state.Key, state.Value, state.At, ChangeReason.Set);
+            writer.SetString(state.Key, state.Value, state.At, ChangeReason.Set, expiryGiven: true);
             return RedisReply.Ok;
         });
     }

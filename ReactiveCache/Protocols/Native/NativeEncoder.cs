@@ -76,14 +76,15 @@ internal static class NativeEncoder
 
 
     /// <summary>
-    /// The word a watcher sees for a change, naming what it did: set, setex, expire, persist, hset, hdel, del, expired,
-    /// evicted, flushed, marked.
+    /// The word a watcher sees for a change, naming what it did: set, setex, hash, expire, persist, hset, hdel,
+    /// hdel+del, del, expired, evicted, flushed, marked.
     /// </summary>
     public static ReadOnlySpan<byte> OperationWord(CacheChange change)
     {
         if (change.Has(ChangeOperations.FieldsDeleted))
         {
-            return "hdel"u8;
+            // The key goes with its last fields: Redis's two events, as one word.
+            return change.Has(ChangeOperations.KeyRemoved) ? "hdel+del"u8 : "hdel"u8;
         }
 
         if (change.Has(ChangeOperations.KeyRemoved))
@@ -104,7 +105,8 @@ internal static class NativeEncoder
 
         if (change.Has(ChangeOperations.ValueSet))
         {
-            return SetsExpiry(change) ? "setex"u8 : "set"u8;
+            // A whole hash (COPY, RENAME, MOVE of one) is not a string that happens to hold spaces.
+            return change.Type == ValueKind.Hash ? "hash"u8 : SetsExpiry(change) ? "setex"u8 : "set"u8;
         }
 
         if (change.Has(ChangeOperations.ExpiryChanged))
