@@ -127,6 +127,11 @@ public sealed partial class CacheStore : IDisposable
     /// become one change of this store, with the same reason. Applying a store's changes from sequence 1, in order,
     /// onto an empty store rebuilds it.
     /// </summary>
+    /// <remarks>
+    /// The change lands in this store whatever its <see cref="CacheChange.Database"/> says: to mirror a server's numbered
+    /// databases, route each change to the store of its database. Expiries are taken as recorded, not judged against
+    /// this store's clock; keys already past their time are expired by its timer afterwards.
+    /// </remarks>
     public void Apply(CacheChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
