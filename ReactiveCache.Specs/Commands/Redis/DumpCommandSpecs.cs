@@ -4,6 +4,7 @@ using NUnit.Framework;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Specs.Support;
+using static ReactiveCache.Specs.Support.DumpSeal;
 
 namespace ReactiveCache.Specs.Commands.Redis;
 
@@ -128,11 +129,4 @@ public sealed class DumpCommandSpecs : ReactiveTest
 
     private string Restore(string key, string ttl, byte[] payload, params string[] options) =>
         _client.Send(["RESTORE", key, ttl, Encoding.Latin1.GetString(payload), .. options]);
-
-    // A payload body with Redis's footer: RDB version 10 and the CRC-64 of everything before it.
-    private static byte[] Seal(byte[] body)
-    {
-        byte[] versioned = [.. body, 10, 0];
-        return [.. versioned, .. BitConverter.GetBytes(Crc64.Compute(versioned))];
-    }
 }
