@@ -13,10 +13,10 @@ public sealed class DumpCommandSpecs : ReactiveTest
 {
     // Dumped by redis-server 7.0.15: HSET h a 1 n -4096 big 9223372036854775807 s hello (a listpack of integers and
     // strings), and SET s with "abc" twenty times (an LZF-compressed string).
-    private const string RedisHashPayload =
+    internal const string RedisHashPayload =
         "102b2b00000008008161020101816e02d000028362696704f4ffffffffffffff7f098173028568656c6c6f06ff0a0023440370ff7ab709";
 
-    private const string RedisStringPayload = "00c30b3c0361626361e02d020162630a006f6029e4afd764ac";
+    internal const string RedisStringPayload = "00c30b3c0361626361e02d020162630a006f6029e4afd764ac";
 
     private RedisHarness _redis = null!;
     private RedisHarness.Client _client = null!;
