@@ -1,3 +1,5 @@
+using System.Text;
+using ReactiveCache.Commands.Redis;
 using static ReactiveCache.Fuzz.Corpus.BoundaryValues;
 
 namespace ReactiveCache.Fuzz.Corpus;
@@ -25,6 +27,10 @@ internal static class RespCorpus
         "ROLE\r\n", "LASTSAVE\r\n", "OBJECT ENCODING k\r\n", "OBJECT FREQ k\r\n", "OBJECT IDLETIME k\r\n", "OBJECT REFCOUNT k\r\n",
         "MULTI\r\n", "EXEC\r\n", "DISCARD\r\n", "WATCH k a\r\n", "UNWATCH\r\n", "SUBSCRIBE ch\r\n", "PSUBSCRIBE c*\r\n",
         "UNSUBSCRIBE\r\n", "PUNSUBSCRIBE\r\n", "PUBLISH ch hi\r\n", "PUBSUB CHANNELS\r\n", "PUBSUB NUMSUB ch\r\n", "PUBSUB NUMPAT\r\n",
+        "HSET h a 1 b 2\r\n", "HSETNX h c 3\r\n", "HMSET h d 4\r\n", "HGET h a\r\n", "HMGET h a b z\r\n", "HGETALL h\r\n",
+        "HDEL h a z\r\n", "HEXISTS h b\r\n", "HLEN h\r\n", "HSTRLEN h b\r\n", "HKEYS h\r\n", "HVALS h\r\n", "HINCRBY h n 5\r\n",
+        "HINCRBYFLOAT h x 1.5\r\n", "HRANDFIELD h\r\n", "HRANDFIELD h -5 WITHVALUES\r\n", "HSCAN h 0 MATCH * COUNT 10\r\n",
+        "HSCAN h 0 NOVALUES\r\n", "OBJECT ENCODING h\r\n", "MEMORY USAGE h SAMPLES 0\r\n", "DUMP h\r\n", "DUMP missing\r\n",
         "\r\n", "*1\r\n$4\r\nPING\r\n", "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$3\r\nv\x00v\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
         "*5\r\n$4\r\nMSET\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\nb\r\n$0\r\n\r\n", "*0\r\n", "*-1\r\n",
     ];
@@ -33,7 +39,7 @@ internal static class RespCorpus
     {
         var n = Number(random);
         var m = Number(random);
-        return random.Next(24) switch
+        return random.Next(28) switch
         {
             0 => $"SET k abc\r\nSETRANGE k {n} x\r\n",
             1 => $"SET k abcdef\r\nGETRANGE k {n} {m}\r\nSUBSTR k {m} {n}\r\n",
@@ -58,8 +64,31 @@ internal static class RespCorpus
             20 => $"MULTI\r\nSELECT {n}\r\nSET a 1\r\nCOPY a b DB {m} REPLACE\r\nFLUSHALL\r\nEXEC\r\n",
             21 => $"HELLO {n}\r\nHELLO 3 SETNAME {new string('x', random.Next(1, 70_000))}\r\nCLIENT SETNAME {n}\r\n",
             22 => $"SET k {new string('v', random.Next(1, 100_000))}\r\nAPPEND k {new string('w', random.Next(1, 100_000))}\r\nGETRANGE k 0 -1\r\n",
+            24 => $"HSET h a 1 b 2\r\nHRANDFIELD h {n}\r\nHRANDFIELD h {m} WITHVALUES\r\nHSCAN h {n} COUNT {m}\r\nHINCRBY h a {n}\r\nHINCRBYFLOAT h b {m}\r\n",
+            25 => $"HSET h f v\r\n{Restore(random, n)}",
+            26 => $"HSET {new string('h', random.Next(1, 1000))} {new string('f', random.Next(1, 70_000))} {new string('v', random.Next(1, 70_000))}\r\nKEYS *\r\n",
+            27 => $"SET s v\r\nHGET s f\r\nHSET s f v\r\nMEMORY USAGE s SAMPLES {n}\r\nRESTORE h {n} x\r\n",
             _ => $"RENAME k k\r\nCOPY k k\r\nSELECT 0\r\nOBJECT IDLETIME {n}\r\nCONFIG GET {GlobPatterns.Pattern(random)}\r\n",
         };
+    }
+
+    /// <summary>
+    /// RESTORE of a payload with a valid trailer (RDB version 10 and the CRC-64 the server checks) whose body is a real
+    /// one with a byte changed or a length claiming 2^31-1 or 2^32-1 bytes, sent as one multibulk request.
+    /// </summary>
+    private static string Restore(Random random, string ttl)
+    {
+        byte[][] bodies =
+        [
+            [0x00, 0x01, (byte)'v'], [0x04, 0x01, 0x01, (byte)'f', 0x01, (byte)'v'], [0x00, 0xc3, 0x01, 0x80, 0x7f, 0xff, 0xff, 0xff, 0x00],
+            [0x04, 0x80, 0xff, 0xff, 0xff, 0xff, 0x01, (byte)'f', 0x01, (byte)'v'], [0x10, 0x80, 0x7f, 0xff, 0xff, 0xff, 0x00],
+        ];
+        var body = bodies[random.Next(bodies.Length)].ToArray();
+        body[random.Next(body.Length)] ^= (byte)(random.Next(2) << random.Next(8));
+        byte[] versioned = [.. body, 10, 0];
+        var payload = Encoding.Latin1.GetString([.. versioned, .. BitConverter.GetBytes(Crc64.Compute(versioned))]);
+        string[] words = ["RESTORE", "h", ttl, payload, .. random.Next(3) switch { 0 => (string[])[], 1 => ["REPLACE"], _ => ["REPLACE", "ABSTTL"] }];
+        return $"*{words.Length}\r\n" + string.Concat(words.Select(word => $"${word.Length}\r\n{word}\r\n"));
     }
 
     private static string GlobSetup() => string.Concat(GlobPatterns.Keys.Select(key => $"SET {key} 1\r\n").Take(3));

@@ -4,6 +4,7 @@ using NUnit.Framework;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Specs.Support;
+using static ReactiveCache.Specs.Support.DumpSeal;
 
 namespace ReactiveCache.Specs.Commands.Redis;
 
@@ -12,10 +13,10 @@ public sealed class DumpCommandSpecs : ReactiveTest
 {
     // Dumped by redis-server 7.0.15: HSET h a 1 n -4096 big 9223372036854775807 s hello (a listpack of integers and
     // strings), and SET s with "abc" twenty times (an LZF-compressed string).
-    private const string RedisHashPayload =
+    internal const string RedisHashPayload =
         "102b2b00000008008161020101816e02d000028362696704f4ffffffffffffff7f098173028568656c6c6f06ff0a0023440370ff7ab709";
 
-    private const string RedisStringPayload = "00c30b3c0361626361e02d020162630a006f6029e4afd764ac";
+    internal const string RedisStringPayload = "00c30b3c0361626361e02d020162630a006f6029e4afd764ac";
 
     private RedisHarness _redis = null!;
     private RedisHarness.Client _client = null!;
@@ -128,11 +129,4 @@ public sealed class DumpCommandSpecs : ReactiveTest
 
     private string Restore(string key, string ttl, byte[] payload, params string[] options) =>
         _client.Send(["RESTORE", key, ttl, Encoding.Latin1.GetString(payload), .. options]);
-
-    // A payload body with Redis's footer: RDB version 10 and the CRC-64 of everything before it.
-    private static byte[] Seal(byte[] body)
-    {
-        byte[] versioned = [.. body, 10, 0];
-        return [.. versioned, .. BitConverter.GetBytes(Crc64.Compute(versioned))];
-    }
 }

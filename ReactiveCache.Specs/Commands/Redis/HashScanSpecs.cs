@@ -133,6 +133,27 @@ public sealed class HashScanSpecs : ReactiveTest
     }
 
     [Test]
+    public void HRANDFIELD_draws_from_the_hash_itself_or_from_a_copy_with_the_same_answers()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            _client.Send("HSET", "h", $"f{i}", $"v{i}");
+        }
+
+        // A count up to an eighth of the hash is drawn under the lock; past it, from a copy after the lock.
+        foreach (var count in new[] { -5, -12, -13, -100, -1000, 12, 13 })
+        {
+            var pairs = Words(_client.Send("HRANDFIELD", "h", count.ToString(), "WITHVALUES")).Chunk(2).ToArray();
+            Assert.That(pairs, Has.Length.EqualTo(Math.Abs(count)), $"count {count}");
+            Assert.That(pairs, Has.All.Matches<string[]>(pair => pair is [var name, var value] && value == "v" + name[1..]), $"count {count}");
+            if (count > 0)
+            {
+                Assert.That(pairs.Select(pair => pair[0]), Is.Unique, $"count {count}");
+            }
+        }
+    }
+
+    [Test]
     public void HRANDFIELD_WITHVALUES_is_flat_in_RESP2_and_pairs_in_RESP3()
     {
         _client.Send("HSET", "h", "a", "1");

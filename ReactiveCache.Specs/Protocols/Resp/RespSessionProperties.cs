@@ -1,3 +1,4 @@
+using System.Text;
 using CsCheck;
 using NUnit.Framework;
 using ReactiveCache.Commands.Redis;
@@ -17,6 +18,8 @@ public sealed class RespSessionProperties
         "EXPIRETIME", "PEXPIRETIME", "PERSIST", "DBSIZE", "FLUSHDB", "SELECT", "PING", "ECHO", "RESET", "AUTH", "HELLO",
         "CLIENT", "CONFIG", "COMMAND", "INFO", "TIME", "ROLE", "LASTSAVE", "CLUSTER", "OBJECT", "MULTI", "EXEC", "DISCARD",
         "WATCH", "UNWATCH", "SUBSCRIBE", "PSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "PUBLISH", "PUBSUB", "NOSUCH", "",
+        "HSET", "HSETNX", "HMSET", "HGET", "HMGET", "HGETALL", "HDEL", "HEXISTS", "HLEN", "HSTRLEN", "HKEYS", "HVALS", "HINCRBY",
+        "HINCRBYFLOAT", "HRANDFIELD", "HSCAN", "DUMP", "RESTORE", "MEMORY",
     ];
 
     // Boundary words: numbers that overflow, sign, float and glob edge cases, options and subcommand names.
@@ -28,7 +31,13 @@ public sealed class RespSessionProperties
         "REPLACE", "ID", "KILL", "LIST", "SETNAME", "GETNAME", "SETINFO", "INFO", "GET", "SET", "RESETSTAT", "ENCODING",
         "FREQ", "IDLETIME", "REFCOUNT", "CHANNELS", "NUMSUB", "NUMPAT", "proto-max-bulk-len", "client-query-buffer-limit",
         "requirepass", "notify-keyspace-events", "timeout", "databases", "64mb", "AUTH", "SETNAME", "3", "2", "DOCS",
+        "h", "f", "-2", "-1000", "4194304", "4194305", "-4194305", "WITHVALUES", "NOVALUES", "ABSTTL", "USAGE", "SAMPLES",
+        "hash-max-listpack-entries", "hash-max-listpack-value", Sealed([0x00, 0x01, (byte)'v']),
+        Sealed([0x04, 0x01, (byte)'f', 0x01, (byte)'v']), Sealed([0x00, 0xc3, 0x01, 0x80, 0x7f, 0xff, 0xff, 0xff, 0x00]),
     ];
+
+    // RESTORE payloads with a valid trailer (a string, a hash, an LZF string claiming 2^31-1 bytes), as request words.
+    private static string Sealed(byte[] body) => Encoding.Latin1.GetString(DumpSeal.Seal(body));
 
     private static readonly Gen<string[]> s_requests = Gen.Select(
         Gen.Int[0, s_names.Length - 1].Select(i => s_names[i]),

@@ -13,9 +13,11 @@ internal static class DumpCommands
 {
     private static readonly RedisReply s_busyKey = new RedisReply.Error(RespErrors.BusyKey);
 
+    // The value is captured under the lock and encoded after it (DumpPayload.Snapshot).
     public static RedisReply Dump(RedisSession session, byte[][] args) =>
-        session.Store.Write(args[1], static (writer, key) =>
-            writer.TryGet(key, out var entry) ? new RedisReply.Bulk(DumpPayload.Encode(entry.Value)) : RedisReply.NullBulk);
+        session.Store.Write(args[1], static (writer, key) => writer.TryGet(key, out var entry) ? DumpPayload.Snapshot(entry.Value) : null) is { } encode
+            ? new RedisReply.Bulk(encode())
+            : RedisReply.NullBulk;
 
     public static RedisReply Restore(RedisSession session, byte[][] args)
     {

@@ -11,7 +11,7 @@ namespace ReactiveCache.Commands.Redis;
 /// <remarks>
 /// Fields are drawn from the hash's <see cref="HashValue.Slots"/>: a random slot, again while it is free. The slots are
 /// at least a quarter full past 1024 of them; a sparser hash is copied once and drawn from the copy, so no draw
-/// costs more than a few probes.
+/// costs more than a few probes. A count past an eighth of the hash is drawn from a copy too, after the lock.
 /// </remarks>
 internal static class HashRandomCommand
 {
@@ -51,54 +51,40 @@ internal static class HashRandomCommand
             return new RedisReply.Error(RespErrors.ValueOutOfRange);
         }
 
-        var fields = session.Store.Write((Key: args[1], Count: (int)count), static (writer, state) =>
-            writer.TryGetHash(state.Key, out _, out var hash) ? Sample(hash, state.Count) : []);
-        return Reply(fields, withValues, session.Protocol);
+        var drawn = session.Store.Write((Key: args[1], Count: (int)count), static (writer, state) =>
+            writer.TryGetHash(state.Key, out _, out var hash) ? Sample(hash, state.Count) : new Drawn([], Finish.None, 0));
+        return Reply(drawn.Finished(), withValues, session.Protocol);
     }
 
-    private static HashField[] Sample(HashValue hash, int count) =>
-        count < 0 ? WithRepeats(hash, -count)
-        : count >= hash.Count ? hash.ToArray()
-        : Distinct(hash, count);
+    /// <summary>
+    /// Under the lock, only work that costs at most about one copy of the hash: a draw (a random slot and a lookup)
+    /// costs several times a copied field, so past an eighth of the hash the fields are copied, as HGETALL copies them,
+    /// and drawn or shuffled from the copy after the lock (HRANDFIELD k -4194304 on one field held it for 0.5 s).
+    /// </summary>
+    private static Drawn Sample(HashValue hash, int count)
+    {
+        var wanted = Math.Abs((long)count);
+        var fromCopy = wanted * 8 > hash.Count || IsSparse(hash);
+        return count < 0 ? (fromCopy ? new Drawn(hash.ToArray(), Finish.WithRepeats, -count) : new Drawn(WithRepeats(hash, -count), Finish.None, 0))
+            : count >= hash.Count ? new Drawn(hash.ToArray(), Finish.None, 0)
+            : fromCopy ? new Drawn(hash.ToArray(), Finish.Distinct, count)
+            : new Drawn(Distinct(hash, count), Finish.None, 0);
+    }
 
     private static HashField[] WithRepeats(HashValue hash, int count)
     {
         var fields = new HashField[count];
-        if (IsSparse(hash))
+        for (var i = 0; i < count; i++)
         {
-            var all = hash.ToArray();
-            for (var i = 0; i < count; i++)
-            {
-                fields[i] = all[Random.Shared.Next(all.Length)];
-            }
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                fields[i] = Draw(hash);
-            }
+            fields[i] = Draw(hash);
         }
 
         return fields;
     }
 
-    // Asked for most of the hash (Redis's CASE 3: more than a third), or over sparse slots: shuffle a copy and take
-    // the front. Otherwise (CASE 4) draw slots until enough distinct ones came up.
+    // Redis's CASE 4, asked for a small part of the hash: draw slots until enough distinct ones came up.
     private static HashField[] Distinct(HashValue hash, int count)
     {
-        if ((long)count * 3 > hash.Count || IsSparse(hash))
-        {
-            var all = hash.ToArray();
-            for (var i = 0; i < count; i++)
-            {
-                var j = Random.Shared.Next(i, all.Length);
-                (all[i], all[j]) = (all[j], all[i]);
-            }
-
-            return all[..count];
-        }
-
         var chosen = new HashSet<int>(count);
         var fields = new HashField[count];
         while (chosen.Count < count)
@@ -158,5 +144,46 @@ internal static class HashRandomCommand
         }
 
         return new RedisReply.Array(items);
+    }
+
+    private enum Finish
+    {
+        None,
+        WithRepeats,
+        Distinct,
+    }
+
+    /// <summary>What the lock gave: the fields to answer, or a copy of the whole hash and how many to draw from it.</summary>
+    private readonly record struct Drawn(HashField[] Fields, Finish Finish, int Count)
+    {
+        public HashField[] Finished() => Finish switch
+        {
+            Finish.WithRepeats => DrawWithRepeats(Fields, Count),
+            Finish.Distinct => Shuffled(Fields, Count),
+            _ => Fields,
+        };
+
+        private static HashField[] DrawWithRepeats(HashField[] all, int count)
+        {
+            var fields = new HashField[count];
+            for (var i = 0; i < count; i++)
+            {
+                fields[i] = all[Random.Shared.Next(all.Length)];
+            }
+
+            return fields;
+        }
+
+        // Redis's CASE 3, asked for much of the hash: shuffle the front of the copy and take it.
+        private static HashField[] Shuffled(HashField[] all, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var j = Random.Shared.Next(i, all.Length);
+                (all[i], all[j]) = (all[j], all[i]);
+            }
+
+            return all[..count];
+        }
     }
 }

@@ -6,9 +6,21 @@ namespace ReactiveCache.Commands.Redis;
 /// </summary>
 internal static class Lzf
 {
+    /// <summary>
+    /// The most bytes one input byte can expand to: the longest back reference, 3 bytes, writes 264. The expanded
+    /// length comes from the client, so it is believed only this far before the output is allocated.
+    /// </summary>
+    public const int MaxExpansion = 88;
+
     /// <summary>Expands <paramref name="input"/> into exactly <paramref name="length"/> bytes; false when it does not.</summary>
     public static bool TryDecompress(ReadOnlySpan<byte> input, int length, out byte[] output)
     {
+        output = [];
+        if (length > (long)input.Length * MaxExpansion)
+        {
+            return false;
+        }
+
         output = new byte[length];
         var (at, written) = (0, 0);
         while (at < input.Length)
