@@ -9,7 +9,7 @@ using static ReactiveCache.Specs.Support.DumpSeal;
 namespace ReactiveCache.Specs.Commands.Redis;
 
 /// <summary>DUMP and RESTORE with Redis 7.0's payload format, so values move between redis-server and this server.</summary>
-public sealed class DumpCommandSpecs : ReactiveTest
+public sealed class DumpCommandSpecs : RedisSessionSpec
 {
     // Dumped by redis-server 7.0.15: HSET h a 1 n -4096 big 9223372036854775807 s hello (a listpack of integers and
     // strings), and SET s with "abc" twenty times (an LZF-compressed string).
@@ -17,19 +17,6 @@ public sealed class DumpCommandSpecs : ReactiveTest
         "102b2b00000008008161020101816e02d000028362696704f4ffffffffffffff7f098173028568656c6c6f06ff0a0023440370ff7ab709";
 
     internal const string RedisStringPayload = "00c30b3c0361626361e02d020162630a006f6029e4afd764ac";
-
-    private RedisHarness _redis = null!;
-    private RedisHarness.Client _client = null!;
-
-    [SetUp]
-    public void Connect()
-    {
-        _redis = new RedisHarness();
-        _client = _redis.Connect();
-    }
-
-    [TearDown]
-    public void Disconnect() => _redis.Dispose();
 
     [Test]
     public void Seals_payloads_with_Redis_CRC64()
@@ -43,27 +30,27 @@ public sealed class DumpCommandSpecs : ReactiveTest
         Assert.That(Restore("h", "0", Convert.FromHexString(RedisHashPayload)), Is.EqualTo("+OK\r\n"));
         Assert.That(Restore("s", "0", Convert.FromHexString(RedisStringPayload)), Is.EqualTo("+OK\r\n"));
 
-        Assert.That(_client.Send("HGETALL", "h"), Is.EqualTo(HashCommandSpecs.Bulks("a", "1", "n", "-4096", "big", "9223372036854775807", "s", "hello")));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "h"), Is.EqualTo("$8\r\nlistpack\r\n"));
-        Assert.That(_client.Send("GET", "s"), Is.EqualTo($"$60\r\n{string.Concat(Enumerable.Repeat("abc", 20))}\r\n"));
+        Assert.That(Client.Send("HGETALL", "h"), Is.EqualTo(HashCommandSpecs.Bulks("a", "1", "n", "-4096", "big", "9223372036854775807", "s", "hello")));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "h"), Is.EqualTo("$8\r\nlistpack\r\n"));
+        Assert.That(Client.Send("GET", "s"), Is.EqualTo($"$60\r\n{string.Concat(Enumerable.Repeat("abc", 20))}\r\n"));
     }
 
     [Test]
     public void Round_trips_strings_and_hashes_with_a_time_to_live()
     {
-        _client.Send("SET", "s", "text");
-        _client.Send("HSET", "h", "a", "1", "wide", new string('x', 100));
+        Client.Send("SET", "s", "text");
+        Client.Send("HSET", "h", "a", "1", "wide", new string('x', 100));
         var stringPayload = Dump("s");
         var hashPayload = Dump("h");
 
         Assert.That(Restore("s2", "0", stringPayload), Is.EqualTo("+OK\r\n"));
         Assert.That(Restore("h2", "5000", hashPayload), Is.EqualTo("+OK\r\n"));
 
-        Assert.That(_client.Send("GET", "s2"), Is.EqualTo("$4\r\ntext\r\n"));
-        Assert.That(_client.Send("HGETALL", "h2"), Is.EqualTo(_client.Send("HGETALL", "h")));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "h2"), Is.EqualTo("$9\r\nhashtable\r\n"), "restored as a write would build it");
-        Assert.That(_client.Send("PTTL", "h2"), Is.EqualTo(":5000\r\n"));
-        Assert.That(_client.Send("DUMP", "missing"), Is.EqualTo("$-1\r\n"));
+        Assert.That(Client.Send("GET", "s2"), Is.EqualTo("$4\r\ntext\r\n"));
+        Assert.That(Client.Send("HGETALL", "h2"), Is.EqualTo(Client.Send("HGETALL", "h")));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "h2"), Is.EqualTo("$9\r\nhashtable\r\n"), "restored as a write would build it");
+        Assert.That(Client.Send("PTTL", "h2"), Is.EqualTo(":5000\r\n"));
+        Assert.That(Client.Send("DUMP", "missing"), Is.EqualTo("$-1\r\n"));
     }
 
     [Test]
@@ -90,7 +77,7 @@ public sealed class DumpCommandSpecs : ReactiveTest
     [Test]
     public void RESTORE_refuses_as_Redis_does_in_Redis_order()
     {
-        _client.Send("SET", "s", "v");
+        Client.Send("SET", "s", "v");
         var payload = Dump("s");
         var tampered = payload.ToArray();
         tampered[^1] ^= 1;
@@ -105,28 +92,28 @@ public sealed class DumpCommandSpecs : ReactiveTest
         Assert.That(Restore("n", "0", payload, "IDLETIME", "-1"), Is.EqualTo("-ERR Invalid IDLETIME value, must be >= 0\r\n"));
         Assert.That(Restore("n", "0", payload, "FREQ", "256"), Is.EqualTo("-ERR Invalid FREQ value, must be >= 0 and <= 255\r\n"));
         Assert.That(Restore("n", "0", payload, "IDLETIME", "1", "FREQ", "1"), Is.EqualTo("-ERR syntax error\r\n"));
-        Assert.That(_client.Send("EXISTS", "n"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("EXISTS", "n"), Is.EqualTo(":0\r\n"));
     }
 
     [Test]
     public void RESTORE_with_a_time_already_past_creates_nothing_and_deletes_what_it_replaces()
     {
-        _client.Send("SET", "s", "v");
+        Client.Send("SET", "s", "v");
         var payload = Dump("s");
 
         Assert.That(Restore("s", "1", payload, "REPLACE", "ABSTTL"), Is.EqualTo("+OK\r\n"));
         Assert.That(Restore("t", "1", payload, "ABSTTL"), Is.EqualTo("+OK\r\n"));
 
-        Assert.That(_client.Send("EXISTS", "s", "t"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("EXISTS", "s", "t"), Is.EqualTo(":0\r\n"));
     }
 
     private byte[] Dump(string key)
     {
-        var reply = Encoding.Latin1.GetBytes(_client.Send("DUMP", key));
+        var reply = Encoding.Latin1.GetBytes(Client.Send("DUMP", key));
         var header = Array.IndexOf(reply, (byte)'\n') + 1;
         return reply[header..^2];
     }
 
     private string Restore(string key, string ttl, byte[] payload, params string[] options) =>
-        _client.Send(["RESTORE", key, ttl, Encoding.Latin1.GetString(payload), .. options]);
+        Client.Send(["RESTORE", key, ttl, Encoding.Latin1.GetString(payload), .. options]);
 }

@@ -9,22 +9,9 @@ namespace ReactiveCache.Specs.Commands.Redis;
 /// A RESTORE payload is the client's to choose, lengths included: a length it claims is believed only as far as the
 /// payload's own bytes can back it, so a few bytes never make the server allocate gigabytes.
 /// </summary>
-public sealed class DumpPayloadBoundsSpecs
+public sealed class DumpPayloadBoundsSpecs : RedisSessionSpec
 {
     private const string BadDataFormat = "-ERR Bad data format\r\n";
-
-    private RedisHarness _redis = null!;
-    private RedisHarness.Client _client = null!;
-
-    [SetUp]
-    public void Connect()
-    {
-        _redis = new RedisHarness();
-        _client = _redis.Connect();
-    }
-
-    [TearDown]
-    public void Disconnect() => _redis.Dispose();
 
     // 0xC3 marks an LZF string: its compressed length (1), its expanded length (a 32-bit length), one byte of data.
     [TestCase(0x7fffffffU, TestName = "expanding to 2^31 - 1 bytes")]
@@ -47,7 +34,7 @@ public sealed class DumpPayloadBoundsSpecs
         byte[] body = [0x00, 0xc3, 0x05, 0x41, 0x09, 0x00, (byte)'a', 0xe0, 0xff, 0x00];
 
         Assert.That(Restore("k", Seal(body)), Is.EqualTo("+OK\r\n"));
-        Assert.That(_client.Send("GET", "k"), Is.EqualTo($"$265\r\n{new string('a', 265)}\r\n"));
+        Assert.That(Client.Send("GET", "k"), Is.EqualTo($"$265\r\n{new string('a', 265)}\r\n"));
     }
 
     [Test]
@@ -72,7 +59,7 @@ public sealed class DumpPayloadBoundsSpecs
         Assert.That(allocated, Is.LessThan(1 << 20));
     }
 
-    private string Restore(string key, byte[] payload) => _client.Send("RESTORE", key, "0", Encoding.Latin1.GetString(payload));
+    private string Restore(string key, byte[] payload) => Client.Send("RESTORE", key, "0", Encoding.Latin1.GetString(payload));
 
     private static (string Reply, long Allocated) Measured(Func<string> send)
     {

@@ -7,90 +7,77 @@ using ReactiveCache.Specs.Support;
 namespace ReactiveCache.Specs.Commands.Redis;
 
 /// <summary>The field commands of t_hash.c, replies worded as redis-server 7.0.15 words them.</summary>
-public sealed class HashCommandSpecs : ReactiveTest
+public sealed class HashCommandSpecs : RedisSessionSpec
 {
     private const string WrongType = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
-
-    private RedisHarness _redis = null!;
-    private RedisHarness.Client _client = null!;
-
-    [SetUp]
-    public void Connect()
-    {
-        _redis = new RedisHarness();
-        _client = _redis.Connect();
-    }
-
-    [TearDown]
-    public void Disconnect() => _redis.Dispose();
 
     [Test]
     public void HSET_counts_new_fields_and_HMSET_answers_OK()
     {
-        Assert.That(_client.Send("HSET", "h", "a", "1", "b", "2"), Is.EqualTo(":2\r\n"));
-        Assert.That(_client.Send("HSET", "h", "a", "9", "c", "3", "c", "4"), Is.EqualTo(":1\r\n"), "a was there; c counts once");
-        Assert.That(_client.Send("HMSET", "h", "d", "5"), Is.EqualTo("+OK\r\n"));
-        Assert.That(_client.Send("HGETALL", "h"), Is.EqualTo(Bulks("a", "9", "b", "2", "c", "4", "d", "5")));
-        Assert.That(_client.Send("HSET", "h", "a"), Is.EqualTo("-ERR wrong number of arguments for 'hset' command\r\n"));
-        Assert.That(_client.Send("HSET", "h", "a", "1", "b"), Is.EqualTo("-ERR wrong number of arguments for 'hset' command\r\n"));
-        Assert.That(_client.Send("HMSET", "h", "a", "1", "b"), Is.EqualTo("-ERR wrong number of arguments for 'hmset' command\r\n"));
+        Assert.That(Client.Send("HSET", "h", "a", "1", "b", "2"), Is.EqualTo(":2\r\n"));
+        Assert.That(Client.Send("HSET", "h", "a", "9", "c", "3", "c", "4"), Is.EqualTo(":1\r\n"), "a was there; c counts once");
+        Assert.That(Client.Send("HMSET", "h", "d", "5"), Is.EqualTo("+OK\r\n"));
+        Assert.That(Client.Send("HGETALL", "h"), Is.EqualTo(Bulks("a", "9", "b", "2", "c", "4", "d", "5")));
+        Assert.That(Client.Send("HSET", "h", "a"), Is.EqualTo("-ERR wrong number of arguments for 'hset' command\r\n"));
+        Assert.That(Client.Send("HSET", "h", "a", "1", "b"), Is.EqualTo("-ERR wrong number of arguments for 'hset' command\r\n"));
+        Assert.That(Client.Send("HMSET", "h", "a", "1", "b"), Is.EqualTo("-ERR wrong number of arguments for 'hmset' command\r\n"));
     }
 
     [Test]
     public void HSETNX_sets_only_a_missing_field()
     {
-        Assert.That(_client.Send("HSETNX", "h", "a", "1"), Is.EqualTo(":1\r\n"));
-        Assert.That(_client.Send("HSETNX", "h", "a", "2"), Is.EqualTo(":0\r\n"));
-        Assert.That(_client.Send("HGET", "h", "a"), Is.EqualTo("$1\r\n1\r\n"));
+        Assert.That(Client.Send("HSETNX", "h", "a", "1"), Is.EqualTo(":1\r\n"));
+        Assert.That(Client.Send("HSETNX", "h", "a", "2"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HGET", "h", "a"), Is.EqualTo("$1\r\n1\r\n"));
     }
 
     [Test]
     public void Reads_fields_and_treats_a_missing_key_as_an_empty_hash()
     {
-        _client.Send("HSET", "h", "a", "1", "b", "22");
+        Client.Send("HSET", "h", "a", "1", "b", "22");
 
-        Assert.That(_client.Send("HGET", "h", "b"), Is.EqualTo("$2\r\n22\r\n"));
-        Assert.That(_client.Send("HGET", "h", "x"), Is.EqualTo("$-1\r\n"));
-        Assert.That(_client.Send("HGET", "missing", "a"), Is.EqualTo("$-1\r\n"));
-        Assert.That(_client.Send("HMGET", "h", "a", "x", "b"), Is.EqualTo("*3\r\n$1\r\n1\r\n$-1\r\n$2\r\n22\r\n"));
-        Assert.That(_client.Send("HMGET", "missing", "a", "b"), Is.EqualTo("*2\r\n$-1\r\n$-1\r\n"));
-        Assert.That(_client.Send("HEXISTS", "h", "a"), Is.EqualTo(":1\r\n"));
-        Assert.That(_client.Send("HEXISTS", "h", "x"), Is.EqualTo(":0\r\n"));
-        Assert.That(_client.Send("HLEN", "h"), Is.EqualTo(":2\r\n"));
-        Assert.That(_client.Send("HLEN", "missing"), Is.EqualTo(":0\r\n"));
-        Assert.That(_client.Send("HSTRLEN", "h", "b"), Is.EqualTo(":2\r\n"));
-        Assert.That(_client.Send("HSTRLEN", "h", "x"), Is.EqualTo(":0\r\n"));
-        Assert.That(_client.Send("HKEYS", "h"), Is.EqualTo(Bulks("a", "b")));
-        Assert.That(_client.Send("HVALS", "h"), Is.EqualTo(Bulks("1", "22")));
-        Assert.That(_client.Send("HKEYS", "missing"), Is.EqualTo("*0\r\n"));
-        Assert.That(_client.Send("HGETALL", "missing"), Is.EqualTo("*0\r\n"));
+        Assert.That(Client.Send("HGET", "h", "b"), Is.EqualTo("$2\r\n22\r\n"));
+        Assert.That(Client.Send("HGET", "h", "x"), Is.EqualTo("$-1\r\n"));
+        Assert.That(Client.Send("HGET", "missing", "a"), Is.EqualTo("$-1\r\n"));
+        Assert.That(Client.Send("HMGET", "h", "a", "x", "b"), Is.EqualTo("*3\r\n$1\r\n1\r\n$-1\r\n$2\r\n22\r\n"));
+        Assert.That(Client.Send("HMGET", "missing", "a", "b"), Is.EqualTo("*2\r\n$-1\r\n$-1\r\n"));
+        Assert.That(Client.Send("HEXISTS", "h", "a"), Is.EqualTo(":1\r\n"));
+        Assert.That(Client.Send("HEXISTS", "h", "x"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HLEN", "h"), Is.EqualTo(":2\r\n"));
+        Assert.That(Client.Send("HLEN", "missing"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HSTRLEN", "h", "b"), Is.EqualTo(":2\r\n"));
+        Assert.That(Client.Send("HSTRLEN", "h", "x"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HKEYS", "h"), Is.EqualTo(Bulks("a", "b")));
+        Assert.That(Client.Send("HVALS", "h"), Is.EqualTo(Bulks("1", "22")));
+        Assert.That(Client.Send("HKEYS", "missing"), Is.EqualTo("*0\r\n"));
+        Assert.That(Client.Send("HGETALL", "missing"), Is.EqualTo("*0\r\n"));
     }
 
     [Test]
     public void HGETALL_is_a_map_in_RESP3()
     {
-        _client.Send("HSET", "h", "a", "1", "b", "2");
-        _client.Send("HELLO", "3");
+        Client.Send("HSET", "h", "a", "1", "b", "2");
+        Client.Send("HELLO", "3");
 
-        Assert.That(_client.Send("HGETALL", "h"), Is.EqualTo("%2\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\nb\r\n$1\r\n2\r\n"));
-        Assert.That(_client.Send("HGETALL", "missing"), Is.EqualTo("%0\r\n"));
-        Assert.That(_client.Send("HKEYS", "h"), Is.EqualTo(Bulks("a", "b")), "HKEYS stays an array");
+        Assert.That(Client.Send("HGETALL", "h"), Is.EqualTo("%2\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\nb\r\n$1\r\n2\r\n"));
+        Assert.That(Client.Send("HGETALL", "missing"), Is.EqualTo("%0\r\n"));
+        Assert.That(Client.Send("HKEYS", "h"), Is.EqualTo(Bulks("a", "b")), "HKEYS stays an array");
     }
 
     [Test]
     public void HDEL_counts_deleted_fields_and_an_emptied_hash_disappears_in_one_change()
     {
-        _client.Send("HSET", "h", "a", "1", "b", "2", "c", "3");
+        Client.Send("HSET", "h", "a", "1", "b", "2", "c", "3");
         var changes = new List<CacheChange>();
-        using var subscription = _redis.Store.Changes.Subscribe(changes.Add);
+        using var subscription = Redis.Store.Changes.Subscribe(changes.Add);
 
-        Assert.That(_client.Send("HDEL", "h", "x", "y"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HDEL", "h", "x", "y"), Is.EqualTo(":0\r\n"));
         Assert.That(changes, Is.Empty, "deleting nothing changes nothing");
-        Assert.That(_client.Send("HDEL", "h", "a", "a"), Is.EqualTo(":1\r\n"));
-        Assert.That(_client.Send("HDEL", "h", "b", "c", "d"), Is.EqualTo(":2\r\n"));
+        Assert.That(Client.Send("HDEL", "h", "a", "a"), Is.EqualTo(":1\r\n"));
+        Assert.That(Client.Send("HDEL", "h", "b", "c", "d"), Is.EqualTo(":2\r\n"));
 
-        Assert.That(_client.Send("EXISTS", "h"), Is.EqualTo(":0\r\n"));
-        Assert.That(_client.Send("HDEL", "h", "a"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("EXISTS", "h"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HDEL", "h", "a"), Is.EqualTo(":0\r\n"));
         Assert.That(changes, Has.Count.EqualTo(2));
         Assert.That(changes[0].Operations, Is.EqualTo(ChangeOperations.FieldsDeleted));
         Assert.That(changes[1].Operations, Is.EqualTo(ChangeOperations.FieldsDeleted | ChangeOperations.KeyRemoved));
@@ -101,11 +88,11 @@ public sealed class HashCommandSpecs : ReactiveTest
     [Test]
     public void A_multi_field_HSET_publishes_one_change_carrying_exactly_its_fields()
     {
-        _client.Send("HSET", "h", "old", "0");
+        Client.Send("HSET", "h", "old", "0");
         var changes = new List<CacheChange>();
-        using var subscription = _redis.Store.Changes.Subscribe(changes.Add);
+        using var subscription = Redis.Store.Changes.Subscribe(changes.Add);
 
-        _client.Send("HSET", "h", "a", "1", "b", "2", "c", "3");
+        Client.Send("HSET", "h", "a", "1", "b", "2", "c", "3");
 
         Assert.That(changes, Has.Count.EqualTo(1));
         Assert.That(changes[0].Kind, Is.EqualTo(ChangeKind.Updated));
@@ -137,12 +124,12 @@ public sealed class HashCommandSpecs : ReactiveTest
     [Test]
     public void Answers_WRONGTYPE_both_ways()
     {
-        _client.Send("SET", "s", "v");
-        _client.Send("HSET", "h", "a", "1");
+        Client.Send("SET", "s", "v");
+        Client.Send("HSET", "h", "a", "1");
 
-        Assert.That(_client.Send("GET", "h"), Is.EqualTo(WrongType));
-        Assert.That(_client.Send("APPEND", "h", "x"), Is.EqualTo(WrongType));
-        Assert.That(_client.Send("INCR", "h"), Is.EqualTo(WrongType));
+        Assert.That(Client.Send("GET", "h"), Is.EqualTo(WrongType));
+        Assert.That(Client.Send("APPEND", "h", "x"), Is.EqualTo(WrongType));
+        Assert.That(Client.Send("INCR", "h"), Is.EqualTo(WrongType));
         foreach (var command in new[]
         {
             new[] { "HSET", "s", "a", "1" }, ["HSETNX", "s", "a", "1"], ["HMSET", "s", "a", "1"], ["HGET", "s", "a"], ["HMGET", "s", "a"],
@@ -151,43 +138,43 @@ public sealed class HashCommandSpecs : ReactiveTest
             ["HSCAN", "s", "0"],
         })
         {
-            Assert.That(_client.Send(command), Is.EqualTo(WrongType), string.Join(' ', command));
+            Assert.That(Client.Send(command), Is.EqualTo(WrongType), string.Join(' ', command));
         }
 
-        Assert.That(_client.Send("GET", "s"), Is.EqualTo("$1\r\nv\r\n"), "nothing changed");
-        Assert.That(_client.Send("SET", "h", "v"), Is.EqualTo("+OK\r\n"), "SET replaces a value of any type");
-        Assert.That(_client.Send("TYPE", "h"), Is.EqualTo("+string\r\n"));
+        Assert.That(Client.Send("GET", "s"), Is.EqualTo("$1\r\nv\r\n"), "nothing changed");
+        Assert.That(Client.Send("SET", "h", "v"), Is.EqualTo("+OK\r\n"), "SET replaces a value of any type");
+        Assert.That(Client.Send("TYPE", "h"), Is.EqualTo("+string\r\n"));
     }
 
     [Test]
     public void Hash_keys_are_typed_copied_renamed_and_expire()
     {
-        _client.Send("HSET", "h", "a", "1", "b", "2");
+        Client.Send("HSET", "h", "a", "1", "b", "2");
 
-        Assert.That(_client.Send("TYPE", "h"), Is.EqualTo("+hash\r\n"));
-        Assert.That(_client.Send("COPY", "h", "copy"), Is.EqualTo(":1\r\n"));
-        _client.Send("HSET", "copy", "c", "3");
-        Assert.That(_client.Send("HLEN", "h"), Is.EqualTo(":2\r\n"), "the copy is independent");
-        Assert.That(_client.Send("RENAME", "copy", "renamed"), Is.EqualTo("+OK\r\n"));
-        Assert.That(_client.Send("HGETALL", "renamed"), Is.EqualTo(Bulks("a", "1", "b", "2", "c", "3")));
-        Assert.That(_client.Send("EXPIRE", "h", "10"), Is.EqualTo(":1\r\n"));
-        _client.Send("HSET", "h", "c", "3");
-        Assert.That(_client.Send("TTL", "h"), Is.EqualTo(":10\r\n"), "a field write keeps the time to live");
+        Assert.That(Client.Send("TYPE", "h"), Is.EqualTo("+hash\r\n"));
+        Assert.That(Client.Send("COPY", "h", "copy"), Is.EqualTo(":1\r\n"));
+        Client.Send("HSET", "copy", "c", "3");
+        Assert.That(Client.Send("HLEN", "h"), Is.EqualTo(":2\r\n"), "the copy is independent");
+        Assert.That(Client.Send("RENAME", "copy", "renamed"), Is.EqualTo("+OK\r\n"));
+        Assert.That(Client.Send("HGETALL", "renamed"), Is.EqualTo(Bulks("a", "1", "b", "2", "c", "3")));
+        Assert.That(Client.Send("EXPIRE", "h", "10"), Is.EqualTo(":1\r\n"));
+        Client.Send("HSET", "h", "c", "3");
+        Assert.That(Client.Send("TTL", "h"), Is.EqualTo(":10\r\n"), "a field write keeps the time to live");
 
-        _redis.Scheduler.AdvanceBy(TimeSpan.FromSeconds(10).Ticks);
+        Redis.Scheduler.AdvanceBy(TimeSpan.FromSeconds(10).Ticks);
 
-        Assert.That(_client.Send("EXISTS", "h"), Is.EqualTo(":0\r\n"));
-        Assert.That(_client.Send("HGET", "h", "a"), Is.EqualTo("$-1\r\n"));
+        Assert.That(Client.Send("EXISTS", "h"), Is.EqualTo(":0\r\n"));
+        Assert.That(Client.Send("HGET", "h", "a"), Is.EqualTo("$-1\r\n"));
     }
 
     [Test]
     public void SCAN_TYPE_hash_returns_only_hashes()
     {
-        _client.Send("SET", "s", "v");
-        _client.Send("HSET", "h1", "a", "1");
-        _client.Send("HSET", "h2", "a", "1");
+        Client.Send("SET", "s", "v");
+        Client.Send("HSET", "h1", "a", "1");
+        Client.Send("HSET", "h2", "a", "1");
 
-        var reply = _client.Send("SCAN", "0", "TYPE", "hash", "COUNT", "100");
+        var reply = Client.Send("SCAN", "0", "TYPE", "hash", "COUNT", "100");
 
         Assert.That(reply, Is.EqualTo("*2\r\n$1\r\n0\r\n" + Bulks("h1", "h2")));
     }
@@ -195,31 +182,31 @@ public sealed class HashCommandSpecs : ReactiveTest
     [Test]
     public void HINCRBY_adds_to_an_integer_field_and_refuses_others_and_overflow()
     {
-        Assert.That(_client.Send("HINCRBY", "h", "n", "5"), Is.EqualTo(":5\r\n"));
-        Assert.That(_client.Send("HINCRBY", "h", "n", "-7"), Is.EqualTo(":-2\r\n"));
-        _client.Send("HSET", "h", "spaced", " 11", "big", "-9223372036854775484");
+        Assert.That(Client.Send("HINCRBY", "h", "n", "5"), Is.EqualTo(":5\r\n"));
+        Assert.That(Client.Send("HINCRBY", "h", "n", "-7"), Is.EqualTo(":-2\r\n"));
+        Client.Send("HSET", "h", "spaced", " 11", "big", "-9223372036854775484");
 
-        Assert.That(_client.Send("HINCRBY", "h", "spaced", "1"), Is.EqualTo("-ERR hash value is not an integer\r\n"));
-        Assert.That(_client.Send("HINCRBY", "h", "n", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
-        Assert.That(_client.Send("HINCRBY", "h", "big", "-1"), Is.EqualTo(":-9223372036854775485\r\n"));
-        Assert.That(_client.Send("HINCRBY", "h", "big", "-10000"), Is.EqualTo("-ERR increment or decrement would overflow\r\n"));
-        Assert.That(_client.Send("HGET", "h", "big"), Is.EqualTo("$20\r\n-9223372036854775485\r\n"));
+        Assert.That(Client.Send("HINCRBY", "h", "spaced", "1"), Is.EqualTo("-ERR hash value is not an integer\r\n"));
+        Assert.That(Client.Send("HINCRBY", "h", "n", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
+        Assert.That(Client.Send("HINCRBY", "h", "big", "-1"), Is.EqualTo(":-9223372036854775485\r\n"));
+        Assert.That(Client.Send("HINCRBY", "h", "big", "-10000"), Is.EqualTo("-ERR increment or decrement would overflow\r\n"));
+        Assert.That(Client.Send("HGET", "h", "big"), Is.EqualTo("$20\r\n-9223372036854775485\r\n"));
     }
 
     [Test]
     public void HINCRBYFLOAT_adds_as_Redis_prints_and_refuses_NaN_and_infinity()
     {
-        Assert.That(_client.Send("HINCRBYFLOAT", "h", "f", "1.23"), Is.EqualTo("$4\r\n1.23\r\n"));
-        Assert.That(_client.Send("HINCRBYFLOAT", "h", "f", "0.77"), Is.EqualTo("$1\r\n2\r\n"));
-        Assert.That(_client.Send("HINCRBYFLOAT", "h", "f", "-0.1"), Is.EqualTo("$3\r\n1.9\r\n"));
-        _client.Send("HSET", "h", "text", "11 ");
+        Assert.That(Client.Send("HINCRBYFLOAT", "h", "f", "1.23"), Is.EqualTo("$4\r\n1.23\r\n"));
+        Assert.That(Client.Send("HINCRBYFLOAT", "h", "f", "0.77"), Is.EqualTo("$1\r\n2\r\n"));
+        Assert.That(Client.Send("HINCRBYFLOAT", "h", "f", "-0.1"), Is.EqualTo("$3\r\n1.9\r\n"));
+        Client.Send("HSET", "h", "text", "11 ");
 
-        Assert.That(_client.Send("HINCRBYFLOAT", "h", "text", "1"), Is.EqualTo("-ERR hash value is not a float\r\n"));
-        Assert.That(_client.Send("HINCRBYFLOAT", "h", "f", "x"), Is.EqualTo("-ERR value is not a valid float\r\n"));
-        Assert.That(_client.Send("HINCRBYFLOAT", "other", "f", "+inf"), Is.EqualTo("-ERR value is NaN or Infinity\r\n"));
-        Assert.That(_client.Send("EXISTS", "other"), Is.EqualTo(":0\r\n"));
-        _client.Send("HSET", "h", "infinite", "inf");
-        Assert.That(_client.Send("HINCRBYFLOAT", "h", "infinite", "1"), Is.EqualTo("-ERR increment would produce NaN or Infinity\r\n"));
+        Assert.That(Client.Send("HINCRBYFLOAT", "h", "text", "1"), Is.EqualTo("-ERR hash value is not a float\r\n"));
+        Assert.That(Client.Send("HINCRBYFLOAT", "h", "f", "x"), Is.EqualTo("-ERR value is not a valid float\r\n"));
+        Assert.That(Client.Send("HINCRBYFLOAT", "other", "f", "+inf"), Is.EqualTo("-ERR value is NaN or Infinity\r\n"));
+        Assert.That(Client.Send("EXISTS", "other"), Is.EqualTo(":0\r\n"));
+        Client.Send("HSET", "h", "infinite", "inf");
+        Assert.That(Client.Send("HINCRBYFLOAT", "h", "infinite", "1"), Is.EqualTo("-ERR increment would produce NaN or Infinity\r\n"));
     }
 
     [Test]
@@ -227,49 +214,49 @@ public sealed class HashCommandSpecs : ReactiveTest
     {
         for (var i = 0; i < 512; i++)
         {
-            _client.Send("HSET", "many", $"f{i}", "v");
+            Client.Send("HSET", "many", $"f{i}", "v");
         }
 
-        _client.Send("HSET", "wide", "a", new string('x', 64));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "many"), Is.EqualTo("$8\r\nlistpack\r\n"));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "wide"), Is.EqualTo("$8\r\nlistpack\r\n"));
+        Client.Send("HSET", "wide", "a", new string('x', 64));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "many"), Is.EqualTo("$8\r\nlistpack\r\n"));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "wide"), Is.EqualTo("$8\r\nlistpack\r\n"));
 
-        _client.Send("HSET", "many", "f512", "v");
-        _client.Send("HSET", "wide", "b", new string('x', 65));
-        _client.Send("HSET", "long-name", new string('k', 65), "v");
+        Client.Send("HSET", "many", "f512", "v");
+        Client.Send("HSET", "wide", "b", new string('x', 65));
+        Client.Send("HSET", "long-name", new string('k', 65), "v");
 
-        Assert.That(_client.Send("OBJECT", "ENCODING", "many"), Is.EqualTo("$9\r\nhashtable\r\n"));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "wide"), Is.EqualTo("$9\r\nhashtable\r\n"));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "long-name"), Is.EqualTo("$9\r\nhashtable\r\n"));
-        _client.Send("HDEL", "wide", "b");
-        Assert.That(_client.Send("OBJECT", "ENCODING", "wide"), Is.EqualTo("$9\r\nhashtable\r\n"), "as in Redis, a hash never converts back");
-        Assert.That(_client.Send("COPY", "wide", "wide-copy"), Is.EqualTo(":1\r\n"));
-        Assert.That(_client.Send("OBJECT", "ENCODING", "wide-copy"), Is.EqualTo("$9\r\nhashtable\r\n"), "a copy keeps the encoding");
+        Assert.That(Client.Send("OBJECT", "ENCODING", "many"), Is.EqualTo("$9\r\nhashtable\r\n"));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "wide"), Is.EqualTo("$9\r\nhashtable\r\n"));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "long-name"), Is.EqualTo("$9\r\nhashtable\r\n"));
+        Client.Send("HDEL", "wide", "b");
+        Assert.That(Client.Send("OBJECT", "ENCODING", "wide"), Is.EqualTo("$9\r\nhashtable\r\n"), "as in Redis, a hash never converts back");
+        Assert.That(Client.Send("COPY", "wide", "wide-copy"), Is.EqualTo(":1\r\n"));
+        Assert.That(Client.Send("OBJECT", "ENCODING", "wide-copy"), Is.EqualTo("$9\r\nhashtable\r\n"), "a copy keeps the encoding");
     }
 
     [Test]
     public void MEMORY_USAGE_estimates_a_key_and_checks_SAMPLES()
     {
-        _client.Send("HSET", "h", "a", "1");
-        var small = long.Parse(_client.Send("MEMORY", "USAGE", "h")[1..^2]);
-        _client.Send("HSET", "h", "b", new string('x', 1000));
+        Client.Send("HSET", "h", "a", "1");
+        var small = long.Parse(Client.Send("MEMORY", "USAGE", "h")[1..^2]);
+        Client.Send("HSET", "h", "b", new string('x', 1000));
 
-        Assert.That(long.Parse(_client.Send("MEMORY", "USAGE", "h", "SAMPLES", "0")[1..^2]), Is.GreaterThan(small + 1000));
-        Assert.That(_client.Send("MEMORY", "USAGE", "missing"), Is.EqualTo("$-1\r\n"));
-        Assert.That(_client.Send("MEMORY", "USAGE", "h", "SAMPLES", "-1"), Is.EqualTo("-ERR syntax error\r\n"));
-        Assert.That(_client.Send("MEMORY", "USAGE", "h", "SAMPLES", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
-        Assert.That(_client.Send("MEMORY", "USAGE", "h", "FOO"), Is.EqualTo("-ERR syntax error\r\n"));
+        Assert.That(long.Parse(Client.Send("MEMORY", "USAGE", "h", "SAMPLES", "0")[1..^2]), Is.GreaterThan(small + 1000));
+        Assert.That(Client.Send("MEMORY", "USAGE", "missing"), Is.EqualTo("$-1\r\n"));
+        Assert.That(Client.Send("MEMORY", "USAGE", "h", "SAMPLES", "-1"), Is.EqualTo("-ERR syntax error\r\n"));
+        Assert.That(Client.Send("MEMORY", "USAGE", "h", "SAMPLES", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
+        Assert.That(Client.Send("MEMORY", "USAGE", "h", "FOO"), Is.EqualTo("-ERR syntax error\r\n"));
     }
 
     [Test]
     public void Registers_the_hash_commands_with_Redis_arity_and_flags()
     {
-        var table = _redis.Server.Commands;
+        var table = Redis.Server.Commands;
 
         Assert.That(table.TryFind("hset"u8.ToArray(), out var hset) && hset.Arity == -4 && hset.Group == "hash");
         Assert.That(table.TryFind("HINCRBYFLOAT"u8.ToArray(), out var incr) && incr.Arity == 4 && incr.Has(RedisCommandFlags.DenyOom));
         Assert.That(table.TryFind("hscan"u8.ToArray(), out var hscan) && hscan.Arity == -3 && hscan.Has(RedisCommandFlags.ReadOnly));
-        Assert.That(_client.Send("HGET", "h"), Is.EqualTo("-ERR wrong number of arguments for 'hget' command\r\n"));
+        Assert.That(Client.Send("HGET", "h"), Is.EqualTo("-ERR wrong number of arguments for 'hget' command\r\n"));
     }
 
     internal static string Bulks(params string[] items) =>

@@ -5,27 +5,14 @@ using ReactiveCache.Specs.Support;
 namespace ReactiveCache.Specs.Commands.Redis;
 
 /// <summary>HSCAN's and HRANDFIELD's guarantees, with the hash's fields in slots as the keyspace's keys are.</summary>
-public sealed class HashScanSpecs : ReactiveTest
+public sealed class HashScanSpecs : RedisSessionSpec
 {
-    private RedisHarness _redis = null!;
-    private RedisHarness.Client _client = null!;
-
-    [SetUp]
-    public void Connect()
-    {
-        _redis = new RedisHarness();
-        _client = _redis.Connect();
-    }
-
-    [TearDown]
-    public void Disconnect() => _redis.Dispose();
-
     [Test]
     public void HSCAN_returns_each_field_present_for_the_whole_scan_exactly_once_while_others_come_and_go()
     {
         for (var i = 0; i < 2_000; i++)
         {
-            _client.Send("HSET", "h", $"stable:{i}", $"v{i}", $"churn:{i}", "v");
+            Client.Send("HSET", "h", $"stable:{i}", $"v{i}", $"churn:{i}", "v");
         }
 
         var seen = new List<(string Field, string Value)>();
@@ -37,8 +24,8 @@ public sealed class HashScanSpecs : ReactiveTest
             seen.AddRange(fields);
 
             // Between pages other fields are deleted and new ones written, which reuse the freed slots.
-            _client.Send("HDEL", "h", $"churn:{page}", $"churn:{page + 1000}");
-            _client.Send("HSET", "h", $"new:{page}", "v");
+            Client.Send("HDEL", "h", $"churn:{page}", $"churn:{page + 1000}");
+            Client.Send("HSET", "h", $"new:{page}", "v");
             page++;
         }
         while (cursor != "0");
@@ -53,36 +40,36 @@ public sealed class HashScanSpecs : ReactiveTest
     [Test]
     public void HSCAN_of_a_listpack_hash_returns_it_whole_with_cursor_0_and_filters_by_MATCH()
     {
-        _client.Send("HSET", "h", "a1", "1", "a2", "2", "b1", "3");
+        Client.Send("HSET", "h", "a1", "1", "a2", "2", "b1", "3");
 
         Assert.That(HScan("0", "COUNT", "1"), Is.EqualTo(("0", new[] { ("a1", "1"), ("a2", "2"), ("b1", "3") })));
         Assert.That(HScan("0", "MATCH", "a*").Fields, Is.EqualTo(new[] { ("a1", "1"), ("a2", "2") }));
-        Assert.That(_client.Send("HSCAN", "missing", "0", "BOGUS"), Is.EqualTo("*2\r\n$1\r\n0\r\n*0\r\n"), "a missing key answers before options are read");
+        Assert.That(Client.Send("HSCAN", "missing", "0", "BOGUS"), Is.EqualTo("*2\r\n$1\r\n0\r\n*0\r\n"), "a missing key answers before options are read");
     }
 
     [Test]
     public void HSCAN_refuses_what_Redis_refuses()
     {
-        _client.Send("HSET", "h", "a", "1");
+        Client.Send("HSET", "h", "a", "1");
 
-        Assert.That(_client.Send("HSCAN", "h", "x"), Is.EqualTo("-ERR invalid cursor\r\n"));
-        Assert.That(_client.Send("HSCAN", "h", "0", "COUNT", "0"), Is.EqualTo("-ERR syntax error\r\n"));
-        Assert.That(_client.Send("HSCAN", "h", "0", "COUNT", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
-        Assert.That(_client.Send("HSCAN", "h", "0", "TYPE", "string"), Is.EqualTo("-ERR syntax error\r\n"), "TYPE is SCAN's alone");
-        Assert.That(_client.Send("HSCAN", "h", "0", "MATCH"), Is.EqualTo("-ERR syntax error\r\n"));
+        Assert.That(Client.Send("HSCAN", "h", "x"), Is.EqualTo("-ERR invalid cursor\r\n"));
+        Assert.That(Client.Send("HSCAN", "h", "0", "COUNT", "0"), Is.EqualTo("-ERR syntax error\r\n"));
+        Assert.That(Client.Send("HSCAN", "h", "0", "COUNT", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
+        Assert.That(Client.Send("HSCAN", "h", "0", "TYPE", "string"), Is.EqualTo("-ERR syntax error\r\n"), "TYPE is SCAN's alone");
+        Assert.That(Client.Send("HSCAN", "h", "0", "MATCH"), Is.EqualTo("-ERR syntax error\r\n"));
     }
 
     [Test]
     public void HRANDFIELD_without_count_returns_one_field_and_null_for_a_missing_key()
     {
-        _client.Send("HSET", "h", "a", "1", "b", "2", "c", "3");
+        Client.Send("HSET", "h", "a", "1", "b", "2", "c", "3");
 
-        var picks = Enumerable.Range(0, 200).Select(_ => _client.Send("HRANDFIELD", "h")).Distinct();
+        var picks = Enumerable.Range(0, 200).Select(_ => Client.Send("HRANDFIELD", "h")).Distinct();
 
         Assert.That(picks, Is.EquivalentTo(new[] { "$1\r\na\r\n", "$1\r\nb\r\n", "$1\r\nc\r\n" }));
-        Assert.That(_client.Send("HRANDFIELD", "missing"), Is.EqualTo("$-1\r\n"));
-        Assert.That(_client.Send("HRANDFIELD", "missing", "5"), Is.EqualTo("*0\r\n"));
-        Assert.That(_client.Send("HRANDFIELD", "h", "0"), Is.EqualTo("*0\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "missing"), Is.EqualTo("$-1\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "missing", "5"), Is.EqualTo("*0\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "h", "0"), Is.EqualTo("*0\r\n"));
     }
 
     [Test]
@@ -90,16 +77,16 @@ public sealed class HashScanSpecs : ReactiveTest
     {
         for (var i = 0; i < 100; i++)
         {
-            _client.Send("HSET", "h", $"f{i}", $"v{i}");
+            Client.Send("HSET", "h", $"f{i}", $"v{i}");
         }
 
         foreach (var count in new[] { 2, 10, 50, 99 })
         {
-            var fields = Words(_client.Send("HRANDFIELD", "h", count.ToString()));
+            var fields = Words(Client.Send("HRANDFIELD", "h", count.ToString()));
             Assert.That(fields, Has.Length.EqualTo(count).And.Unique, $"count {count}");
         }
 
-        var all = Words(_client.Send("HRANDFIELD", "h", "1000", "WITHVALUES"));
+        var all = Words(Client.Send("HRANDFIELD", "h", "1000", "WITHVALUES"));
         Assert.That(all, Has.Length.EqualTo(200));
         Assert.That(all.Chunk(2), Has.All.Matches<string[]>(pair => pair is [var name, var value] && value == "v" + name[1..]));
     }
@@ -109,21 +96,21 @@ public sealed class HashScanSpecs : ReactiveTest
     {
         for (var i = 0; i < 10; i++)
         {
-            _client.Send("HSET", "h", $"f{i}", "v");
+            Client.Send("HSET", "h", $"f{i}", "v");
         }
 
         // Deleted fields leave free slots, which a draw must skip without favouring their neighbours.
         for (var i = 0; i < 200; i++)
         {
-            _client.Send("HSET", "h", $"gone{i}", "v");
+            Client.Send("HSET", "h", $"gone{i}", "v");
         }
 
         for (var i = 0; i < 200; i++)
         {
-            _client.Send("HDEL", "h", $"gone{i}");
+            Client.Send("HDEL", "h", $"gone{i}");
         }
 
-        var picks = Words(_client.Send("HRANDFIELD", "h", "-10000"));
+        var picks = Words(Client.Send("HRANDFIELD", "h", "-10000"));
 
         Assert.That(picks, Has.Length.EqualTo(10_000));
         var counts = picks.GroupBy(field => field).ToDictionary(group => group.Key, group => group.Count());
@@ -137,13 +124,13 @@ public sealed class HashScanSpecs : ReactiveTest
     {
         for (var i = 0; i < 100; i++)
         {
-            _client.Send("HSET", "h", $"f{i}", $"v{i}");
+            Client.Send("HSET", "h", $"f{i}", $"v{i}");
         }
 
         // A count up to an eighth of the hash is drawn under the lock; past it, from a copy after the lock.
         foreach (var count in new[] { -5, -12, -13, -100, -1000, 12, 13 })
         {
-            var pairs = Words(_client.Send("HRANDFIELD", "h", count.ToString(), "WITHVALUES")).Chunk(2).ToArray();
+            var pairs = Words(Client.Send("HRANDFIELD", "h", count.ToString(), "WITHVALUES")).Chunk(2).ToArray();
             Assert.That(pairs, Has.Length.EqualTo(Math.Abs(count)), $"count {count}");
             Assert.That(pairs, Has.All.Matches<string[]>(pair => pair is [var name, var value] && value == "v" + name[1..]), $"count {count}");
             if (count > 0)
@@ -156,31 +143,31 @@ public sealed class HashScanSpecs : ReactiveTest
     [Test]
     public void HRANDFIELD_WITHVALUES_is_flat_in_RESP2_and_pairs_in_RESP3()
     {
-        _client.Send("HSET", "h", "a", "1");
+        Client.Send("HSET", "h", "a", "1");
 
-        Assert.That(_client.Send("HRANDFIELD", "h", "-2", "WITHVALUES"), Is.EqualTo(HashCommandSpecs.Bulks("a", "1", "a", "1")));
-        _client.Send("HELLO", "3");
-        Assert.That(_client.Send("HRANDFIELD", "h", "1", "WITHVALUES"), Is.EqualTo("*1\r\n" + HashCommandSpecs.Bulks("a", "1")));
-        Assert.That(_client.Send("HRANDFIELD", "h", "1"), Is.EqualTo(HashCommandSpecs.Bulks("a")));
+        Assert.That(Client.Send("HRANDFIELD", "h", "-2", "WITHVALUES"), Is.EqualTo(HashCommandSpecs.Bulks("a", "1", "a", "1")));
+        Client.Send("HELLO", "3");
+        Assert.That(Client.Send("HRANDFIELD", "h", "1", "WITHVALUES"), Is.EqualTo("*1\r\n" + HashCommandSpecs.Bulks("a", "1")));
+        Assert.That(Client.Send("HRANDFIELD", "h", "1"), Is.EqualTo(HashCommandSpecs.Bulks("a")));
     }
 
     [Test]
     public void HRANDFIELD_refuses_what_Redis_refuses()
     {
-        _client.Send("HSET", "h", "a", "1");
+        Client.Send("HSET", "h", "a", "1");
 
-        Assert.That(_client.Send("HRANDFIELD", "h", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
-        Assert.That(_client.Send("HRANDFIELD", "h", "-9223372036854775808"),
+        Assert.That(Client.Send("HRANDFIELD", "h", "x"), Is.EqualTo("-ERR value is not an integer or out of range\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "h", "-9223372036854775808"),
             Is.EqualTo("-ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807\r\n"));
-        Assert.That(_client.Send("HRANDFIELD", "h", "-9223372036854770000", "WITHVALUES"), Is.EqualTo("-ERR value is out of range\r\n"));
-        Assert.That(_client.Send("HRANDFIELD", "h", "1", "FOO"), Is.EqualTo("-ERR syntax error\r\n"));
-        Assert.That(_client.Send("HRANDFIELD", "missing", "0", "FOO"), Is.EqualTo("-ERR syntax error\r\n"), "options are read before the key");
-        Assert.That(_client.Send("HRANDFIELD", "h", "1", "WITHVALUES", "x"), Is.EqualTo("-ERR syntax error\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "h", "-9223372036854770000", "WITHVALUES"), Is.EqualTo("-ERR value is out of range\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "h", "1", "FOO"), Is.EqualTo("-ERR syntax error\r\n"));
+        Assert.That(Client.Send("HRANDFIELD", "missing", "0", "FOO"), Is.EqualTo("-ERR syntax error\r\n"), "options are read before the key");
+        Assert.That(Client.Send("HRANDFIELD", "h", "1", "WITHVALUES", "x"), Is.EqualTo("-ERR syntax error\r\n"));
     }
 
     private (string Cursor, (string Field, string Value)[] Fields) HScan(string cursor, params string[] options)
     {
-        var reply = _client.Send(["HSCAN", "h", cursor, .. options]).Split("\r\n");
+        var reply = Client.Send(["HSCAN", "h", cursor, .. options]).Split("\r\n");
         var fields = new List<(string, string)>();
         for (var i = 4; i + 3 < reply.Length; i += 4)
         {

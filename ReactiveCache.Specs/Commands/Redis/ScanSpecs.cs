@@ -5,28 +5,15 @@ using ReactiveCache.Specs.Support;
 namespace ReactiveCache.Specs.Commands.Redis;
 
 /// <summary>SCAN's guarantees as Redis gives them, with a cursor that is a place in the store's own order.</summary>
-public sealed class ScanSpecs : ReactiveTest
+public sealed class ScanSpecs : RedisSessionSpec
 {
-    private RedisHarness _redis = null!;
-    private RedisHarness.Client _client = null!;
-
-    [SetUp]
-    public void Connect()
-    {
-        _redis = new RedisHarness();
-        _client = _redis.Connect();
-    }
-
-    [TearDown]
-    public void Disconnect() => _redis.Dispose();
-
     [Test]
     public void Returns_every_key_present_for_the_whole_scan_exactly_once_while_others_come_and_go()
     {
         for (var i = 0; i < 2_000; i++)
         {
-            _client.Send("SET", $"stable:{i}", "v");
-            _client.Send("SET", $"churn:{i}", "v");
+            Client.Send("SET", $"stable:{i}", "v");
+            Client.Send("SET", $"churn:{i}", "v");
         }
 
         var seen = new List<string>();
@@ -38,8 +25,8 @@ public sealed class ScanSpecs : ReactiveTest
             seen.AddRange(keys);
 
             // Between pages other keys are deleted and new ones written, which reuse the freed slots.
-            _client.Send("DEL", $"churn:{page}");
-            _client.Send("SET", $"new:{page}", "v");
+            Client.Send("DEL", $"churn:{page}");
+            Client.Send("SET", $"new:{page}", "v");
             page++;
         }
         while (cursor != "0");
@@ -54,7 +41,7 @@ public sealed class ScanSpecs : ReactiveTest
     {
         for (var i = 0; i < 1_000; i++)
         {
-            _client.Send("SET", $"k{i}", "v");
+            Client.Send("SET", $"k{i}", "v");
         }
 
         var (cursor, keys) = Scan("0", "10");
@@ -70,12 +57,12 @@ public sealed class ScanSpecs : ReactiveTest
     {
         for (var i = 0; i < 1_000; i++)
         {
-            _client.Send("SET", $"k{i}", "v", "PX", i < 990 ? "10" : "100000");
+            Client.Send("SET", $"k{i}", "v", "PX", i < 990 ? "10" : "100000");
         }
 
-        _redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(5).Ticks);
-        _client.Send("PERSIST", "k0");
-        _redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(10).Ticks);
+        Redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(5).Ticks);
+        Client.Send("PERSIST", "k0");
+        Redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(10).Ticks);
         var seen = new List<string>();
         var cursor = "0";
         var pages = 0;
@@ -96,14 +83,14 @@ public sealed class ScanSpecs : ReactiveTest
     {
         for (var i = 0; i < 5_000; i++)
         {
-            _client.Send("SET", $"churn:{i}", "v");
-            _client.Send("SET", $"stable:{i % 10}", "v");
+            Client.Send("SET", $"churn:{i}", "v");
+            Client.Send("SET", $"stable:{i % 10}", "v");
         }
 
         var (cursor, first) = Scan("0", "10");
         for (var i = 0; i < 5_000; i++)
         {
-            _client.Send("DEL", $"churn:{i}");
+            Client.Send("DEL", $"churn:{i}");
         }
 
         var seen = new List<string>(first);
@@ -115,29 +102,29 @@ public sealed class ScanSpecs : ReactiveTest
 
         Assert.That(seen.Where(key => key.StartsWith("stable:")).Distinct().Count(), Is.EqualTo(10));
         Assert.That(Scan("0", "200").Cursor, Is.EqualTo("0"), "the slots were packed: one page of 200 walks them all");
-        Assert.That(_client.Send("RANDOMKEY"), Does.Contain("stable:"));
+        Assert.That(Client.Send("RANDOMKEY"), Does.Contain("stable:"));
     }
 
     [Test]
     public void RANDOMKEY_returns_live_keys_only()
     {
-        _client.Send("SET", "short", "v", "PX", "10");
-        _client.Send("SET", "long", "v");
+        Client.Send("SET", "short", "v", "PX", "10");
+        Client.Send("SET", "long", "v");
         for (var i = 0; i < 100; i++)
         {
-            _client.Send("SET", $"gone{i}", "v");
-            _client.Send("DEL", $"gone{i}");
+            Client.Send("SET", $"gone{i}", "v");
+            Client.Send("DEL", $"gone{i}");
         }
 
-        _redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(20).Ticks);
+        Redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(20).Ticks);
 
-        var picks = Enumerable.Range(0, 50).Select(_ => _client.Send("RANDOMKEY")).Distinct();
+        var picks = Enumerable.Range(0, 50).Select(_ => Client.Send("RANDOMKEY")).Distinct();
         Assert.That(picks, Is.EqualTo(new[] { "$4\r\nlong\r\n" }));
     }
 
     private (string Cursor, string[] Keys) Scan(string cursor, string count)
     {
-        var reply = _client.Send("SCAN", cursor, "COUNT", count).Split("\r\n");
+        var reply = Client.Send("SCAN", cursor, "COUNT", count).Split("\r\n");
         var keys = new List<string>();
         for (var i = 4; i + 1 < reply.Length; i += 2)
         {
