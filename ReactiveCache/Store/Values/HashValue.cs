@@ -88,14 +88,6 @@ internal sealed class HashValue : CacheValue
         return true;
     }
 
-    /// <summary>The field stored under a name, so a change can carry the hash's own array rather than the caller's.</summary>
-    public bool TryGetField(ReadOnlySpan<byte> field, out byte[] name, out byte[] value)
-    {
-        var found = _bySpan.TryGetValue(field, out name!, out var entry);
-        value = entry.Value;
-        return found;
-    }
-
     /// <summary>Every field and value, in the hash's order (insertion order until fields are deleted).</summary>
     public IEnumerable<HashField> Fields
     {
