@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using ReactiveCache.Commands;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Protocols.Native;
 
 namespace ReactiveCache.Fuzz.Afl;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Commands;
 using ReactiveCache.Commands.Memcached;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols;

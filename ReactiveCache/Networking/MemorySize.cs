@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Networking;
 
 /// <summary>
 /// Redis's memory sizes (<c>memtoull</c> in util.c), for command-line options and CONFIG SET alike, so it sits

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using NUnit.Framework;
-using ReactiveCache.Commands;
 using ReactiveCache.Protocols.Native;
 using ReactiveCache.Specs.Support;
 

@@ -1,7 +1,8 @@
 using System.Reactive;
+using ReactiveCache.Protocols.Native;
 using ReactiveCache.Store;
 
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Commands.Native;
 
 /// <summary>
 /// Executes the native protocol's commands against the store. Watches push their changes through

@@ -1,5 +1,3 @@
-using ReactiveCache.Commands.Memcached;
-
 namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>

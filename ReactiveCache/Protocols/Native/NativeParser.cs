@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Unicode;
-using ReactiveCache.Commands;
 
 namespace ReactiveCache.Protocols.Native;
 

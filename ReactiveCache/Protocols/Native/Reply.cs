@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Protocols.Native;
 
 /// <summary>
 /// What the server answers (or pushes), independent of how it is spelled on the wire.

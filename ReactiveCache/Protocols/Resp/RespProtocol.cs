@@ -1,6 +1,5 @@
 using System.Buffers;
 using ReactiveCache.Commands;
-using ReactiveCache.Commands.Redis;
 using ReactiveCache.Framing;
 
 namespace ReactiveCache.Protocols.Resp;
