@@ -42,8 +42,8 @@ public sealed class ArchitectureSpecs
         (s_networking, [s_framing]),
         (s_changes, []),
         (s_store, [s_changes]),
-        // Protocols/Native writes a watched CacheChange as a CHANGE line: the public change records are its data.
-        (s_protocols, [s_framing, s_changes]),
+        // Wire formats only: a watched change reaches the native protocol already made into a CHANGE line's parts.
+        (s_protocols, [s_framing]),
         // Commands/Redis reads and changes the connection limits (CONFIG SET maxclients, client-output-buffer-limit).
         (s_commands, [s_protocols, s_store, s_changes, s_networking]),
         (s_pipelines, [s_commands, s_protocols, s_networking]),

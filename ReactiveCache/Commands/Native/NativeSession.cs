@@ -179,7 +179,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
         {
             if (Glob.IsMatch(glob, change.Key))
             {
-                push(new Reply.Changed(change));
+                push(NativeChangeLine.Of(change));
             }
         }
     }
