@@ -1,6 +1,5 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
-using ReactiveCache.Commands;
 using ReactiveCache.Framing;
 using ReactiveCache.Protocols;
 using ReactiveCache.Protocols.Native;

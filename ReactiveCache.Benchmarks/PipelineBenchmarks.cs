@@ -3,6 +3,7 @@ using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Runtime.ExceptionServices;
 using BenchmarkDotNet.Attributes;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands;
 using ReactiveCache.Framing;
 using ReactiveCache.Pipelines;

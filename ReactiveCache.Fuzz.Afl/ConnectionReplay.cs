@@ -14,9 +14,8 @@ internal static class ConnectionReplay
 {
     // A framer that reports a frame without consuming input would loop here forever: a bug afl-fuzz sees as a hang.
     public static string Run<TFrame, TCommand, TReply>(
-        byte[] input, ICacheProtocol<TFrame, TCommand, TReply> protocol, ICommandSession<TCommand, TReply> session)
+        byte[] input, ICacheProtocol<TFrame, TCommand, TReply> protocol, IFramer<TFrame> framer, ICommandSession<TCommand, TReply> session)
     {
-        var framer = protocol.CreateFramer(session);
         var output = new ArrayBufferWriter<byte>();
         var buffer = new ReadOnlySequence<byte>(input);
         var replies = 0;

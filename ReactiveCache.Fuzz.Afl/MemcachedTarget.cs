@@ -20,6 +20,6 @@ internal sealed class MemcachedTarget : ITarget
         using var delayedFlush = new DelayedFlush(store);
         var settings = new MemcachedSettings(MaxItemSize, MaxClients: 10_000, Port: 11211, MaxLineLength);
         using var session = new MemcachedSession(store, new MemcachedStatistics(), new ServerStatistics(scheduler.Now), settings, delayedFlush, new ServerAccess());
-        return ConnectionReplay.Run(input, s_protocol, session);
+        return ConnectionReplay.Run(input, s_protocol, s_protocol.CreateFramer(), session);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands;
 using ReactiveCache.Protocols.Native;
 
@@ -14,6 +15,6 @@ internal sealed class NativeTarget : ITarget
         var scheduler = new HistoricalScheduler(DateTimeOffset.UnixEpoch.AddYears(56));
         using var store = new CacheStore(scheduler: scheduler);
         using var session = new NativeSession(store, new ServerStatistics(scheduler.Now), new ServerAccess(), push: _ => { });
-        return ConnectionReplay.Run(input, s_protocol, session);
+        return ConnectionReplay.Run(input, s_protocol, s_protocol.CreateFramer(), session);
     }
 }

@@ -19,6 +19,6 @@ internal sealed class RespTarget : ITarget
         var settings = new RedisSettings { Databases = 16, Port = 6379, Bind = "127.0.0.1" };
         using var server = new RedisServer(store, settings, new ServerStatistics(scheduler.Now), requestShutdown: () => { });
         using var session = server.OpenSession(push: _ => { });
-        return ConnectionReplay.Run(input, s_protocol, session);
+        return ConnectionReplay.Run(input, s_protocol, s_protocol.CreateFramer(session), session);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Reactive.Testing;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands;
 using ReactiveCache.Hosting;
 using ReactiveCache.Networking;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using ReactiveCache.Commands.Redis;
 using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Specs.Support;

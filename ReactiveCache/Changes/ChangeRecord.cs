@@ -1,6 +1,3 @@
-using ReactiveCache.Store;
-using ReactiveCache.Store.Values;
-
 namespace ReactiveCache.Changes;
 
 /// <summary>
@@ -18,10 +15,13 @@ internal readonly record struct ChangeRecord(
     object? Payload,
     byte[]? PreviousValue,
     long ExpiresAtMs,
-    MemcachedState? Memcached,
+    MemcachedMetadata? Memcached,
     DateTimeOffset Timestamp,
     int Database)
 {
+    /// <summary>The <see cref="ExpiresAtMs"/> of a key without expiry; the store's entries use the same value.</summary>
+    public const long NoExpiry = long.MaxValue;
+
     /// <summary>What one record costs beside its arrays: the struct in the ring and the array headers it points to.</summary>
     public const int Overhead = 96;
     private const int FieldOverhead = 32;
@@ -34,7 +34,7 @@ internal readonly record struct ChangeRecord(
 
     public CacheChange ToChange() =>
         new(Sequence, Kind, Reason, Key, Payload as byte[], PreviousValue,
-            ExpiresAtMs == CacheEntry.NoExpiry ? null : DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtMs),
+            ExpiresAtMs == NoExpiry ? null : DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAtMs),
             Timestamp,
             Database)
         {
@@ -42,7 +42,7 @@ internal readonly record struct ChangeRecord(
             Type = Type,
             // Read-only: every subscriber and the replay buffer share the recorded array.
             Fields = Payload is HashField[] fields ? Array.AsReadOnly(fields) : null,
-            Memcached = Memcached?.ToMetadata(),
+            Memcached = Memcached,
         };
 
     private static long SizeOf(object? payload)

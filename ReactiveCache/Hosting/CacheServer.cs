@@ -7,7 +7,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReactiveCache.Commands;
 using ReactiveCache.Commands.Memcached;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands.Redis;
+using ReactiveCache.Framing;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols;
 using ReactiveCache.Protocols.Memcached;
@@ -119,10 +121,13 @@ public sealed class CacheServer : IAsyncDisposable
     }
 
     /// <summary>Binds one protocol's listener and serves every connection it accepts.</summary>
-    internal IPEndPoint? Listen<TFrame, TCommand, TReply>(
+    internal IPEndPoint? Listen<TFrame, TCommand, TReply, TSession>(
         int? port,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
+        Func<Action<TReply>, TSession> openSession,
+        // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
+        Func<TSession, IFramer<TFrame>>? framerFor = null)
+        where TSession : ICommandSession<TCommand, TReply>
     {
         if (port is not { } number)
         {
@@ -145,7 +150,7 @@ public sealed class CacheServer : IAsyncDisposable
         _acceptors.Add(listener.Accepted
             .Select(socket => Connection.ForSocket(socket, Limits, Store.Scheduler))
             .Subscribe(
-                onNext: connection => Track(connection, Serve(connection, protocol, openSession)),
+                onNext: connection => Track(connection, Serve(connection, protocol, openSession, framerFor)),
                 onError: error => _logger.LogError(error, "{Protocol} listener failed", name),
                 onCompleted: () => _logger.LogDebug("{Protocol} listener stopped", name)));
         _logger.LogInformation("{Protocol} listening on {EndPoint}", name, listener.LocalEndPoint);
@@ -171,7 +176,10 @@ public sealed class CacheServer : IAsyncDisposable
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
-        return Listen(options.RespPort, new RespProtocol(settings.RequestLimits), _redis.OpenSession);
+        // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
+        // Protocols/ need know nothing of sessions.
+        var protocol = new RespProtocol(settings.RequestLimits);
+        return Listen(options.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
     }
 
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>
@@ -213,10 +221,12 @@ public sealed class CacheServer : IAsyncDisposable
         }
     }
 
-    private async Task Serve<TFrame, TCommand, TReply>(
+    private async Task Serve<TFrame, TCommand, TReply, TSession>(
         Connection connection,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
+        Func<Action<TReply>, TSession> openSession,
+        Func<TSession, IFramer<TFrame>>? framerFor)
+        where TSession : ICommandSession<TCommand, TReply>
     {
         if (Access.Refuses(connection.RemoteEndPoint))
         {
@@ -237,7 +247,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             _logger.LogDebug("Connection {Id} from {Remote}", connection.Id, connection.RemoteEndPoint);
-            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token);
+            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token, framerFor);
         }
         catch (Exception error)
         {

@@ -55,7 +55,7 @@ public sealed record CacheServerOptions
     public int MaxLineLength { get; init; } = 64 * 1024;
 
     /// <summary>WATCHes one native connection may hold at once; one more gets <c>ERR too many watches ...</c>.</summary>
-    public int MaxWatches { get; init; } = Commands.NativeSession.DefaultMaxWatches;
+    public int MaxWatches { get; init; } = Commands.Native.NativeSession.DefaultMaxWatches;
 
     /// <summary>
     /// How long a client may send nothing before it is closed (Redis's <c>timeout</c>); zero, the default as in

@@ -14,16 +14,19 @@ namespace ReactiveCache.Hosting;
 /// </summary>
 internal static class ConnectionSession
 {
-    public static async Task ServeAsync<TFrame, TCommand, TReply>(
+    public static async Task ServeAsync<TFrame, TCommand, TReply, TSession>(
         Connection connection,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession,
+        Func<Action<TReply>, TSession> openSession,
         ILogger logger,
         Func<Task> readyToClose,
-        CancellationToken closeDeadline)
+        CancellationToken closeDeadline,
+        // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
+        Func<TSession, IFramer<TFrame>>? framerFor = null)
+        where TSession : ICommandSession<TCommand, TReply>
     {
         using (var session = openSession(message => connection.Push(protocol, message)))
-        using (connection.ReceivedFrames(protocol.CreateFramer(session))
+        using (connection.ReceivedFrames(framerFor?.Invoke(session) ?? protocol.CreateFramer())
                    .ToCommands(protocol)
                    .ExecuteAgainst(session)
                    .Subscribe(

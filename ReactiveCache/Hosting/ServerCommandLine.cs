@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
-using ReactiveCache.Commands;
 using ReactiveCache.Networking;
 
 namespace ReactiveCache.Hosting;
@@ -35,7 +34,7 @@ internal sealed class ServerCommandLine
         DefaultValueFactory = _ => "2gb",
     };
     private readonly Option<int> _maxLineLength = Integer("--max-line-length", "Longest native protocol line, in bytes", 64 * 1024, 1, int.MaxValue);
-    private readonly Option<int> _maxWatches = Integer("--max-watches", "WATCHes one native connection may hold at once", Commands.NativeSession.DefaultMaxWatches, 1, 1_000_000);
+    private readonly Option<int> _maxWatches = Integer("--max-watches", "WATCHes one native connection may hold at once", Commands.Native.NativeSession.DefaultMaxWatches, 1, 1_000_000);
     private readonly Option<int> _respPort = Integer("--resp-port", "Redis (RESP) protocol port (0 turns it off)", 6379, 0, 65535);
     private readonly Option<int> _databases = Integer("--databases", "Number of Redis databases (SELECT 0..n-1)", 16, 1, MaxDatabases);
     private readonly Option<string?> _requirePass = new("--requirepass") { Description = "Password clients of every port must authenticate with (Redis AUTH, native AUTH, memcached auth set)" };

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ReactiveCache.Commands;
 
 namespace ReactiveCache.Networking;
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using ReactiveCache.Commands;
 using ReactiveCache.Framing;
 
 namespace ReactiveCache.Protocols;
@@ -12,9 +11,6 @@ internal interface ICacheProtocol<TFrame, TCommand, TReply>
 {
     /// <summary>A framer for one new connection.</summary>
     IFramer<TFrame> CreateFramer();
-
-    /// <summary>A framer for one new connection whose session decides what it accepts (RESP's limits before AUTH).</summary>
-    IFramer<TFrame> CreateFramer(ICommandSession<TCommand, TReply> session) => CreateFramer();
 
     /// <summary>False for frames that hold no command (a blank line), which get no reply.</summary>
     bool CarriesCommand(TFrame frame);

@@ -1,3 +1,4 @@
+using ReactiveCache.Changes;
 using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Store;
@@ -8,7 +9,7 @@ namespace ReactiveCache.Store;
 /// </summary>
 internal sealed class CacheEntry(byte[] key, CacheValue value, long expiresAtMs, ulong version, int slot)
 {
-    public const long NoExpiry = long.MaxValue;
+    public const long NoExpiry = ChangeRecord.NoExpiry;
 
     /// <summary>The key array the dictionary holds for this entry.</summary>
     public byte[] Key { get; } = key;

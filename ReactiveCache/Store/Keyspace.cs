@@ -79,7 +79,7 @@ internal sealed class Keyspace(IScheduler clock, CacheStoreOptions options, ILog
         int database, ChangeKind kind, ChangeOperations operations, ChangeReason reason, byte[] key, ValueKind type, object? payload,
         byte[]? previous, long expiresAtMs, MemcachedState? memcached)
     {
-        _pending.Add(new ChangeRecord(++LastSequence, kind, operations, reason, key, type, payload, previous, expiresAtMs, memcached, Now, database));
+        _pending.Add(new ChangeRecord(++LastSequence, kind, operations, reason, key, type, payload, previous, expiresAtMs, memcached?.ToMetadata(), Now, database));
         return LastSequence;
     }
 }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
-using ReactiveCache.Commands.Memcached;
 using ReactiveCache.Protocols.Memcached;
 
 namespace ReactiveCache.Specs.Protocols.Memcached;

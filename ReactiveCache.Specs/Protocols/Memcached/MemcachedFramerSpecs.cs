@@ -1,7 +1,6 @@
 using System.Reactive.Linq;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
-using ReactiveCache.Commands.Memcached;
 using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Specs.Support;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using NUnit.Framework;
-using ReactiveCache.Commands;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Protocols.Native;
 using ReactiveCache.Specs.Support;
 
@@ -44,7 +44,7 @@ public sealed class NativeEncoderSpecs
         var keeps = kind is ChangeKind.Added or ChangeKind.Updated;
         var change = new CacheChange(7, kind, reason, Text.Bytes("k"), keeps ? Text.Bytes("v") : null, null, null, s_now);
 
-        Assert.That(Encode(new Reply.Changed(change)), Is.EqualTo(expected));
+        Assert.That(Encode(NativeChangeLine.Of(change)), Is.EqualTo(expected));
     }
 
     [Test]
@@ -62,14 +62,14 @@ public sealed class NativeEncoderSpecs
 
         Assert.Multiple(() =>
         {
-            Assert.That(Encode(new Reply.Changed(setWithExpiry)), Is.EqualTo("CHANGE 7 setex k 1767225600000 v\r\n"));
-            Assert.That(Encode(new Reply.Changed(expiryOnly)), Is.EqualTo("CHANGE 7 expire k 1767225600000\r\n"));
-            Assert.That(Encode(new Reply.Changed(persist)), Is.EqualTo("CHANGE 7 persist k\r\n"));
-            Assert.That(Encode(new Reply.Changed(fieldsSet)), Is.EqualTo("CHANGE 7 hset k name Ada city New\\sYork\r\n"));
-            Assert.That(Encode(new Reply.Changed(fieldsDeleted)), Is.EqualTo("CHANGE 7 hdel k name\r\n"));
-            Assert.That(Encode(new Reply.Changed(lastFieldDeleted)), Is.EqualTo("CHANGE 7 hdel+del k city\r\n"));
-            Assert.That(Encode(new Reply.Changed(wholeHash)), Is.EqualTo("CHANGE 7 hash k name Ada\r\n"));
-            Assert.That(Encode(new Reply.Changed(marked)), Is.EqualTo("CHANGE 7 marked k\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(setWithExpiry)), Is.EqualTo("CHANGE 7 setex k 1767225600000 v\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(expiryOnly)), Is.EqualTo("CHANGE 7 expire k 1767225600000\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(persist)), Is.EqualTo("CHANGE 7 persist k\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(fieldsSet)), Is.EqualTo("CHANGE 7 hset k name Ada city New\\sYork\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(fieldsDeleted)), Is.EqualTo("CHANGE 7 hdel k name\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(lastFieldDeleted)), Is.EqualTo("CHANGE 7 hdel+del k city\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(wholeHash)), Is.EqualTo("CHANGE 7 hash k name Ada\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(marked)), Is.EqualTo("CHANGE 7 marked k\r\n"));
         });
     }
 
@@ -81,8 +81,8 @@ public sealed class NativeEncoderSpecs
 
         Assert.Multiple(() =>
         {
-            Assert.That(Encode(new Reply.Changed(change)), Is.EqualTo("CHANGE 7 hset a\\sb \\e c:\\\\temp\\r\\n\r\n"));
-            Assert.That(Encode(new Reply.Changed(value)), Is.EqualTo("CHANGE 7 set k c:\\\\temp has spaces\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(change)), Is.EqualTo("CHANGE 7 hset a\\sb \\e c:\\\\temp\\r\\n\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(value)), Is.EqualTo("CHANGE 7 set k c:\\\\temp has spaces\r\n"));
         });
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using NUnit.Framework;
-using ReactiveCache.Commands;
 using ReactiveCache.Protocols.Native;
 using ReactiveCache.Specs.Support;
 

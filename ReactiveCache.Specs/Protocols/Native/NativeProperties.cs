@@ -3,6 +3,7 @@ using System.Text;
 using CsCheck;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
+using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands;
 using ReactiveCache.Framing;
 using ReactiveCache.Protocols.Native;

@@ -1,6 +1,6 @@
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
-using ReactiveCache.Commands.Redis;
+using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Specs.Support;
 
 namespace ReactiveCache.Specs.Protocols.Resp;

@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Memcached;
+
 namespace ReactiveCache.Commands.Memcached;
 
 /// <summary>

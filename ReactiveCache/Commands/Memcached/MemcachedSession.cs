@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Store;
 using static ReactiveCache.Commands.Memcached.MemcachedStatistics;
 

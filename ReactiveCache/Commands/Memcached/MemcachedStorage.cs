@@ -1,3 +1,4 @@
+using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Store;
 using ReactiveCache.Store.Values;
 

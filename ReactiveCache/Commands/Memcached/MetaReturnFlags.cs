@@ -1,4 +1,5 @@
 using System.Text;
+using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Memcached;

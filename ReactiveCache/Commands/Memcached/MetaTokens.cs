@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Memcached;
+
 namespace ReactiveCache.Commands.Memcached;
 
 /// <summary>Which meta flags carry a numeric token, checked before anything is executed.</summary>

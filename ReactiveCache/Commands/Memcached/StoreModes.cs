@@ -1,3 +1,4 @@
+using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Commands.Memcached;

@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>COMMAND, COMMAND COUNT, COMMAND INFO, COMMAND DOCS and COMMAND LIST, read from the command table.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
@@ -74,24 +75,14 @@ internal sealed record EncodingTunable(int Index, string Name, string? Alias, Tu
         return canonical && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    // memtoull in util.c: digits (perhaps none, which is 0), then a unit or nothing. A size too large for a long
+    // memtoull in util.c: digits (perhaps none, which is 0), then a unit or nothing (MemorySize's units, which also
+    // take "bytes", as the command line does; Redis would refuse it). A size too large for a long
     // becomes -1 here, so the range check reports it as Redis reports an unsigned size past LONG_MAX.
     private static bool TryMemory(string text, out long value)
     {
         value = 0;
         var digits = text.AsSpan().IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? end : text.Length;
-        long unit = text[digits..].ToLowerInvariant() switch
-        {
-            "" or "b" => 1,
-            "k" => 1000,
-            "kb" => 1024,
-            "m" => 1000 * 1000,
-            "mb" => 1024 * 1024,
-            "g" => 1000L * 1000 * 1000,
-            "gb" => 1024L * 1024 * 1024,
-            _ => 0,
-        };
-        if (unit == 0)
+        if (!MemorySize.TryUnit(text[digits..], out var unit))
         {
             return false;
         }

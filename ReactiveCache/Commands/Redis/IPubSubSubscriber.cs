@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>A client that receives published messages (a Redis session); called from the publisher's thread.</summary>

@@ -1,3 +1,4 @@
+using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Redis;

@@ -1,3 +1,4 @@
+using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
 using ReactiveCache.Store.Values;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Redis;

@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>Runs one command for one session; <c>args[0]</c> is the command name as sent.</summary>

@@ -1,3 +1,5 @@
+using ReactiveCache.Protocols.Resp;
+
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>The names Redis gives the value types: TYPE's reply, SCAN's TYPE filter.</summary>

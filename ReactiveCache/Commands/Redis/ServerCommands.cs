@@ -23,7 +23,7 @@ internal static class ServerCommands
     {
         if (args.Skip(1).Any(arg => RedisArgs.Is(arg, "ABORT")))
         {
-            return new RedisReply.Error("ERR No shutdown in progress.");
+            return new RedisReply.Error(RespErrors.NoShutdownInProgress);
         }
 
         session.CloseAfterReply();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
 

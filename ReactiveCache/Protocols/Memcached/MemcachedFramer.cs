@@ -1,5 +1,4 @@
 using System.Buffers;
-using ReactiveCache.Commands.Memcached;
 using ReactiveCache.Framing;
 
 namespace ReactiveCache.Protocols.Memcached;

@@ -1,5 +1,3 @@
-using ReactiveCache.Commands.Memcached;
-
 namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>
@@ -152,16 +150,9 @@ internal static class MemcachedParser
 
     private static MemcachedCommand Arithmetic(ref MemcachedTokenizer tokens, bool increment)
     {
-        var key = tokens.Next();
-        var deltaToken = tokens.Next();
-        if (deltaToken.IsEmpty)
+        if (KeyThenNumber(ref tokens, out var key, out var deltaToken) is { } refused)
         {
-            return s_unknown;
-        }
-
-        if (!MemcachedSyntax.IsValidKey(key))
-        {
-            return s_badLine;
+            return refused;
         }
 
         return MemcachedSyntax.TryParse(deltaToken, out ulong delta)
@@ -171,21 +162,28 @@ internal static class MemcachedParser
 
     private static MemcachedCommand Touch(ref MemcachedTokenizer tokens)
     {
-        var key = tokens.Next();
-        var exptimeToken = tokens.Next();
-        if (exptimeToken.IsEmpty)
+        if (KeyThenNumber(ref tokens, out var key, out var exptimeToken) is { } refused)
         {
-            return s_unknown;
-        }
-
-        if (!MemcachedSyntax.IsValidKey(key))
-        {
-            return s_badLine;
+            return refused;
         }
 
         return MemcachedSyntax.TryParse(exptimeToken, out long exptime)
             ? new MemcachedCommand.Touch(key.ToArray(), exptime, IsNoReply(ref tokens))
             : new MemcachedCommand.Invalid(MemcachedErrors.InvalidExptime);
+    }
+
+    // incr, decr and touch: <key> <number> [noreply]. As memcached checks them: a missing number is an unknown
+    // command (ERROR), then a bad key is a bad command line; null when both are there, to parse the number.
+    private static MemcachedCommand? KeyThenNumber(ref MemcachedTokenizer tokens, out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> number)
+    {
+        key = tokens.Next();
+        number = tokens.Next();
+        if (number.IsEmpty)
+        {
+            return s_unknown;
+        }
+
+        return MemcachedSyntax.IsValidKey(key) ? null : s_badLine;
     }
 
     private static MemcachedCommand FlushAll(ref MemcachedTokenizer tokens)

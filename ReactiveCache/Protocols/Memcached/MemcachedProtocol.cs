@@ -1,4 +1,3 @@
-using ReactiveCache.Commands.Memcached;
 using ReactiveCache.Framing;
 using System.Buffers;
 

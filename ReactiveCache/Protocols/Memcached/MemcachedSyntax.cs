@@ -41,24 +41,8 @@ internal static class MemcachedSyntax
         command.SequenceEqual("set"u8) || command.SequenceEqual("add"u8) || command.SequenceEqual("replace"u8)
         || command.SequenceEqual("append"u8) || command.SequenceEqual("prepend"u8) || command.SequenceEqual("cas"u8);
 
-    /// <summary>1 to 250 bytes, none of them a control character (spaces never reach here).</summary>
-    public static bool IsValidKey(ReadOnlySpan<byte> key)
-    {
-        if (key.IsEmpty || key.Length > MaxKeyLength)
-        {
-            return false;
-        }
-
-        foreach (var b in key)
-        {
-            if (b < 0x21 || b == 0x7f)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>1 to 250 bytes, none of them a control character, a space or DEL (spaces never reach here).</summary>
+    public static bool IsValidKey(ReadOnlySpan<byte> key) => KeySyntax.IsValid(key, MaxKeyLength);
 
     public static bool TryParse(ReadOnlySpan<byte> token, out long value) =>
         Utf8Parser.TryParse(token, out value, out var used) && used == token.Length && token.Length > 0;

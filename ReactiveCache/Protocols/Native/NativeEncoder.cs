@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
-using ReactiveCache.Commands;
 
 namespace ReactiveCache.Protocols.Native;
 
@@ -61,7 +60,7 @@ internal static class NativeEncoder
                 EndLine(output);
                 break;
             case Reply.Changed changed:
-                WriteChange(output, changed.Change);
+                WriteChange(output, changed);
                 break;
             case Reply.Gap gap:
                 Line(output, $"GAP {gap.From} {gap.To}");
@@ -74,81 +73,35 @@ internal static class NativeEncoder
         }
     }
 
-
-    /// <summary>
-    /// The word a watcher sees for a change, naming what it did: set, setex, hash, expire, persist, hset, hdel,
-    /// hdel+del, del, expired, evicted, flushed, marked.
-    /// </summary>
-    public static ReadOnlySpan<byte> OperationWord(CacheChange change)
-    {
-        if (change.Has(ChangeOperations.FieldsDeleted))
-        {
-            // The key goes with its last fields: Redis's two events, as one word.
-            return change.Has(ChangeOperations.KeyRemoved) ? "hdel+del"u8 : "hdel"u8;
-        }
-
-        if (change.Has(ChangeOperations.KeyRemoved))
-        {
-            return change.Kind switch
-            {
-                ChangeKind.Expired => "expired"u8,
-                ChangeKind.Evicted => "evicted"u8,
-                _ when change.Reason == ChangeReason.Flush => "flushed"u8,
-                _ => "del"u8,
-            };
-        }
-
-        if (change.Has(ChangeOperations.FieldsSet))
-        {
-            return "hset"u8;
-        }
-
-        if (change.Has(ChangeOperations.ValueSet))
-        {
-            // A whole hash (COPY, RENAME, MOVE of one) is not a string that happens to hold spaces.
-            return change.Type == ValueKind.Hash ? "hash"u8 : SetsExpiry(change) ? "setex"u8 : "set"u8;
-        }
-
-        if (change.Has(ChangeOperations.ExpiryChanged))
-        {
-            return change.ExpiresAt is null ? "persist"u8 : "expire"u8;
-        }
-
-        return "marked"u8;
-    }
-
-    private static bool SetsExpiry(CacheChange change) => change.Has(ChangeOperations.ExpiryChanged) && change.ExpiresAt is not null;
-
     // CHANGE <sequence> <word> <key> [<expires-at-ms>] [<value> | <field> <value> ... | <field> ...]
-    private static void WriteChange(IBufferWriter<byte> output, CacheChange change)
+    private static void WriteChange(IBufferWriter<byte> output, Reply.Changed change)
     {
         Write(output, "CHANGE "u8);
         WriteNumber(output, change.Sequence);
         Write(output, " "u8);
-        Write(output, OperationWord(change));
+        WriteAscii(output, change.Word);
         Write(output, " "u8);
         WriteToken(output, change.Key);
-        if (SetsExpiry(change) || (change.Operations == ChangeOperations.ExpiryChanged && change.ExpiresAt is not null))
+        if (change.ExpiresAtMs is { } expiresAt)
         {
             Write(output, " "u8);
-            WriteNumber(output, change.ExpiresAt!.Value.ToUnixTimeMilliseconds());
+            WriteNumber(output, expiresAt);
         }
 
         if (change.Fields is { } fields)
         {
-            // Fields set (or a whole hash) as name value pairs; fields deleted as names alone.
-            foreach (var field in fields)
+            foreach (var (name, fieldValue) in fields)
             {
                 Write(output, " "u8);
-                WriteToken(output, field.Name);
-                if (field.Value is { } value)
+                WriteToken(output, name);
+                if (fieldValue is { } value)
                 {
                     Write(output, " "u8);
                     WriteToken(output, value);
                 }
             }
         }
-        else if (change.Value is { } text)
+        else if (change.Data is { } text)
         {
             Write(output, " "u8);
             WriteRest(output, text);
@@ -201,6 +154,13 @@ internal static class NativeEncoder
         span[written] = (byte)'\r';
         span[written + 1] = (byte)'\n';
         output.Advance(written + 2);
+    }
+
+    private static void WriteAscii(IBufferWriter<byte> output, string word)
+    {
+        var span = output.GetSpan(word.Length);
+        var written = Encoding.ASCII.GetBytes(word, span);
+        output.Advance(written);
     }
 
     private static void WriteNumber(IBufferWriter<byte> output, long number)

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Unicode;
-using ReactiveCache.Commands;
 
 namespace ReactiveCache.Protocols.Native;
 
@@ -141,8 +140,7 @@ internal static class NativeParser
         return token;
     }
 
-    internal static bool IsValidKey(ReadOnlySpan<byte> key) =>
-        key.Length is > 0 and <= NativeLimits.MaxKeyLength && key.IndexOfAnyInRange((byte)0, (byte)' ') < 0 && !key.Contains((byte)0x7f);
+    internal static bool IsValidKey(ReadOnlySpan<byte> key) => KeySyntax.IsValid(key, NativeLimits.MaxKeyLength);
 
     private static bool TryParseInteger(ReadOnlySpan<byte> digits, out long value) =>
         Utf8Parser.TryParse(digits, out value, out var consumed) && consumed == digits.Length;

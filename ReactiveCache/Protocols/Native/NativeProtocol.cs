@@ -1,5 +1,4 @@
 using System.Buffers;
-using ReactiveCache.Commands;
 using ReactiveCache.Framing;
 
 namespace ReactiveCache.Protocols.Native;

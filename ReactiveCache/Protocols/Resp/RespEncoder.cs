@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using ReactiveCache.Commands.Redis;
 
 namespace ReactiveCache.Protocols.Resp;
 

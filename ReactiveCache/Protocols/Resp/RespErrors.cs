@@ -102,4 +102,5 @@ internal static class RespErrors
     public const string FunctionFlushOption = "ERR FUNCTION FLUSH only supports SYNC|ASYNC option";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
+    public const string NoShutdownInProgress = "ERR No shutdown in progress.";
 }

@@ -1,6 +1,4 @@
 using System.Buffers;
-using ReactiveCache.Commands;
-using ReactiveCache.Commands.Redis;
 using ReactiveCache.Framing;
 
 namespace ReactiveCache.Protocols.Resp;
@@ -17,9 +15,8 @@ internal sealed class RespProtocol(RespLimits limits) : ICacheProtocol<RespReque
 
     public IFramer<RespRequest> CreateFramer() => new RespFramer(limits);
 
-    /// <summary>A Redis session answers for its connection's limits (CONFIG SET, AUTH); anything else gets the fixed ones.</summary>
-    public IFramer<RespRequest> CreateFramer(ICommandSession<RespRequest, RespReply> session) =>
-        new RespFramer(session as IRespClientLimits ?? limits);
+    /// <summary>A framer whose limits the client answers for, before each request (its Redis session: CONFIG SET, AUTH).</summary>
+    public IFramer<RespRequest> CreateFramer(IRespClientLimits client) => new RespFramer(client);
 
     public bool CarriesCommand(RespRequest request) => request.Count > 0;
 

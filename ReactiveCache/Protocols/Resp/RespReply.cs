@@ -1,5 +1,3 @@
-using ReactiveCache.Commands.Redis;
-
 namespace ReactiveCache.Protocols.Resp;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Protocols.Native;
 
 /// <summary>Every error text of the native protocol (the wire form is <c>ERR &lt;text&gt;</c>).</summary>
 internal static class NativeErrors

@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands.Memcached;
+namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>
 /// A memcached text-protocol request, independent of its spelling on the wire. Keys are validated by the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Networking;
 
 /// <summary>
 /// Redis's memory sizes (<c>memtoull</c> in util.c), for command-line options and CONFIG SET alike, so it sits
@@ -50,7 +50,8 @@ internal static class MemorySize
     /// <summary>A size in bytes, as CONFIG GET reports it (Redis answers with plain bytes).</summary>
     public static string Format(long bytes) => bytes.ToString(CultureInfo.InvariantCulture);
 
-    private static bool TryUnit(string suffix, out long unit)
+    /// <summary>The bytes one unit <paramref name="suffix"/> stands for: b or bytes (or nothing), k, kb, m, mb, g, gb, in any case.</summary>
+    public static bool TryUnit(string suffix, out long unit)
     {
         unit = suffix.ToLowerInvariant() switch
         {

@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands.Redis;
+namespace ReactiveCache.Protocols.Resp;
 
 /// <summary>
 /// What a Redis command answers, in RESP3's vocabulary; the encoder spells it as RESP2 or RESP3 for
@@ -13,9 +13,9 @@ internal abstract class RedisReply
     public static readonly RedisReply NullArray = new Null(isArray: true);
     public static readonly RedisReply EmptyArray = new Array([]);
     public static readonly RedisReply EmptyBulk = new Bulk([]);
-    public static readonly RedisReply Syntax = new Error(Protocols.Resp.RespErrors.Syntax);
-    public static readonly RedisReply NotInteger = new Error(Protocols.Resp.RespErrors.NotInteger);
-    public static readonly RedisReply WrongType = new Error(Protocols.Resp.RespErrors.WrongType);
+    public static readonly RedisReply Syntax = new Error(RespErrors.Syntax);
+    public static readonly RedisReply NotInteger = new Error(RespErrors.NotInteger);
+    public static readonly RedisReply WrongType = new Error(RespErrors.WrongType);
     public static readonly RedisReply Zero = new Integer(0);
     public static readonly RedisReply One = new Integer(1);
 

@@ -1,9 +1,9 @@
-namespace ReactiveCache.Commands.Memcached;
+namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>
 /// Every error line of the memcached protocol, in memcached 1.6's own words (doc/protocol.txt,
-/// proto_text.c). It sits beside the commands, like <c>NativeErrors</c>, because both the parser and
-/// the command layer answer with them.
+/// proto_text.c). It sits with the protocol, like <c>NativeErrors</c> and <c>RespErrors</c>: the parser and the
+/// framer answer with them, and so do the commands above.
 /// </summary>
 internal static class MemcachedErrors
 {

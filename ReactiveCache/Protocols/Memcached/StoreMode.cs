@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands.Memcached;
+namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>How a storage command treats the key's current value (memcached's set family and ms's M flag).</summary>
 internal enum StoreMode

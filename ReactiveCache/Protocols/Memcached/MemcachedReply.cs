@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands.Memcached;
+namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>What the server answers to a memcached request, independent of its spelling on the wire.</summary>
 internal abstract record MemcachedReply

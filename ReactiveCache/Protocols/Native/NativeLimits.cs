@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Protocols.Native;
 
 /// <summary>Fixed limits of the native protocol.</summary>
 internal static class NativeLimits

@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Commands.Native;
 
 /// <summary>The text of HELP: one line per command.</summary>
 internal static class NativeHelp

@@ -1,7 +1,8 @@
 using System.Reactive;
+using ReactiveCache.Protocols.Native;
 using ReactiveCache.Store;
 
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Commands.Native;
 
 /// <summary>
 /// Executes the native protocol's commands against the store. Watches push their changes through
@@ -178,7 +179,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
         {
             if (Glob.IsMatch(glob, change.Key))
             {
-                push(new Reply.Changed(change));
+                push(NativeChangeLine.Of(change));
             }
         }
     }

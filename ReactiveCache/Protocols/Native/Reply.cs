@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Protocols.Native;
 
 /// <summary>
 /// What the server answers (or pushes), independent of how it is spelled on the wire.
@@ -27,8 +27,13 @@ internal abstract record Reply
 
     public sealed record Watching(byte[] Glob, long Sequence) : Reply;
 
-    /// <summary>Pushed: one change of a watched key.</summary>
-    public sealed record Changed(CacheChange Change) : Reply;
+    /// <summary>
+    /// Pushed: one change of a watched key, as its line carries it (<c>Commands/Native/NativeChangeLine.cs</c> says what
+    /// goes in): the word naming what it did, the expiry it set, then the fields or the string value (Data).
+    /// </summary>
+    public sealed record Changed(
+        long Sequence, string Word, byte[] Key, long? ExpiresAtMs, IReadOnlyList<KeyValuePair<byte[], byte[]?>>? Fields, byte[]? Data)
+        : Reply;
 
     /// <summary>Pushed: changes that were asked for but are no longer in the replay buffer.</summary>
     public sealed record Gap(long From, long To) : Reply;

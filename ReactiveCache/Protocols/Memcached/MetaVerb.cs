@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands.Memcached;
+namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>The meta commands: mg, ms, md, ma, mn, me.</summary>
 internal enum MetaVerb

@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using ReactiveCache.Commands;
+using ReactiveCache.Networking;
 
-namespace ReactiveCache.Specs.Commands;
+namespace ReactiveCache.Specs.Networking;
 
 public sealed class MemorySizeSpecs
 {

@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands.Memcached;
+namespace ReactiveCache.Protocols.Memcached;
 
 /// <summary>
 /// One meta command (<c>mg ms md ma mn me</c>): the key (base64-decoded when the <c>b</c> flag is given),

@@ -1,4 +1,4 @@
-namespace ReactiveCache.Commands;
+namespace ReactiveCache.Protocols.Native;
 
 /// <summary>
 /// What a client asked for, independent of how it was spelled on the wire. The native protocol parses
