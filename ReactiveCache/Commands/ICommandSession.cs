@@ -1,3 +1,5 @@
+using System.Reactive.Linq;
+
 namespace ReactiveCache.Commands;
 
 /// <summary>
@@ -7,6 +9,15 @@ namespace ReactiveCache.Commands;
 internal interface ICommandSession<in TCommand, out TReply> : IDisposable
 {
     TReply Execute(TCommand command);
+
+    /// <summary>
+    /// What the client receives besides replies (native WATCH changes, Redis pub/sub messages and keyspace
+    /// notifications, a CLIENT KILL): one stream merged from every subscription the session's commands make, its
+    /// OnNext serialized. Hot: subscribe once, before the first <see cref="Execute"/>. A message caused by a command
+    /// is emitted no earlier than during that command's <see cref="Execute"/>, so the connection, which writes pushes
+    /// after the replies of the batch, never lets one overtake its command's reply. Completes when the session is disposed.
+    /// </summary>
+    IObservable<TReply> Pushes => Observable.Empty<TReply>();
 
     /// <summary>
     /// True while the session listens for pushed messages (Redis SUBSCRIBE/PSUBSCRIBE, native WATCH): its output is

@@ -96,7 +96,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
-                push => new NativeSession(server.Store, server.Statistics, server.Access, push, options.MaxWatches));
+                () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
             server.MemcachedEndPoint = server.ListenMemcached(options);
             server.RespEndPoint = server.ListenResp(options);
             return server;
@@ -114,7 +114,7 @@ public sealed class CacheServer : IAsyncDisposable
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
         var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            _ => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
+            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
         return endPoint;
     }
 
@@ -122,7 +122,7 @@ public sealed class CacheServer : IAsyncDisposable
     internal IPEndPoint? Listen<TFrame, TCommand, TReply>(
         int? port,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
+        Func<ICommandSession<TCommand, TReply>> openSession)
     {
         if (port is not { } number)
         {
@@ -216,7 +216,7 @@ public sealed class CacheServer : IAsyncDisposable
     private async Task Serve<TFrame, TCommand, TReply>(
         Connection connection,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, ICommandSession<TCommand, TReply>> openSession)
+        Func<ICommandSession<TCommand, TReply>> openSession)
     {
         if (Access.Refuses(connection.RemoteEndPoint))
         {
