@@ -16,7 +16,7 @@ internal sealed class KeyspaceNotifier : IDisposable
     private const KeyspaceEventFlags Channels = KeyspaceEventFlags.Keyspace | KeyspaceEventFlags.Keyevent;
 
     private readonly CacheStore _database0;
-    private readonly BehaviorSubject<KeyspaceEventFlags> _flags = new(KeyspaceEventFlags.None);
+    private readonly BehaviorSubject<Setting> _settings = new(new Setting(KeyspaceEventFlags.None, After: 0));
     private readonly IDisposable _publishing;
 
     /// <param name="database0">The server's database 0: its lock is every database's, and its stream sees every database.</param>
@@ -26,9 +26,9 @@ internal sealed class KeyspaceNotifier : IDisposable
         _database0 = database0;
 
         // Switch drops the old projection's subscription before it subscribes to the new one; Empty subscribes to nothing.
-        _publishing = _flags
-            .DistinctUntilChanged()
-            .Select(flags => Publishes(flags) ? Notifications(database0.EveryDatabaseChanges, flags) : Observable.Empty<Notification>())
+        _publishing = _settings
+            .DistinctUntilChanged(setting => setting.Flags)
+            .Select(setting => Publishes(setting.Flags) ? Notifications(database0.EveryDatabaseChanges, setting) : Observable.Empty<Notification>())
             .Switch()
             .Subscribe(
                 onNext: notification => broker.Publish(notification.Channel, notification.Message),
@@ -44,10 +44,10 @@ internal sealed class KeyspaceNotifier : IDisposable
     /// </summary>
     public KeyspaceEventFlags Flags
     {
-        get => _flags.Value;
-        set => _database0.Write(value, (_, flags) =>
+        get => _settings.Value.Flags;
+        set => _database0.Write(value, (writer, flags) =>
         {
-            _flags.OnNext(flags);
+            _settings.OnNext(new Setting(flags, writer.LastSequence));
             return flags;
         });
     }
@@ -57,10 +57,13 @@ internal sealed class KeyspaceNotifier : IDisposable
     // K or E says where to publish, the other letters what: both are needed for anything to go out.
     private static bool Publishes(KeyspaceEventFlags flags) => (flags & Channels) != 0 && (flags & ~Channels) != 0;
 
-    private static IObservable<Notification> Notifications(IObservable<ChangeBatch> changes, KeyspaceEventFlags flags) =>
+    // A CONFIG SET inside EXEC joins the transaction's batch: the writes queued before it are in that batch too, and
+    // only the later ones notify, as in Redis, where each command notifies as it runs.
+    private static IObservable<Notification> Notifications(IObservable<ChangeBatch> changes, Setting setting) =>
         changes
             .SelectMany(batch => batch.Changes)
-            .SelectMany(change => Notifications(change, flags));
+            .Where(change => change.Sequence > setting.After)
+            .SelectMany(change => Notifications(change, setting.Flags));
 
     private static IEnumerable<Notification> Notifications(CacheChange change, KeyspaceEventFlags flags)
     {
@@ -100,4 +103,7 @@ internal sealed class KeyspaceNotifier : IDisposable
     }
 
     private readonly record struct Notification(byte[] Channel, byte[] Message);
+
+    // The flags, and the latest sequence number when they were set: only later changes are announced under them.
+    private readonly record struct Setting(KeyspaceEventFlags Flags, long After);
 }
