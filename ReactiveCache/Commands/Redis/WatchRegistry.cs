@@ -33,6 +33,7 @@ internal sealed class WatchRegistry : IDisposable
     {
         _database0 = databases[0];
         _byDatabase = databases.Select(_ => new Dictionary<byte[], List<Watcher>>(KeyComparer.Instance)).ToArray();
+        // The every-database stream, not a Merge of each database's Changes: the cost at KeyspaceNotifier's call.
         _touching = _anyWatched
             .DistinctUntilChanged()
             .Select(watched => watched ? _database0.EveryDatabaseChanges : Observable.Empty<ChangeBatch>())
