@@ -68,7 +68,21 @@ internal sealed class WatchRegistry : IDisposable
         });
 
     /// <summary>Forgets every key <paramref name="session"/> watches (also from UNWATCH inside EXEC, under the store's lock).</summary>
-    public void RemoveAll(RedisSession session, IEnumerable<WatchedKey> keys) =>
+    public void RemoveAll(RedisSession session, IEnumerable<WatchedKey> keys)
+    {
+        try
+        {
+            Forget(session, keys);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A session closing after the store: a disposed store delivers nothing more, so nothing is left to forget.
+        }
+    }
+
+    public void Dispose() => _touching.Dispose();
+
+    private void Forget(RedisSession session, IEnumerable<WatchedKey> keys) =>
         _database0.Write((Registry: this, Session: session, Keys: keys), static (_, removed) =>
         {
             lock (removed.Registry._gate)
@@ -82,8 +96,6 @@ internal sealed class WatchRegistry : IDisposable
             removed.Registry._anyWatched.OnNext(removed.Registry._count > 0);
             return true;
         });
-
-    public void Dispose() => _touching.Dispose();
 
     private void Forget(RedisSession session, WatchedKey watched)
     {
