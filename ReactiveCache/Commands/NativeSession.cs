@@ -8,9 +8,9 @@ namespace ReactiveCache.Commands;
 /// <summary>
 /// Executes the native protocol's commands against the store. Each WATCH is a subscription to the store's public
 /// <see cref="CacheStore.ChangesSince"/>, merged into <see cref="Pushes"/>, which the connection writes after its
-/// current replies. While the server has a
-/// password and this client has not given it, only AUTH, HELP and QUIT run (as Redis lets AUTH, HELLO and
-/// QUIT through); everything else, PING included, gets <c>ERR NOAUTH Authentication required.</c>
+/// current replies. While the server has a password and this client has not given it, only AUTH, HELP and QUIT run
+/// (as Redis lets AUTH, HELLO and QUIT through); everything else, PING included, gets
+/// <c>ERR NOAUTH Authentication required.</c>
 /// </summary>
 internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, int maxWatches = NativeSession.DefaultMaxWatches)
     : ICommandSession<Command, Reply>
