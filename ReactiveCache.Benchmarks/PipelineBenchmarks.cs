@@ -40,7 +40,7 @@ public class PipelineBenchmarks
     {
         _store = new CacheStore();
         NativeInput.Preload(_store);
-        _session = new NativeSession(_store, new ServerStatistics(_store.Scheduler.Now), new ServerAccess(), push: static _ => { });
+        _session = new NativeSession(_store, new ServerStatistics(_store.Scheduler.Now), new ServerAccess());
         _framer = _protocol.CreateFramer();
         _input = NativeInput.Lines(Commands, Lines);
         _commands = ParseAll();

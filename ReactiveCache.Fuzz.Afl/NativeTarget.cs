@@ -14,7 +14,7 @@ internal sealed class NativeTarget : ITarget
     {
         var scheduler = new HistoricalScheduler(DateTimeOffset.UnixEpoch.AddYears(56));
         using var store = new CacheStore(scheduler: scheduler);
-        using var session = new NativeSession(store, new ServerStatistics(scheduler.Now), new ServerAccess(), push: _ => { });
+        using var session = new NativeSession(store, new ServerStatistics(scheduler.Now), new ServerAccess());
         return ConnectionReplay.Run(input, s_protocol, s_protocol.CreateFramer(), session);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class NativeHarness : IDisposable
         Served = ConnectionSession.ServeAsync(
             Client.Connection,
             new NativeProtocol(maxLineLength),
-            push => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), Access, push, maxWatches),
+            () => new NativeSession(Store, new ServerStatistics(Store.Scheduler.Now), Access, maxWatches),
             NullLogger.Instance,
             () => Task.CompletedTask,
             CancellationToken.None);

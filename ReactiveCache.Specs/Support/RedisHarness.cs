@@ -1,3 +1,4 @@
+using System.Reactive.Linq;
 using System.Text;
 using Microsoft.Reactive.Testing;
 using ReactiveCache.Commands;
@@ -44,7 +45,11 @@ internal sealed class RedisHarness : IDisposable
     {
         private readonly RedisSession _session;
 
-        public Client(RedisServer server) => _session = server.OpenSession(push => Pushed.Add(Text(push)));
+        public Client(RedisServer server)
+        {
+            _session = server.OpenSession();
+            _session.Pushes.Subscribe(push => Pushed.Add(Text(push)), error => throw error);
+        }
 
         public List<string> Pushed { get; } = [];
 

@@ -98,7 +98,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
-                push => new NativeSession(server.Store, server.Statistics, server.Access, push, options.MaxWatches));
+                () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
             server.MemcachedEndPoint = server.ListenMemcached(options);
             server.RespEndPoint = server.ListenResp(options);
             return server;
@@ -116,7 +116,7 @@ public sealed class CacheServer : IAsyncDisposable
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
         var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            _ => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
+            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
         return endPoint;
     }
 
@@ -124,7 +124,7 @@ public sealed class CacheServer : IAsyncDisposable
     internal IPEndPoint? Listen<TFrame, TCommand, TReply, TSession>(
         int? port,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, TSession> openSession,
+        Func<TSession> openSession,
         // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
         Func<TSession, IFramer<TFrame>>? framerFor = null)
         where TSession : ICommandSession<TCommand, TReply>
@@ -224,7 +224,7 @@ public sealed class CacheServer : IAsyncDisposable
     private async Task Serve<TFrame, TCommand, TReply, TSession>(
         Connection connection,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, TSession> openSession,
+        Func<TSession> openSession,
         Func<TSession, IFramer<TFrame>>? framerFor)
         where TSession : ICommandSession<TCommand, TReply>
     {

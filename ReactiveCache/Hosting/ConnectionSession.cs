@@ -10,14 +10,14 @@ namespace ReactiveCache.Hosting;
 
 /// <summary>
 /// Serves one connection from accept to close (Twisted's Protocol instance): frames in, commands
-/// executed in order, replies out; pushed messages queued behind the replies.
+/// executed in order, replies out; the session's pushes queued behind the replies.
 /// </summary>
 internal static class ConnectionSession
 {
     public static async Task ServeAsync<TFrame, TCommand, TReply, TSession>(
         Connection connection,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
-        Func<Action<TReply>, TSession> openSession,
+        Func<TSession> openSession,
         ILogger logger,
         Func<Task> readyToClose,
         CancellationToken closeDeadline,
@@ -25,7 +25,14 @@ internal static class ConnectionSession
         Func<TSession, IFramer<TFrame>>? framerFor = null)
         where TSession : ICommandSession<TCommand, TReply>
     {
-        using (var session = openSession(message => connection.Push(protocol, message)))
+        using (var session = openSession())
+
+        // Subscribed before the read loop starts, so no command runs before its pushes have somewhere to go. Pushes join
+        // the connection's bounded queue and are written by the read loop after the current batch's replies.
+        using (session.Pushes.Subscribe(
+                   onNext: message => connection.Push(protocol, message),
+                   onError: connection.Fail,
+                   onCompleted: static () => { }))
         using (connection.ReceivedFrames(framerFor?.Invoke(session) ?? protocol.CreateFramer())
                    .ToCommands(protocol)
                    .ExecuteAgainst(session)

@@ -24,7 +24,7 @@ public sealed partial class CacheStore
     /// Completes when the store is disposed.
     /// </remarks>
     public IObservable<CacheChange> Changes =>
-        Observable.Create<ChangeBatch>(observer => Attach(observer, replayAfter: null, out _))
+        Observable.Create<ChangeBatch>(observer => Attach(observer, replayAfter: null))
             .SelectMany(batch => batch.Changes);
 
     /// <summary>
@@ -82,27 +82,17 @@ public sealed partial class CacheStore
     /// </list>
     /// </remarks>
     public IObservable<ChangeBatch> ChangesSince(long sequence) =>
-        Observable.Create<ChangeBatch>(observer => Attach(observer, replayAfter: sequence, out _));
+        Observable.Create<ChangeBatch>(observer => Attach(observer, replayAfter: sequence));
 
     /// <summary>
-    /// Attaches an observer to the feed, replaying from <paramref name="replayAfter"/> when given, and says
-    /// which sequence number was the latest at that instant (the native protocol's <c>WATCHING</c> reply).
+    /// Every later batch of every database of this store's server, live only, each change saying its database: one
+    /// subscriber of the feed however many databases there are. What Redis's WATCH and keyspace notifications watch.
     /// </summary>
-    internal IDisposable Attach(IObserver<ChangeBatch> observer, long? replayAfter, out long latest)
-    {
-        long attachedAt = 0;
-        var subscription = Attach(observer, writer =>
-        {
-            attachedAt = writer.LastSequence;
-            return replayAfter is { } after ? Replay(after, writer.LastSequence) : [];
-        });
-        latest = attachedAt;
-        return subscription;
-    }
+    internal IObservable<ChangeBatch> EveryDatabaseChanges =>
+        Observable.Create<ChangeBatch>(observer => Attach(observer, _ => [], ChangeSubscriber.EveryDatabase));
 
-    /// <summary>Attaches an observer to the changes of every database of this store's server, live only.</summary>
-    internal IDisposable AttachToEveryDatabase(IObserver<ChangeBatch> observer) =>
-        Attach(observer, _ => [], ChangeSubscriber.EveryDatabase);
+    private IDisposable Attach(IObserver<ChangeBatch> observer, long? replayAfter) =>
+        Attach(observer, writer => replayAfter is { } after ? Replay(after, writer.LastSequence) : []);
 
     private IDisposable Attach(IObserver<ChangeBatch> observer, Func<StoreWriter, IEnumerable<ChangeBatch>> firstBatches, int? database = null)
     {

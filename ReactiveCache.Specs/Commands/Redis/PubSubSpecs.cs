@@ -120,6 +120,88 @@ public sealed class PubSubSpecs : ReactiveTest
         Assert.That(redis.Server.Databases[0].SubscriberCount, Is.EqualTo(0));
     }
 
+    [Test]
+    public void Numsub_and_numpat_follow_subscribe_unsubscribe_and_disconnect()
+    {
+        using var redis = new RedisHarness();
+        var first = redis.Connect();
+        var second = redis.Connect();
+        var observer = redis.Connect();
+        first.Send("SUBSCRIBE", "c");
+        second.Send("SUBSCRIBE", "c");
+        first.Send("PSUBSCRIBE", "p*");
+        second.Send("PSUBSCRIBE", "p*", "q*");
+        var both = (observer.Send("PUBSUB", "NUMSUB", "c"), observer.Send("PUBSUB", "NUMPAT"));
+
+        first.Send("UNSUBSCRIBE", "c");
+        first.Send("PUNSUBSCRIBE");
+        var afterUnsubscribe = (observer.Send("PUBSUB", "NUMSUB", "c"), observer.Send("PUBSUB", "NUMPAT"));
+        second.Disconnect();
+
+        Assert.That(both, Is.EqualTo(("*2\r\n$1\r\nc\r\n:2\r\n", ":2\r\n")));
+        Assert.That(afterUnsubscribe, Is.EqualTo(("*2\r\n$1\r\nc\r\n:1\r\n", ":2\r\n")));
+        Assert.That(observer.Send("PUBSUB", "NUMSUB", "c"), Is.EqualTo("*2\r\n$1\r\nc\r\n:0\r\n"));
+        Assert.That(observer.Send("PUBSUB", "NUMPAT"), Is.EqualTo(":0\r\n"));
+        Assert.That(observer.Send("PUBSUB", "CHANNELS"), Is.EqualTo("*0\r\n"));
+        Assert.That(observer.Send("PUBLISH", "c", "nobody"), Is.EqualTo(":0\r\n"));
+    }
+
+    [Test]
+    public void Publish_counts_one_receiver_per_subscription_of_a_channel_or_matching_pattern()
+    {
+        using var redis = new RedisHarness();
+        var both = redis.Connect();
+        var channelOnly = redis.Connect();
+        both.Send("SUBSCRIBE", "news");
+        both.Send("PSUBSCRIBE", "n*", "x*");
+        channelOnly.Send("SUBSCRIBE", "news");
+
+        var receivers = redis.Connect().Send("PUBLISH", "news", "hi");
+
+        Assert.That(receivers, Is.EqualTo(":3\r\n"));
+        Assert.That(both.Pushed, Has.Count.EqualTo(2));
+        Assert.That(channelOnly.Pushed, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Keyspace_notifications_subscribe_to_the_store_only_while_CONFIG_SET_turns_them_on()
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+        var watcher = redis.Connect();
+        watcher.Send("SUBSCRIBE", "__keyevent@0__:set");
+        var whileOff = redis.Store.SubscriberCount;
+        client.Send("SET", "before", "1");
+
+        client.Send("CONFIG", "SET", "notify-keyspace-events", "E$");
+        var whileOn = redis.Store.SubscriberCount;
+        client.Send("SET", "during", "1");
+        client.Send("CONFIG", "SET", "notify-keyspace-events", "");
+        client.Send("SET", "after", "1");
+
+        Assert.That((whileOff, whileOn), Is.EqualTo((0, 1)));
+        Assert.That(redis.Store.SubscriberCount, Is.Zero);
+        Assert.That(watcher.Pushed, Is.EqualTo(new[] { "*3\r\n$7\r\nmessage\r\n$18\r\n__keyevent@0__:set\r\n$6\r\nduring\r\n" }));
+    }
+
+    [Test]
+    public void Keyspace_notifications_turned_on_inside_a_transaction_notify_its_later_writes()
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+        var watcher = redis.Connect();
+        watcher.Send("SUBSCRIBE", "__keyevent@0__:set");
+
+        client.Send("MULTI");
+        client.Send("SET", "before", "1");
+        client.Send("CONFIG", "SET", "notify-keyspace-events", "E$");
+        client.Send("SET", "after", "1");
+        var replies = client.Send("EXEC");
+
+        Assert.That(replies, Is.EqualTo("*3\r\n+OK\r\n+OK\r\n+OK\r\n"));
+        Assert.That(watcher.Pushed, Is.EqualTo(new[] { "*3\r\n$7\r\nmessage\r\n$18\r\n__keyevent@0__:set\r\n$5\r\nafter\r\n" }));
+    }
+
     // "*4 pmessage pattern channel message" → "<event> <key>" from the keyevent channel name and the message.
     private static string Event(string push)
     {

@@ -123,7 +123,7 @@ public sealed class TransactionSpecs : ReactiveTest
         _other.Send("SET", "x", "1");
 
         Assert.That(_redis.Server.Watches.WatchedKeyCount, Is.Zero);
-        Assert.That(_redis.Server.Watches.IsAttached, Is.False);
+        Assert.That(_redis.Store.SubscriberCount, Is.Zero);
     }
 
     [Test]

@@ -33,8 +33,7 @@ public sealed class NativeProperties
         {
             using var store = new CacheStore(scheduler: new TestScheduler());
             var protocol = new NativeProtocol(256);
-            var pushed = new List<Reply>();
-            using var session = new NativeSession(store, new ServerStatistics(store.Scheduler.Now), new ServerAccess(password), pushed.Add);
+            using var session = new NativeSession(store, new ServerStatistics(store.Scheduler.Now), new ServerAccess(password));
 
             var replies = FramerFeed.Run(protocol.CreateFramer(), input, chunks, line => Execute(protocol, session, line));
 

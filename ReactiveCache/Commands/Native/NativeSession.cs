@@ -1,16 +1,19 @@
 using System.Reactive;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using ReactiveCache.Protocols.Native;
 using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Native;
 
 /// <summary>
-/// Executes the native protocol's commands against the store. Watches push their changes through
-/// <paramref name="push"/>, which the connection writes after its current replies. While the server has a
-/// password and this client has not given it, only AUTH, HELP and QUIT run (as Redis lets AUTH, HELLO and
-/// QUIT through); everything else, PING included, gets <c>ERR NOAUTH Authentication required.</c>
+/// Executes the native protocol's commands against the store. Each WATCH is a subscription to the store's public
+/// <see cref="CacheStore.ChangesSince"/>, merged into <see cref="Pushes"/>, which the connection writes after its
+/// current replies. While the server has a password and this client has not given it, only AUTH, HELP and QUIT run
+/// (as Redis lets AUTH, HELLO and QUIT through); everything else, PING included, gets
+/// <c>ERR NOAUTH Authentication required.</c>
 /// </summary>
-internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, Action<Reply> push, int maxWatches = NativeSession.DefaultMaxWatches)
+internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, int maxWatches = NativeSession.DefaultMaxWatches)
     : ICommandSession<Command, Reply>
 {
     /// <summary>
@@ -22,7 +25,11 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     private static readonly Reply s_noAuth = new Reply.Error(NativeErrors.NoAuth);
     private static readonly Reply s_wrongPass = new Reply.Error(NativeErrors.WrongPass);
     private static readonly Reply s_authWithoutPassword = new Reply.Error(NativeErrors.AuthWithoutPassword);
-    private readonly List<IDisposable> _watches = [];
+    private readonly PushStreams<Reply> _pushes = new();
+
+    // UNWATCH ends every watch of the connection at once; each watch's stream runs until it.
+    private readonly Subject<Unit> _unwatched = new();
+    private int _watchCount;
     private bool _watching;
 
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
@@ -79,7 +86,13 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     // A watcher only listens: exempt from the idle timeout and limited as Redis limits pub/sub clients.
     public bool IsSubscriber => Volatile.Read(ref _watching);
 
-    public void Dispose() => Unwatch();
+    public IObservable<Reply> Pushes => _pushes.Merged;
+
+    public void Dispose()
+    {
+        Unwatch();
+        _pushes.Dispose();
+    }
 
     // A wrong password leaves an authenticated client authenticated, as Redis's AUTH does.
     private Reply Authenticate(byte[] password)
@@ -157,37 +170,42 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
 
     private Reply Watch(byte[] glob, long? fromSequence)
     {
-        if (_watches.Count >= maxWatches)
+        if (_watchCount >= maxWatches)
         {
             return new Reply.Error(string.Format(NativeErrors.TooManyWatches, maxWatches));
         }
 
-        var changes = Observer.Create<ChangeBatch>(batch => PushMatching(glob, batch));
-        _watches.Add(store.Attach(changes, fromSequence, out var latest));
+        // WATCHING's number: every change after it reaches this watch. Read just before subscribing, a change committed
+        // in between is replayed (or, if the replay buffer no longer holds it, announced by a GAP line).
+        var latest = store.LastSequence;
+        _pushes.Add(store.ChangesSince(fromSequence ?? latest)
+            .SelectMany(batch => Matching(glob, batch))
+            .TakeUntil(_unwatched));
+        _watchCount++;
         Volatile.Write(ref _watching, true);
         return new Reply.Watching(glob, latest);
     }
 
-    private void PushMatching(byte[] glob, ChangeBatch batch)
+    private static IEnumerable<Reply> Matching(byte[] glob, ChangeBatch batch)
     {
         if (batch.Gap is { } gap)
         {
-            push(new Reply.Gap(gap.From, gap.To));
+            yield return new Reply.Gap(gap.From, gap.To);
         }
 
         foreach (var change in batch.Changes)
         {
             if (Glob.IsMatch(glob, change.Key))
             {
-                push(NativeChangeLine.Of(change));
+                yield return NativeChangeLine.Of(change);
             }
         }
     }
 
     private Reply Unwatch()
     {
-        _watches.ForEach(watch => watch.Dispose());
-        _watches.Clear();
+        _unwatched.OnNext(Unit.Default);
+        _watchCount = 0;
         Volatile.Write(ref _watching, false);
         return Reply.Ok;
     }

@@ -1,3 +1,6 @@
+using System.Reactive.Disposables;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using System.Text;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
@@ -5,29 +8,33 @@ using ReactiveCache.Store;
 namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
-/// Redis pub/sub for the whole server: channel and pattern subscriptions, and PUBLISH delivering to both.
-/// Delivery only queues a message on each subscriber's connection, so it is cheap to do under the lock,
-/// and a message reaches every subscriber in the same order as every other message.
+/// Redis pub/sub for the whole server. A channel, and a pattern, is one observable of <see cref="PublishedMessage"/>
+/// shared by all its subscribers and ref-counted: the first subscription creates it, the last one's disposal removes
+/// it. PUBLISH's receiver count and PUBSUB CHANNELS, NUMSUB and NUMPAT read those counts, so they cannot disagree.
 /// </summary>
+/// <remarks>
+/// Publishing and subscribing take one lock, so every subscriber, of a channel or of a pattern, receives messages in
+/// the one order they were published in. Delivery only queues each message on a connection (the observers are Merge
+/// and <c>Connection.Push</c>), so it is cheap under that lock; the lock is never held while taking the store's.
+/// </remarks>
 internal sealed class PubSubBroker
 {
-    private static readonly RedisReply s_message = RedisReply.Of("message");
-    private static readonly RedisReply s_pmessage = RedisReply.Of("pmessage");
-
     private readonly Lock _gate = new();
-    private readonly Dictionary<byte[], HashSet<IPubSubSubscriber>> _channels = new(KeyComparer.Instance);
-    private readonly Dictionary<byte[], HashSet<IPubSubSubscriber>> _patterns = new(KeyComparer.Instance);
+    private readonly Dictionary<byte[], Topic> _channels = new(KeyComparer.Instance);
+    private readonly Dictionary<byte[], Topic> _patterns = new(KeyComparer.Instance);
+
+    // Lets PUBLISH (and every keyspace notification) skip the lock while nobody is subscribed to anything.
     private volatile bool _empty = true;
 
-    public bool Subscribe(IPubSubSubscriber subscriber, byte[] channel) => Add(_channels, subscriber, channel);
+    /// <summary>The messages published to <paramref name="channel"/> while subscribed.</summary>
+    public IObservable<PublishedMessage> Channel(byte[] channel) =>
+        Observable.Create<PublishedMessage>(observer => Join(_channels, channel, observer));
 
-    public bool Unsubscribe(IPubSubSubscriber subscriber, byte[] channel) => Remove(_channels, subscriber, channel);
+    /// <summary>The messages published to every channel matching <paramref name="pattern"/> while subscribed.</summary>
+    public IObservable<PublishedMessage> Pattern(byte[] pattern) =>
+        Observable.Create<PublishedMessage>(observer => Join(_patterns, pattern, observer));
 
-    public bool SubscribePattern(IPubSubSubscriber subscriber, byte[] pattern) => Add(_patterns, subscriber, pattern);
-
-    public bool UnsubscribePattern(IPubSubSubscriber subscriber, byte[] pattern) => Remove(_patterns, subscriber, pattern);
-
-    /// <summary>Delivers to channel subscribers, then to matching pattern subscribers; returns how many received it.</summary>
+    /// <summary>Delivers to the channel's subscribers, then to matching patterns' subscribers; returns how many received it.</summary>
     public int Publish(byte[] channel, byte[] message)
     {
         if (_empty)
@@ -38,28 +45,16 @@ internal sealed class PubSubBroker
         var receivers = 0;
         lock (_gate)
         {
-            if (_channels.TryGetValue(channel, out var subscribers))
+            if (_channels.TryGetValue(channel, out var channelTopic))
             {
-                var push = new RedisReply.Push([s_message, new RedisReply.Bulk(channel), new RedisReply.Bulk(message)]);
-                foreach (var subscriber in subscribers)
-                {
-                    subscriber.Deliver(push);
-                    receivers++;
-                }
+                receivers += channelTopic.Deliver(new PublishedMessage(channel, message));
             }
 
-            foreach (var (pattern, patternSubscribers) in _patterns)
+            foreach (var (pattern, patternTopic) in _patterns)
             {
-                if (!Glob.IsMatch(pattern, channel))
+                if (Glob.IsMatch(pattern, channel))
                 {
-                    continue;
-                }
-
-                var push = new RedisReply.Push([s_pmessage, new RedisReply.Bulk(pattern), new RedisReply.Bulk(channel), new RedisReply.Bulk(message)]);
-                foreach (var subscriber in patternSubscribers)
-                {
-                    subscriber.Deliver(push);
-                    receivers++;
+                    receivers += patternTopic.Deliver(new PublishedMessage(channel, message, pattern));
                 }
             }
         }
@@ -78,6 +73,7 @@ internal sealed class PubSubBroker
         }
     }
 
+    /// <summary>How many subscriptions the channel has (PUBSUB NUMSUB).</summary>
     public int SubscriberCount(byte[] channel)
     {
         lock (_gate)
@@ -86,41 +82,64 @@ internal sealed class PubSubBroker
         }
     }
 
+    /// <summary>How many patterns have a subscriber (PUBSUB NUMPAT).</summary>
     public int PatternCount
     {
         get { lock (_gate) { return _patterns.Count; } }
     }
 
-    private bool Add(Dictionary<byte[], HashSet<IPubSubSubscriber>> table, IPubSubSubscriber subscriber, byte[] name)
+    private IDisposable Join(Dictionary<byte[], Topic> topics, byte[] name, IObserver<PublishedMessage> observer)
     {
         lock (_gate)
         {
-            if (!table.TryGetValue(name, out var subscribers))
+            if (!topics.TryGetValue(name, out var topic))
             {
-                table[name] = subscribers = [];
+                topics[name] = topic = new Topic();
+                _empty = false;
             }
 
-            _empty = false;
-            return subscribers.Add(subscriber);
+            var subscription = topic.Subscribe(observer);
+            return Disposable.Create(() => Leave(topics, name, topic, subscription));
         }
     }
 
-    private bool Remove(Dictionary<byte[], HashSet<IPubSubSubscriber>> table, IPubSubSubscriber subscriber, byte[] name)
+    private void Leave(Dictionary<byte[], Topic> topics, byte[] name, Topic topic, IDisposable subscription)
     {
         lock (_gate)
         {
-            if (!table.TryGetValue(name, out var subscribers) || !subscribers.Remove(subscriber))
+            subscription.Dispose();
+            if (topic.Count == 0)
             {
-                return false;
+                topics.Remove(name);
+                _empty = _channels.Count == 0 && _patterns.Count == 0;
             }
+        }
+    }
 
-            if (subscribers.Count == 0)
+    // One channel or pattern: the subject its subscribers share, and how many they are (the ref count). Used only under
+    // the broker's lock. Publish().RefCount() would share a stream as well, but keeps its count to itself, and PUBLISH
+    // must answer how many received the message.
+    private sealed class Topic
+    {
+        private readonly Subject<PublishedMessage> _messages = new();
+
+        public int Count { get; private set; }
+
+        public IDisposable Subscribe(IObserver<PublishedMessage> observer)
+        {
+            Count++;
+            var subscription = _messages.Subscribe(observer);
+            return Disposable.Create(() =>
             {
-                table.Remove(name);
-            }
+                subscription.Dispose();
+                Count--;
+            });
+        }
 
-            _empty = _channels.Count == 0 && _patterns.Count == 0;
-            return true;
+        public int Deliver(PublishedMessage message)
+        {
+            _messages.OnNext(message);
+            return Count;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace ReactiveCache.Commands.Redis;
 
 /// <summary>
 /// SUBSCRIBE, PSUBSCRIBE, UNSUBSCRIBE, PUNSUBSCRIBE, PUBLISH and PUBSUB. Confirmations are replies (in
-/// RESP3, pushes), one per channel; published messages are pushed through the session.
+/// RESP3, pushes), one per channel; published messages reach the session as its subscriptions' streams.
 /// </summary>
 internal static class PubSubCommands
 {
@@ -13,65 +13,13 @@ internal static class PubSubCommands
     private static readonly RedisReply s_unsubscribe = RedisReply.Of("unsubscribe");
     private static readonly RedisReply s_punsubscribe = RedisReply.Of("punsubscribe");
 
-    public static RedisReply Subscribe(RedisSession session, byte[][] args) =>
-        Confirm(args.Skip(1).Select(channel =>
-        {
-            if (session.Channels.Add(channel))
-            {
-                session.Server.Broker.Subscribe(session, channel);
-            }
+    public static RedisReply Subscribe(RedisSession session, byte[][] args) => Join(session, session.Channels, s_subscribe, args);
 
-            return Confirmation(s_subscribe, channel, session);
-        }));
+    public static RedisReply PSubscribe(RedisSession session, byte[][] args) => Join(session, session.Patterns, s_psubscribe, args);
 
-    public static RedisReply PSubscribe(RedisSession session, byte[][] args) =>
-        Confirm(args.Skip(1).Select(pattern =>
-        {
-            if (session.Patterns.Add(pattern))
-            {
-                session.Server.Broker.SubscribePattern(session, pattern);
-            }
+    public static RedisReply Unsubscribe(RedisSession session, byte[][] args) => Leave(session, session.Channels, s_unsubscribe, args);
 
-            return Confirmation(s_psubscribe, pattern, session);
-        }));
-
-    public static RedisReply Unsubscribe(RedisSession session, byte[][] args)
-    {
-        var channels = args.Length > 1 ? args.Skip(1).ToArray() : session.Channels.ToArray();
-        if (channels.Length == 0)
-        {
-            return Confirmation(s_unsubscribe, null, session);
-        }
-
-        return Confirm(channels.Select(channel =>
-        {
-            if (session.Channels.Remove(channel))
-            {
-                session.Server.Broker.Unsubscribe(session, channel);
-            }
-
-            return Confirmation(s_unsubscribe, channel, session);
-        }));
-    }
-
-    public static RedisReply PUnsubscribe(RedisSession session, byte[][] args)
-    {
-        var patterns = args.Length > 1 ? args.Skip(1).ToArray() : session.Patterns.ToArray();
-        if (patterns.Length == 0)
-        {
-            return Confirmation(s_punsubscribe, null, session);
-        }
-
-        return Confirm(patterns.Select(pattern =>
-        {
-            if (session.Patterns.Remove(pattern))
-            {
-                session.Server.Broker.UnsubscribePattern(session, pattern);
-            }
-
-            return Confirmation(s_punsubscribe, pattern, session);
-        }));
-    }
+    public static RedisReply PUnsubscribe(RedisSession session, byte[][] args) => Leave(session, session.Patterns, s_punsubscribe, args);
 
     public static RedisReply Publish(RedisSession session, byte[][] args) =>
         RedisReply.Of(session.Server.Broker.Publish(args[1], args[2]));
@@ -90,18 +38,33 @@ internal static class PubSubCommands
     /// <summary>Leaves every channel and pattern (RESET, and when the connection closes).</summary>
     public static void UnsubscribeAll(RedisSession session)
     {
-        foreach (var channel in session.Channels)
+        session.Channels.LeaveAll();
+        session.Patterns.LeaveAll();
+    }
+
+    // One confirmation per name, each with the count after it: the subscription is live before its confirmation is
+    // written, so a message published after the client read it is pushed after it.
+    private static RedisReply Join(RedisSession session, SubscriptionSet subscriptions, RedisReply kind, byte[][] args) =>
+        Confirm(args.Skip(1).Select(name =>
         {
-            session.Server.Broker.Unsubscribe(session, channel);
+            subscriptions.Join(name);
+            return Confirmation(kind, name, session);
+        }));
+
+    // Without names, leaves every one; with none to leave, one confirmation of no name, as Redis answers.
+    private static RedisReply Leave(RedisSession session, SubscriptionSet subscriptions, RedisReply kind, byte[][] args)
+    {
+        var names = args.Length > 1 ? args.Skip(1).ToArray() : subscriptions.Names;
+        if (names.Length == 0)
+        {
+            return Confirmation(kind, null, session);
         }
 
-        foreach (var pattern in session.Patterns)
+        return Confirm(names.Select(name =>
         {
-            session.Server.Broker.UnsubscribePattern(session, pattern);
-        }
-
-        session.Channels.Clear();
-        session.Patterns.Clear();
+            subscriptions.Leave(name);
+            return Confirmation(kind, name, session);
+        }));
     }
 
     private static RedisReply Confirm(IEnumerable<RedisReply> confirmations) => new RedisReply.Sequence(confirmations.ToArray());

@@ -21,7 +21,7 @@ internal sealed class RedisServer : IDisposable
         Config = new RedisConfig(settings);
         Statistics = statistics;
         CommandStatistics = new CommandStatistics(Commands);
-        Notifier = new KeyspaceNotifier(Databases, Broker);
+        Notifier = new KeyspaceNotifier(database0, Broker);
         Watches = new WatchRegistry(Databases);
         if (KeyspaceEvents.TryParse(settings.NotifyKeyspaceEvents, out var flags))
         {
@@ -61,10 +61,10 @@ internal sealed class RedisServer : IDisposable
 
     public long Now => Databases[0].Scheduler.Now.ToUnixTimeMilliseconds();
 
-    /// <summary>Opens a session for a new connection; <paramref name="push"/> queues pub/sub messages on it.</summary>
-    public RedisSession OpenSession(Action<RespReply> push)
+    /// <summary>Opens a session for a new connection; what it pushes is its <see cref="RedisSession.Pushes"/>.</summary>
+    public RedisSession OpenSession()
     {
-        var session = new RedisSession(this, Interlocked.Increment(ref _nextClientId), push);
+        var session = new RedisSession(this, Interlocked.Increment(ref _nextClientId));
         Clients[session.Id] = session;
         return session;
     }

@@ -1,3 +1,5 @@
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using System.Text;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
@@ -9,17 +11,27 @@ namespace ReactiveCache.Commands.Redis;
 /// server.c: look up, arity, authentication, subscriber mode, then the handler) and keeps its state:
 /// protocol version, selected database, name, subscriptions.
 /// </summary>
-internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IPubSubSubscriber, IRespClientLimits
+internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IRespClientLimits
 {
-    private readonly Action<RespReply> _push;
+    private readonly PushStreams<RedisReply> _pushes = new();
+
+    // CLIENT KILL, from another client's thread: a stream of its own, merged beside the subscriptions' pushes.
+    private readonly Subject<RespReply> _killed = new();
+    private int _killRequested;
     private bool _closing;
     private volatile bool _watchTouched;
 
-    public RedisSession(RedisServer server, long id, Action<RespReply> push)
+    public RedisSession(RedisServer server, long id)
     {
         Server = server;
         Id = id;
-        _push = push;
+        Channels = new SubscriptionSet(server.Broker.Channel, _pushes);
+        Patterns = new SubscriptionSet(server.Broker.Pattern, _pushes);
+
+        // Encoded in the protocol the client speaks when the message is delivered, as Redis does.
+        Pushes = _pushes.Merged
+            .Select(message => new RespReply(message, Protocol))
+            .Merge(_killed);
         Authenticated = server.Config.RequirePass is null;
         CreatedAtMs = server.Now;
         LastCommandAtMs = CreatedAtMs;
@@ -59,9 +71,14 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
 
     public string LastCommand { get; private set; } = "NULL";
 
-    public HashSet<byte[]> Channels { get; } = new(KeyComparer.Instance);
+    /// <summary>The channels this client is subscribed to; each one's messages are a stream merged into <see cref="Pushes"/>.</summary>
+    public SubscriptionSet Channels { get; }
 
-    public HashSet<byte[]> Patterns { get; } = new(KeyComparer.Instance);
+    /// <summary>The patterns this client is subscribed to, likewise.</summary>
+    public SubscriptionSet Patterns { get; }
+
+    /// <summary>Published messages of every channel and pattern subscribed to, and CLIENT KILL's end of the session.</summary>
+    public IObservable<RespReply> Pushes { get; }
 
     public int SubscriptionCount => Channels.Count + Patterns.Count;
 
@@ -109,19 +126,29 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IP
     /// <summary>Closes the connection after the current reply (QUIT).</summary>
     public void CloseAfterReply() => _closing = true;
 
-    public void Deliver(RedisReply message) => _push(new RespReply(message, Protocol));
-
     /// <summary>Closes this client's connection from another client's command (CLIENT KILL), even while it is idle.</summary>
     public void Kill()
     {
         Killed = true;
-        _push(new RespReply(null, Protocol, EndsSession: true));
+
+        // Two clients may kill this one at once, or one while it closes: the subject is called by one of them only.
+        if (Interlocked.Exchange(ref _killRequested, 1) == 0)
+        {
+            _killed.OnNext(new RespReply(null, Protocol, EndsSession: true));
+            _killed.OnCompleted();
+        }
     }
 
     public void Dispose()
     {
         PubSubCommands.UnsubscribeAll(this);
         Unwatch();
+        _pushes.Dispose();
+        if (Interlocked.Exchange(ref _killRequested, 1) == 0)
+        {
+            _killed.OnCompleted();
+        }
+
         Server.Clients.TryRemove(Id, out _);
     }
 

@@ -1,4 +1,5 @@
-using System.Reactive;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Redis;
@@ -8,102 +9,103 @@ namespace ReactiveCache.Commands.Redis;
 /// key marks its watchers touched, so their EXEC runs nothing. This catches what comparing versions at EXEC
 /// cannot: a key absent when watched, then created and deleted again. A removal of a key that was absent when
 /// watched is not a change (it was a stale, already expired entry going away), as in Redis 7.0.
-/// Attached to the stream only while some key is watched, so writes pay nothing otherwise.
+/// Subscribed to the change stream only while some key is watched (a projection switched by "anything watched"),
+/// so writes pay nothing otherwise.
 /// </summary>
-internal sealed class WatchRegistry(IReadOnlyList<CacheStore> databases) : IDisposable
+/// <remarks>
+/// Deadlock-free by one lock order. Watching and forgetting run under the store's (re-entrant) lock, taken first:
+/// so the switch is serialized, and UNWATCH queued in a transaction — which EXEC runs while holding that lock — just
+/// re-enters it instead of waiting for it while someone else's WATCH holds a lock of ours and waits for the store's.
+/// Subscribing under the store's lock delivers nothing (the store delivers after the outermost write releases it),
+/// and unsubscribing takes no lock. Deliveries (<see cref="Touch"/>) take only the table's lock.
+/// </remarks>
+internal sealed class WatchRegistry : IDisposable
 {
+    private readonly CacheStore _database0;
     private readonly Lock _gate = new();
-    private readonly Dictionary<byte[], List<Watcher>>[] _byDatabase =
-        databases.Select(_ => new Dictionary<byte[], List<Watcher>>(KeyComparer.Instance)).ToArray();
-
-    // Attaching takes the store's lock and drains deliveries, which call Touch (and take _gate): so attaching
-    // and detaching happen under a lock of their own, never while holding _gate.
-    private readonly Lock _attachment = new();
-    private IDisposable? _attached;
+    private readonly Dictionary<byte[], List<Watcher>>[] _byDatabase;
+    private readonly BehaviorSubject<bool> _anyWatched = new(false);
+    private readonly IDisposable _touching;
     private int _count;
-    private bool _disposed;
+
+    /// <param name="databases">The server's databases; the first one's stream sees every database's changes.</param>
+    public WatchRegistry(IReadOnlyList<CacheStore> databases)
+    {
+        _database0 = databases[0];
+        _byDatabase = databases.Select(_ => new Dictionary<byte[], List<Watcher>>(KeyComparer.Instance)).ToArray();
+        // The every-database stream, not a Merge of each database's Changes: the cost at KeyspaceNotifier's call.
+        _touching = _anyWatched
+            .DistinctUntilChanged()
+            .Select(watched => watched ? _database0.EveryDatabaseChanges : Observable.Empty<ChangeBatch>())
+            .Switch()
+            .Subscribe(
+                onNext: Touch,
+                onError: static _ => { },    // the change stream ends by completing (the store disposed), never by an error
+                onCompleted: static () => { });
+    }
 
     /// <summary>Keys watched now, counted once per watching session.</summary>
     public int WatchedKeyCount => Volatile.Read(ref _count);
 
-    /// <summary>Whether the registry is attached to the change stream (only while some key is watched).</summary>
-    public bool IsAttached => Volatile.Read(ref _attached) is not null;
-
     /// <summary>Starts watching; call before reading the key's version, so no change falls between the two.</summary>
-    public void Add(RedisSession session, int database, byte[] key, bool existed)
-    {
-        lock (_gate)
+    public void Add(RedisSession session, int database, byte[] key, bool existed) =>
+        _database0.Write((Registry: this, Watcher: new Watcher(session, existed), Database: database, Key: key), static (_, added) =>
         {
-            var watchers = _byDatabase[database];
-            if (!watchers.TryGetValue(key, out var list))
+            lock (added.Registry._gate)
             {
-                watchers[key] = list = [];
+                var watchers = added.Registry._byDatabase[added.Database];
+                if (!watchers.TryGetValue(added.Key, out var list))
+                {
+                    watchers[added.Key] = list = [];
+                }
+
+                list.Add(added.Watcher);
+                added.Registry._count++;
             }
 
-            list.Add(new Watcher(session, existed));
-            _count++;
-        }
+            added.Registry._anyWatched.OnNext(true);
+            return true;
+        });
 
-        Reconcile();
-    }
-
-    /// <summary>Forgets every key <paramref name="session"/> watches (also from UNWATCH inside EXEC, under a store lock).</summary>
+    /// <summary>Forgets every key <paramref name="session"/> watches (also from UNWATCH inside EXEC, under the store's lock).</summary>
     public void RemoveAll(RedisSession session, IEnumerable<WatchedKey> keys)
     {
-        lock (_gate)
+        try
         {
-            foreach (var watched in keys)
+            Forget(session, keys);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A session closing after the store: a disposed store delivers nothing more, so nothing is left to forget.
+        }
+    }
+
+    public void Dispose() => _touching.Dispose();
+
+    private void Forget(RedisSession session, IEnumerable<WatchedKey> keys) =>
+        _database0.Write((Registry: this, Session: session, Keys: keys), static (_, removed) =>
+        {
+            lock (removed.Registry._gate)
             {
-                var watchers = _byDatabase[watched.Database];
-                if (watchers.TryGetValue(watched.Key, out var list) && list.RemoveAll(watcher => watcher.Session == session) is var removed and > 0)
+                foreach (var watched in removed.Keys)
                 {
-                    _count -= removed;
-                    if (list.Count == 0)
-                    {
-                        watchers.Remove(watched.Key);
-                    }
+                    removed.Registry.Forget(removed.Session, watched);
                 }
             }
-        }
 
-        // Never wait here: UNWATCH queued in a transaction runs under the store's lock, while a WATCH may hold
-        // _attachment and wait for that lock. Left attached, the next WATCH or UNWATCH detaches.
-        if (_attachment.TryEnter())
-        {
-            try
-            {
-                Reconcile();
-            }
-            finally
-            {
-                _attachment.Exit();
-            }
-        }
-    }
+            removed.Registry._anyWatched.OnNext(removed.Registry._count > 0);
+            return true;
+        });
 
-    public void Dispose()
+    private void Forget(RedisSession session, WatchedKey watched)
     {
-        lock (_attachment)
+        var watchers = _byDatabase[watched.Database];
+        if (watchers.TryGetValue(watched.Key, out var list) && list.RemoveAll(watcher => watcher.Session == session) is var removed and > 0)
         {
-            _disposed = true;
-            _attached?.Dispose();
-            _attached = null;
-        }
-    }
-
-    private void Reconcile()
-    {
-        lock (_attachment)
-        {
-            var wanted = Volatile.Read(ref _count) > 0 && !_disposed;
-            if (wanted && _attached is null)
+            _count -= removed;
+            if (list.Count == 0)
             {
-                _attached = databases[0].AttachToEveryDatabase(Observer.Create<ChangeBatch>(Touch));
-            }
-            else if (!wanted && _attached is not null)
-            {
-                _attached.Dispose();
-                _attached = null;
+                watchers.Remove(watched.Key);
             }
         }
     }

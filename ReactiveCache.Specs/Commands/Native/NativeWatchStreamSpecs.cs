@@ -1,0 +1,93 @@
+using Microsoft.Reactive.Testing;
+using NUnit.Framework;
+using ReactiveCache.Specs.Support;
+
+namespace ReactiveCache.Specs.Commands.Native;
+
+/// <summary>
+/// A native WATCH is a subscription to the store's public ChangesSince, merged into the connection's pushes: it
+/// lives from WATCH to UNWATCH or close, and WATCHING's number is where its changes start, replay buffer or not.
+/// </summary>
+public sealed class NativeWatchStreamSpecs : ReactiveTest
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    [Test]
+    public void Each_watch_is_one_subscriber_of_the_store_until_UNWATCH()
+    {
+        using var native = new NativeHarness();
+
+        native.Send("WATCH a*", "WATCH b*");
+        var whileWatching = native.Store.SubscriberCount;
+        native.Send("UNWATCH");
+
+        Assert.That(whileWatching, Is.EqualTo(2));
+        Assert.That(native.Store.SubscriberCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task Closing_the_connection_ends_its_watches()
+    {
+        using var store = new CacheStore(scheduler: new TestScheduler());
+        var native = new NativeHarness(store: store);
+        native.Send("WATCH *");
+
+        native.Client.Hangup();
+        await native.Served.WaitAsync(s_timeout);
+
+        Assert.That(store.SubscriberCount, Is.Zero);
+    }
+
+    [Test]
+    public void A_change_made_in_the_batch_of_its_watch_is_pushed_after_that_batchs_replies()
+    {
+        using var native = new NativeHarness();
+        native.Send("PUT k0 old");
+
+        var received = native.Send("WATCH k*", "PUT k1 v", "GET k1");
+
+        Assert.That(received, Is.EqualTo("WATCHING k* 1\r\nOK\r\nVALUE v\r\nCHANGE 2 set k1 v\r\n"));
+    }
+
+    [Test]
+    public void Watch_without_FROM_on_a_store_that_keeps_no_replay_sees_every_later_change_and_no_gap()
+    {
+        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferSize = 0 }, new TestScheduler());
+        using var native = new NativeHarness(store: store);
+        native.Send("PUT a 1");
+
+        var watching = native.Send("WATCH *");
+        var changes = native.Send("PUT b 2", "DEL a");
+
+        Assert.That(watching, Is.EqualTo("WATCHING * 1\r\n"));
+        Assert.That(changes, Is.EqualTo("OK\r\nDELETED\r\nCHANGE 2 set b 2\r\nCHANGE 3 del a\r\n"));
+    }
+
+    [Test]
+    public void Watch_FROM_on_a_store_that_keeps_no_replay_says_what_was_lost_then_goes_on_live()
+    {
+        using var store = new CacheStore(new CacheStoreOptions { ReplayBufferSize = 0 }, new TestScheduler());
+        using var native = new NativeHarness(store: store);
+        native.Send("PUT a 1", "PUT b 2");
+
+        var watching = native.Send("WATCH * FROM 0");
+        var changes = native.Send("PUT c 3");
+
+        Assert.That(watching, Is.EqualTo("WATCHING * 2\r\nGAP 1 2\r\n"));
+        Assert.That(changes, Is.EqualTo("OK\r\nCHANGE 3 set c 3\r\n"));
+    }
+
+    [Test]
+    public void Watch_FROM_replays_what_the_store_kept_then_goes_on_live_through_the_same_subscription()
+    {
+        using var native = new NativeHarness();
+        native.Send("PUT a 1", "PUT b 2");
+
+        var watching = native.Send("WATCH b FROM 0");
+        var changes = native.Send("PUT a 3", "PUT b 4");
+
+        Assert.That(watching, Is.EqualTo("WATCHING b 2\r\nCHANGE 2 set b 2\r\n"));
+        Assert.That(changes, Is.EqualTo("OK\r\nOK\r\nCHANGE 4 set b 4\r\n"));
+        Assert.That(native.Store.SubscriberCount, Is.EqualTo(1));
+    }
+}
