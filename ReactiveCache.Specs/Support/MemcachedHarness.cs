@@ -26,7 +26,8 @@ internal sealed class MemcachedHarness
     /// <summary>True once the server closed the connection (quit, or a stream it would not read on).</summary>
     public bool Closed => _served.Closed;
 
-    public FakeConnection Client => _served.Client;
+    /// <summary>The connection as bytes, for specs of the pipeline itself.</summary>
+    public IServedConnection Wire => _served;
 
     public string Send(string text) => Encoding.Latin1.GetString(Send(Encoding.Latin1.GetBytes(text)));
 

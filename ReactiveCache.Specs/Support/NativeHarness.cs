@@ -37,6 +37,9 @@ internal sealed class NativeHarness : IDisposable
 
     public FakeConnection Client => _served.Client;
 
+    /// <summary>The connection as bytes, for specs of the pipeline itself.</summary>
+    public IServedConnection Wire => _served;
+
     /// <summary>Completes when the server has closed the connection.</summary>
     public Task Served => _served.Served;
 

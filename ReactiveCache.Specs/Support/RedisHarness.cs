@@ -82,6 +82,9 @@ internal sealed class RedisHarness : IDisposable
             }
         }
 
+        /// <summary>The connection as bytes, for specs of the pipeline itself.</summary>
+        public IServedConnection Wire => _served;
+
         /// <summary>True once the server closed this connection (QUIT, CLIENT KILL, a broken request).</summary>
         public bool Closed => _served.Closed;
 

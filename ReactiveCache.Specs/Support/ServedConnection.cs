@@ -13,7 +13,7 @@ namespace ReactiveCache.Specs.Support;
 /// in-memory <see cref="FakeConnection"/>. The native, memcached and Redis harnesses are this class with words of
 /// their own protocol; it is the only place specs open a session, so a change to how sessions open is made here.
 /// </summary>
-internal sealed class ServedConnection<TFrame, TCommand, TReply>
+internal sealed class ServedConnection<TFrame, TCommand, TReply> : IServedConnection
 {
     private static readonly TimeSpan s_closeWait = TimeSpan.FromSeconds(10);
 
