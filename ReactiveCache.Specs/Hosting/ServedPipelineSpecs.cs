@@ -33,7 +33,8 @@ public sealed class ServedPipelineSpecs(string protocol)
     [Test]
     public void Flushes_once_for_a_whole_batch_of_pipelined_requests()
     {
-        var (wire, requests, replies) = Open();
+        var (requests, replies) = Conversation();
+        var wire = Open();
         var flushesBefore = wire.Client.Flushes;
 
         var received = wire.Exchange(Bytes(string.Concat(Enumerable.Repeat(requests, Pipelined))));
@@ -45,10 +46,10 @@ public sealed class ServedPipelineSpecs(string protocol)
     [Test]
     public void Answers_the_same_wherever_the_requests_are_split_in_two_reads()
     {
-        var requests = Open().Requests;
+        var (requests, replies) = Conversation();
         for (var split = 0; split <= requests.Length; split++)
         {
-            var (wire, _, replies) = Open();
+            var wire = Open();
 
             var received = Text(wire.Exchange(Bytes(requests[..split]))) + Text(wire.Exchange(Bytes(requests[split..])));
 
@@ -59,7 +60,8 @@ public sealed class ServedPipelineSpecs(string protocol)
     [Test]
     public void Answers_the_same_when_every_byte_arrives_in_a_read_of_its_own()
     {
-        var (wire, requests, replies) = Open();
+        var (requests, replies) = Conversation();
+        var wire = Open();
         var flushesBefore = wire.Client.Flushes;
 
         var received = string.Concat(requests.Select(one => Text(wire.Exchange(Bytes(one.ToString())))));
@@ -72,27 +74,23 @@ public sealed class ServedPipelineSpecs(string protocol)
 
     private static string Text(byte[] bytes) => Encoding.Latin1.GetString(bytes);
 
-    // A fresh connection (and server) of this fixture's protocol, and a conversation in its words with the exact
-    // replies its reference server gives: a write, a read of it, a delete and a read of nothing.
-    private (IServedConnection Wire, string Requests, string Replies) Open()
+    // A conversation in this fixture's protocol with the exact replies its reference server gives: a write, a read
+    // of it, a delete, a read of nothing and a no-op.
+    private (string Requests, string Replies) Conversation() => protocol switch
     {
-        switch (protocol)
-        {
-            case "native":
-                var native = Own(new NativeHarness());
-                return (native.Wire, "PUT k hello\r\nGET k\r\nDEL k\r\nGET k\r\nPING\r\n", "OK\r\nVALUE hello\r\nDELETED\r\nNOT_FOUND\r\nPONG\r\n");
-            case "memcached":
-                var store = Own(new CacheStore(scheduler: new TestScheduler()));
-                return (new MemcachedHarness(store).Wire,
-                    "set k 0 0 5\r\nhello\r\nget k\r\ndelete k\r\nget k\r\nmn\r\n",
-                    "STORED\r\nVALUE k 0 5\r\nhello\r\nEND\r\nDELETED\r\nEND\r\nMN\r\n");
-            default:
-                var redis = Own(new RedisHarness());
-                return (redis.Connect().Wire,
-                    "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nhello\r\nGET k\r\n*2\r\n$3\r\nDEL\r\n$1\r\nk\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\nPING\r\n",
-                    "+OK\r\n$5\r\nhello\r\n:1\r\n$-1\r\n+PONG\r\n");
-        }
-    }
+        "native" => ("PUT k hello\r\nGET k\r\nDEL k\r\nGET k\r\nPING\r\n", "OK\r\nVALUE hello\r\nDELETED\r\nNOT_FOUND\r\nPONG\r\n"),
+        "memcached" => ("set k 0 0 5\r\nhello\r\nget k\r\ndelete k\r\nget k\r\nmn\r\n", "STORED\r\nVALUE k 0 5\r\nhello\r\nEND\r\nDELETED\r\nEND\r\nMN\r\n"),
+        _ => ("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nhello\r\nGET k\r\n*2\r\n$3\r\nDEL\r\n$1\r\nk\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\nPING\r\n",
+            "+OK\r\n$5\r\nhello\r\n:1\r\n$-1\r\n+PONG\r\n"),
+    };
+
+    // A fresh connection of this fixture's protocol, with a server (store, Redis databases) of its own.
+    private IServedConnection Open() => protocol switch
+    {
+        "native" => Own(new NativeHarness()).Wire,
+        "memcached" => new MemcachedHarness(Own(new CacheStore(scheduler: new TestScheduler()))).Wire,
+        _ => Own(new RedisHarness()).Connect().Wire,
+    };
 
     private T Own<T>(T owned)
         where T : IDisposable
