@@ -33,16 +33,21 @@ internal sealed class RedisHarness : IDisposable
 
     public bool ShutdownRequested { get; private set; }
 
+    /// <summary>Connects a client; safe from several threads (specs of concurrent clients).</summary>
     public Client Connect()
     {
         var client = new Client(this);
-        _clients.Add(client);
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
         return client;
     }
 
     public void Dispose()
     {
-        foreach (var client in _clients)
+        foreach (var client in Clients())
         {
             client.Disconnect();
         }
@@ -78,7 +83,10 @@ internal sealed class RedisHarness : IDisposable
             get
             {
                 TakePushesOffTheWire();
-                return _pushed;
+                lock (_pushed)
+                {
+                    return [.. _pushed];
+                }
             }
         }
 
@@ -95,9 +103,14 @@ internal sealed class RedisHarness : IDisposable
             _harness.AwaitClosedClients();
 
             // Pushes made while the batch ran (a RESP3 client's own keyspace event) are written after its replies.
-            var pushedDuringBatch = string.Concat(_pushed.Skip(_pushesOnWire));
-            _pushesOnWire = _pushed.Count;
-            _wireRead = _served.Client.ReceivedLength;
+            string pushedDuringBatch;
+            lock (_pushed)
+            {
+                pushedDuringBatch = string.Concat(_pushed.Skip(_pushesOnWire));
+                _pushesOnWire = _pushed.Count;
+            }
+
+            _wireRead += Encoding.Latin1.GetByteCount(wire);
             if (!wire.EndsWith(pushedDuringBatch, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"Pushes {Show(pushedDuringBatch)} were not written after the replies {Show(wire)}.");
@@ -126,9 +139,14 @@ internal sealed class RedisHarness : IDisposable
 
         private static string Show(string text) => "\"" + text.ReplaceLineEndings("\\n") + "\"";
 
+        // A push is made on whichever thread ran the command that caused it (another client's PUBLISH).
         private void Record(RespReply message, Action<RespReply> push)
         {
-            _pushed.Add(Text(message));
+            lock (_pushed)
+            {
+                _pushed.Add(Text(message));
+            }
+
             push(message);
         }
 
@@ -136,23 +154,34 @@ internal sealed class RedisHarness : IDisposable
         // virtual clock): what arrived must be exactly those messages, in order.
         private void TakePushesOffTheWire()
         {
-            var arrived = Encoding.Latin1.GetString(_served.Client.ReceivedSince(_wireRead));
-            var pushed = string.Concat(_pushed.Skip(_pushesOnWire));
-            if (arrived != pushed && !Closed)
+            lock (_pushed)
             {
-                throw new InvalidOperationException($"The wire carried {Show(arrived)} but the session pushed {Show(pushed)}.");
-            }
+                var arrived = Encoding.Latin1.GetString(_served.Client.ReceivedSince(_wireRead));
+                var pushed = string.Concat(_pushed.Skip(_pushesOnWire));
+                if (arrived != pushed && !Closed)
+                {
+                    throw new InvalidOperationException($"The wire carried {Show(arrived)} but the session pushed {Show(pushed)}.");
+                }
 
-            _wireRead += Encoding.Latin1.GetByteCount(arrived);
-            _pushesOnWire = _pushed.Count;
+                _wireRead += Encoding.Latin1.GetByteCount(arrived);
+                _pushesOnWire = _pushed.Count;
+            }
         }
     }
 
     private void AwaitClosedClients()
     {
-        foreach (var client in _clients)
+        foreach (var client in Clients())
         {
             client.AwaitCloseIfStopped();
+        }
+    }
+
+    private Client[] Clients()
+    {
+        lock (_clients)
+        {
+            return [.. _clients];
         }
     }
 }
