@@ -7,15 +7,16 @@ using ReactiveCache.Protocols.Memcached;
 namespace ReactiveCache.Specs.Support;
 
 /// <summary>
-/// Runs a memcached framer over chunks as a connection's read loop does (unconsumed bytes wait for the
-/// next chunk) and describes each frame as text: <c>line</c>, <c>line | data</c> or <c>line ! error</c>.
+/// Runs a memcached framer over chunks through a real connection's read loop (<see cref="FramingStages.ToFrames"/>:
+/// unconsumed bytes wait in the pipe for the next chunk) and describes each frame as text, inside its <c>OnNext</c>:
+/// <c>line</c>, <c>line | data</c> or <c>line ! error</c>.
 /// </summary>
 internal static class FrameRecorder
 {
     public static IObservable<string> ToFrameTexts(this IObservable<string> chunks, IFramer<MemcachedFrame> framer) =>
         chunks
-            .Scan((Pending: Array.Empty<byte>(), Frames: (IReadOnlyList<string>)[]), (state, chunk) => Read(framer, state.Pending, chunk))
-            .SelectMany(state => state.Frames);
+            .ToFrames(framer)
+            .Select(Describe);
 
     public static string Describe(MemcachedFrame frame)
     {
@@ -35,17 +36,5 @@ internal static class FrameRecorder
         {
             yield return text.Substring(at, Math.Min(size, text.Length - at));
         }
-    }
-
-    private static (byte[] Pending, IReadOnlyList<string> Frames) Read(IFramer<MemcachedFrame> framer, byte[] pending, string chunk)
-    {
-        var buffer = new ReadOnlySequence<byte>([.. pending, .. Encoding.Latin1.GetBytes(chunk)]);
-        var frames = new List<string>();
-        while (framer.TryReadFrame(ref buffer, out var frame))
-        {
-            frames.Add(Describe(frame));
-        }
-
-        return (buffer.ToArray(), frames);
     }
 }

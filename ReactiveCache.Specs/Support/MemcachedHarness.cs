@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using ReactiveCache.Commands;
 using ReactiveCache.Commands.Memcached;
@@ -7,35 +6,35 @@ using ReactiveCache.Protocols.Memcached;
 namespace ReactiveCache.Specs.Support;
 
 /// <summary>
-/// The whole memcached pipeline without a socket: bytes are framed, parsed, executed against a store
-/// (on whatever scheduler it has) and encoded, as a connection does. Each <see cref="Send"/> returns what
-/// the server would have written for that chunk.
+/// One memcached connection served by the real pipeline (<see cref="ServedConnection{TFrame,TCommand,TReply}"/>):
+/// bytes are read by the connection's loop, framed, parsed, executed against a store (on whatever scheduler it has)
+/// and encoded, as on a socket. Each <see cref="Send(string)"/> is one chunk and returns what the server flushed for it.
 /// </summary>
-internal sealed class MemcachedHarness(CacheStore store, int maxItemSize = 1024 * 1024, ServerAccess? access = null)
+internal sealed class MemcachedHarness
 {
-    private readonly MemcachedProtocol _protocol = new(64 * 1024, maxItemSize);
-    private readonly MemcachedSession _session = new(
-        store, new MemcachedStatistics(), new ServerStatistics(store.Scheduler.Now), new MemcachedSettings(maxItemSize, 100, 0, 64 * 1024), new DelayedFlush(store), access ?? new ServerAccess());
-    private ReactiveCache.Framing.IFramer<MemcachedFrame>? _framer;
-    private byte[] _pending = [];
+    private readonly ServedConnection<MemcachedFrame, MemcachedCommand, MemcachedReply> _served;
 
-    public bool Closed { get; private set; }
+    public MemcachedHarness(CacheStore store, int maxItemSize = 1024 * 1024, ServerAccess? access = null)
+    {
+        var settings = new MemcachedSettings(maxItemSize, 100, 0, 64 * 1024);
+        _served = new(
+            new MemcachedProtocol(64 * 1024, maxItemSize),
+            () => new MemcachedSession(store, new MemcachedStatistics(), new ServerStatistics(store.Scheduler.Now), settings, new DelayedFlush(store), access ?? new ServerAccess()),
+            store.Scheduler);
+    }
+
+    /// <summary>True once the server closed the connection (quit, or a stream it would not read on).</summary>
+    public bool Closed => _served.Closed;
+
+    /// <summary>The connection as bytes, for specs of the pipeline itself.</summary>
+    public IServedConnection Wire => _served;
 
     public string Send(string text) => Encoding.Latin1.GetString(Send(Encoding.Latin1.GetBytes(text)));
 
     public byte[] Send(byte[] bytes)
     {
-        _framer ??= _protocol.CreateFramer();
-        var buffer = new ReadOnlySequence<byte>([.. _pending, .. bytes]);
-        var output = new ArrayBufferWriter<byte>();
-        while (!Closed && _framer.TryReadFrame(ref buffer, out var frame))
-        {
-            var reply = _session.Execute(_protocol.Parse(frame));
-            _protocol.Encode(reply, output);
-            Closed = _protocol.EndsSession(reply);
-        }
-
-        _pending = buffer.ToArray();
-        return output.WrittenSpan.ToArray();
+        var reply = _served.Exchange(bytes);
+        _served.AwaitCloseIfStopped();
+        return reply;
     }
 }

@@ -13,7 +13,11 @@ internal interface IFramer<TFrame>
     /// buffer as it was, when the frame is not complete yet. Throws <see cref="ProtocolException"/> when
     /// the stream is broken beyond repair (a line over the limit, a bad length).
     /// </summary>
-    /// <remarks>The frame may point into <paramref name="buffer"/>; it is valid until the next read.</remarks>
+    /// <remarks>
+    /// The frame may point into <paramref name="buffer"/> (a line is a slice of it, never a copy), so it is valid only
+    /// until the caller gives those bytes back to their pipe: for <c>Connection.ReceivedFrames</c>, until the frame's
+    /// <c>OnNext</c> returns. What the frame type says it owns (an array copied out of the buffer) outlives that.
+    /// </remarks>
     bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out TFrame frame);
 
     /// <summary>

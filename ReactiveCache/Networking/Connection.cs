@@ -20,6 +20,9 @@ internal sealed class Connection : IAsyncDisposable
 {
     private const long MaxUnflushedBytes = 256 * 1024;
 
+    internal const string SecondReadLoop =
+        "Connection.ReceivedFrames was subscribed to twice; a connection has one read loop. Share its frames with Publish.";
+
     // Socket completions run inline, so a socket's read batch runs on an epoll thread that serves other sockets too.
     // A batch that has worked this long moves itself to the thread pool, so an expensive pipeline (thousands of
     // WATCH ... FROM, KEYS over a big store) delays only its own client. (In-memory pipes in specs stay inline.)
@@ -42,6 +45,7 @@ internal sealed class Connection : IAsyncDisposable
     private Exception? _fault;
     private volatile bool _disposed;
     private int _flushing;
+    private int _readLoopStarted;
     private bool _flushedOnClose;
     private readonly Action _abort;
 
@@ -121,13 +125,42 @@ internal sealed class Connection : IAsyncDisposable
     /// flushed once. A flush that cannot complete (the client is not reading) stops further reads, so a
     /// slow client only ever slows itself.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// <b>A frame lives for its <c>OnNext</c>.</b> Frames are not copied: a frame that holds bytes (a native line, a
+    /// memcached command line) points into the pipe's receive buffer, which the loop hands back to the pipe
+    /// (<c>PipeReader.AdvanceTo</c>) after the batch. Copy or parse what you need inside <c>OnNext</c>, and put nothing
+    /// that defers delivery (<c>ObserveOn</c>, <c>Buffer</c>, <c>Delay</c>, <c>Window</c>, a list kept for later) before
+    /// that copy, as with Kestrel's <c>ReadResult</c>. What a frame type says it owns may be kept: a RESP request's
+    /// arguments and a memcached data block are arrays copied once out of the buffer. In Debug builds a frame read
+    /// after its <c>OnNext</c> returned throws <see cref="InvalidOperationException"/> instead of reading reclaimed
+    /// memory; Release builds pay nothing for that check.
+    /// </para>
+    /// <para>
+    /// <b>One subscription per connection.</b> Subscribing starts the connection's only read loop; a second
+    /// subscription (or a resubscription, as <c>Retry</c> or <c>Repeat</c> would make) gets
+    /// <see cref="InvalidOperationException"/> through <c>OnError</c> and reads nothing. Share the frames with
+    /// <c>Publish</c> if more than one stage needs them.
+    /// </para>
+    /// </remarks>
     public IObservable<TFrame> ReceivedFrames<TFrame>(IFramer<TFrame> framer) =>
         Observable.Create<TFrame>(async (observer, cancellation) =>
         {
+            if (Interlocked.Exchange(ref _readLoopStarted, 1) == 1)
+            {
+                observer.OnError(new InvalidOperationException(SecondReadLoop));
+                return;
+            }
+
             await using var wake = cancellation.Register(Input.CancelPendingRead);
             try
             {
+#if DEBUG
+                var checkedFrames = new FrameLifetimeCheck<TFrame>(framer, observer);
+                await ReadLoopAsync(checkedFrames, checkedFrames, cancellation);
+#else
                 await ReadLoopAsync(framer, observer, cancellation);
+#endif
             }
             catch (Exception error)
             {

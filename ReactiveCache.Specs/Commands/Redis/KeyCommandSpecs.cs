@@ -152,7 +152,7 @@ public sealed class KeyCommandSpecs : RedisSessionSpec
         Assert.That(Client.Send("EXEC"), Is.EqualTo("*-1\r\n"));
         Assert.That(Client.Send("GET", "k"), Is.EqualTo("$7\r\nchanged\r\n"));
         Client.Send("MULTI");
-        Assert.That(Client.Send("NOPE"), Does.StartWith("-ERR unknown command 'NOPE'"));
+        Assert.That(Client.Send("NOPE"), Is.EqualTo("-ERR unknown command 'NOPE', with args beginning with: \r\n"));
         Assert.That(Client.Send("EXEC"), Is.EqualTo("-EXECABORT Transaction discarded because of previous errors.\r\n"));
         Assert.That(Client.Send("EXEC"), Is.EqualTo("-ERR EXEC without MULTI\r\n"));
         Assert.That(Client.Send("DISCARD"), Is.EqualTo("-ERR DISCARD without MULTI\r\n"));

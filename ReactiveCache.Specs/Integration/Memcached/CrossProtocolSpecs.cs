@@ -44,7 +44,7 @@ public sealed class CrossProtocolSpecs : MemcachedServerSpec
         var replies = new[] { await memcached.ReadLineAsync(), await memcached.ReadLineAsync(), await memcached.ReadLineAsync() };
         var pushed = new[] { await watcher.ReadLineAsync(), await watcher.ReadLineAsync(), await watcher.ReadLineAsync() };
 
-        Assert.That(watching, Does.StartWith("WATCHING watched:* "));
+        Assert.That(watching, Does.Match(@"^WATCHING watched:\* [0-9]+$"));
         Assert.That(replies, Is.EqualTo(new[] { "STORED", "42", "DELETED" }));
         Assert.That(pushed.Select(line => string.Join(' ', line!.Split(' ').Where((_, index) => index != 1))),
             Is.EqualTo(new[] { "CHANGE set watched:k 1", "CHANGE set watched:k 42", "CHANGE del watched:k" }));
