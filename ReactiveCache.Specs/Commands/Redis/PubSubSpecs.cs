@@ -202,6 +202,39 @@ public sealed class PubSubSpecs : ReactiveTest
         Assert.That(watcher.Pushed, Is.EqualTo(new[] { "*3\r\n$7\r\nmessage\r\n$18\r\n__keyevent@0__:set\r\n$5\r\nafter\r\n" }));
     }
 
+    [Test]
+    public void A_change_still_in_delivery_when_the_flags_change_is_announced_as_the_flags_said_when_it_was_committed()
+    {
+        using var redis = new RedisHarness();
+        var watcher = redis.Connect();
+        watcher.Send("SUBSCRIBE", "__keyspace@0__:k");
+
+        // Attached before the notifier, so it is handed each batch first: it changes the flags (as another client's
+        // CONFIG SET may) while the batch is still on its way to the notifier.
+        var changedFlags = 0;
+        using var reconfigure = redis.Server.Databases[0].Changes.Subscribe(change =>
+        {
+            if (change.Key is [(byte)'k'] && changedFlags++ == 0)
+            {
+                redis.Server.Notifier.Flags = Flags("KA");
+            }
+        });
+        redis.Server.Notifier.Flags = Flags("K$");
+
+        var writer = redis.Connect();
+        writer.Send("INCR", "k");
+        writer.Send("INCR", "k");
+
+        Assert.That(watcher.Pushed, Is.EqualTo(new[]
+        {
+            "*3\r\n$7\r\nmessage\r\n$16\r\n__keyspace@0__:k\r\n$6\r\nincrby\r\n",
+            "*3\r\n$7\r\nmessage\r\n$16\r\n__keyspace@0__:k\r\n$6\r\nincrby\r\n",
+        }));
+    }
+
+    private static KeyspaceEventFlags Flags(string text) =>
+        KeyspaceEvents.TryParse(text, out var flags) ? flags : throw new ArgumentException(text);
+
     // "*4 pmessage pattern channel message" → "<event> <key>" from the keyevent channel name and the message.
     private static string Event(string push)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using System.Text;
@@ -16,7 +17,12 @@ internal sealed class KeyspaceNotifier : IDisposable
     private const KeyspaceEventFlags Channels = KeyspaceEventFlags.Keyspace | KeyspaceEventFlags.Keyevent;
 
     private readonly CacheStore _database0;
-    private readonly BehaviorSubject<Setting> _settings = new(new Setting(KeyspaceEventFlags.None, After: 0));
+    private readonly BehaviorSubject<bool> _on = new(false);
+
+    // The flags now, and the ones before them, each with the latest sequence number when it was set. A change is
+    // announced under the flags that were current when it was committed: a batch committed before a CONFIG SET but
+    // delivered after it still goes out as the old flags said.
+    private volatile FlagHistory _flags = FlagHistory.Initial;
     private readonly IDisposable _publishing;
 
     /// <param name="database0">The server's database 0: its lock is every database's, and its stream sees every database.</param>
@@ -25,14 +31,16 @@ internal sealed class KeyspaceNotifier : IDisposable
     {
         _database0 = database0;
 
-        // Switch drops the old projection's subscription before it subscribes to the new one; Empty subscribes to nothing.
+        // Switched only between off and on: a change from some flags to others keeps the one subscription, so no batch
+        // in delivery falls between an old subscription and a new one. Switch drops the old projection's subscription
+        // before it subscribes to the new one; Empty subscribes to nothing.
         // The store's every-database stream rather than a Merge of the 16 databases' public Changes: it keeps a batch that
         // spans databases (MOVE, FLUSHALL) in its one order, which the Merge splits by database, and a write costs about
         // half as much — SET on database 0: 195 ns with it, 393 ns with the Merge, 185 ns with neither (Min column of
         // `dotnet run -c Release --project ReactiveCache.Benchmarks -- --filter '*EveryDatabase*' --iterationCount 15`).
-        _publishing = _settings
-            .DistinctUntilChanged(setting => setting.Flags)
-            .Select(setting => Publishes(setting.Flags) ? Notifications(database0.EveryDatabaseChanges, setting) : Observable.Empty<Notification>())
+        _publishing = _on
+            .DistinctUntilChanged()
+            .Select(on => on ? Notifications(database0.EveryDatabaseChanges) : Observable.Empty<Notification>())
             .Switch()
             .Subscribe(
                 onNext: notification => broker.Publish(notification.Channel, notification.Message),
@@ -48,11 +56,13 @@ internal sealed class KeyspaceNotifier : IDisposable
     /// </summary>
     public KeyspaceEventFlags Flags
     {
-        get => _settings.Value.Flags;
-        set => _database0.Write(value, (writer, flags) =>
+        get => _flags.Current.Flags;
+        set => _database0.Write((Notifier: this, Flags: value), static (writer, state) =>
         {
-            _settings.OnNext(new Setting(flags, writer.LastSequence));
-            return flags;
+            var notifier = state.Notifier;
+            notifier._flags = notifier._flags.Then(new Setting(state.Flags, writer.LastSequence));
+            notifier._on.OnNext(Publishes(state.Flags));
+            return state.Flags;
         });
     }
 
@@ -62,12 +72,11 @@ internal sealed class KeyspaceNotifier : IDisposable
     private static bool Publishes(KeyspaceEventFlags flags) => (flags & Channels) != 0 && (flags & ~Channels) != 0;
 
     // A CONFIG SET inside EXEC joins the transaction's batch: the writes queued before it are in that batch too, and
-    // only the later ones notify, as in Redis, where each command notifies as it runs.
-    private static IObservable<Notification> Notifications(IObservable<ChangeBatch> changes, Setting setting) =>
+    // only the later ones notify under the new flags, as in Redis, where each command notifies as it runs.
+    private IObservable<Notification> Notifications(IObservable<ChangeBatch> changes) =>
         changes
             .SelectMany(batch => batch.Changes)
-            .Where(change => change.Sequence > setting.After)
-            .SelectMany(change => Notifications(change, setting.Flags));
+            .SelectMany(change => Notifications(change, _flags.For(change.Sequence)));
 
     private static IEnumerable<Notification> Notifications(CacheChange change, KeyspaceEventFlags flags)
     {
@@ -108,6 +117,34 @@ internal sealed class KeyspaceNotifier : IDisposable
 
     private readonly record struct Notification(byte[] Channel, byte[] Message);
 
-    // The flags, and the latest sequence number when they were set: only later changes are announced under them.
+    // Flags, and the latest sequence number when they were set: only later changes are announced under them.
     private readonly record struct Setting(KeyspaceEventFlags Flags, long After);
+
+    // The last few settings, newest last. A change is still in delivery while at most a CONFIG SET or two runs (each waits
+    // for the store's lock, and delivery follows each commit at once), so eight generations cover it; a change older than
+    // all of them is announced under the oldest kept.
+    private sealed class FlagHistory(ImmutableArray<Setting> settings)
+    {
+        private const int Generations = 8;
+
+        public static readonly FlagHistory Initial = new([new Setting(KeyspaceEventFlags.None, After: 0)]);
+
+        public Setting Current => settings[^1];
+
+        public FlagHistory Then(Setting next) =>
+            new(settings.Length < Generations ? settings.Add(next) : settings.RemoveAt(0).Add(next));
+
+        public KeyspaceEventFlags For(long sequence)
+        {
+            for (var i = settings.Length - 1; i > 0; i--)
+            {
+                if (sequence > settings[i].After)
+                {
+                    return settings[i].Flags;
+                }
+            }
+
+            return settings[0].Flags;
+        }
+    }
 }
