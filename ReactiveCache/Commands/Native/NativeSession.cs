@@ -175,16 +175,23 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
             return new Reply.Error(string.Format(NativeErrors.TooManyWatches, maxWatches));
         }
 
-        // WATCHING's number: every change after it reaches this watch. Read just before subscribing, a change committed
-        // in between is replayed (or, if the replay buffer no longer holds it, announced by a GAP line).
-        var latest = store.LastSequence;
-        _pushes.Add(store.ChangesSince(fromSequence ?? latest)
-            .SelectMany(batch => Matching(glob, batch))
-            .TakeUntil(_unwatched));
+        // WATCHING's number: every change after it reaches this watch. It is read and the watch subscribed under the
+        // store's lock, so no change can commit in between (with or without a replay buffer); the store delivers
+        // nothing to the new subscription before that lock is released.
+        var latest = store.Write((Session: this, Glob: glob, From: fromSequence), static (writer, state) =>
+        {
+            state.Session.Subscribe(state.Glob, state.From ?? writer.LastSequence);
+            return writer.LastSequence;
+        });
         _watchCount++;
         Volatile.Write(ref _watching, true);
         return new Reply.Watching(glob, latest);
     }
+
+    private void Subscribe(byte[] glob, long after) =>
+        _pushes.Add(store.ChangesSince(after)
+            .SelectMany(batch => Matching(glob, batch))
+            .TakeUntil(_unwatched));
 
     private static IEnumerable<Reply> Matching(byte[] glob, ChangeBatch batch)
     {
