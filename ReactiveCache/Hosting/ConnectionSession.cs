@@ -26,28 +26,30 @@ internal static class ConnectionSession
         where TSession : ICommandSession<TCommand, TReply>
     {
         using (var session = openSession())
-
-        // Subscribed before the read loop starts, so no command runs before its pushes have somewhere to go. Pushes join
-        // the connection's bounded queue and are written by the read loop after the current batch's replies.
-        using (session.Pushes.Subscribe(
-                   onNext: message => connection.Push(protocol, message),
-                   onError: connection.Fail,
-                   onCompleted: static () => { }))
-        using (connection.ReceivedFrames(framerFor?.Invoke(session) ?? protocol.CreateFramer())
-                   .ToCommands(protocol)
-                   .ExecuteAgainst(session)
-                   .Subscribe(
-                       onNext: reply => connection.Send(protocol, reply),
-                       onError: error => Fail(connection, protocol, error, logger),
-                       onCompleted: () => logger.LogDebug("Connection {Id}: the peer finished sending", connection.Id)))
         {
+            // Before anything can be pushed or read: the output limit's class is the session's from the first message on.
             connection.IsSubscriber = () => session.IsSubscriber;
 
-            // The loop stops after its subscriber has handled the end (a bug thrown out of OnNext included).
-            await connection.ReadLoopStopped;
+            // Subscribed before the read loop starts, so no command runs before its pushes have somewhere to go. Pushes
+            // join the connection's bounded queue and are written by the read loop after the current batch's replies.
+            using (session.Pushes.Subscribe(
+                       onNext: message => connection.Push(protocol, message),
+                       onError: connection.Fail,
+                       onCompleted: static () => { }))
+            using (connection.ReceivedFrames(framerFor?.Invoke(session) ?? protocol.CreateFramer())
+                       .ToCommands(protocol)
+                       .ExecuteAgainst(session)
+                       .Subscribe(
+                           onNext: reply => connection.Send(protocol, reply),
+                           onError: error => Fail(connection, protocol, error, logger),
+                           onCompleted: () => logger.LogDebug("Connection {Id}: the peer finished sending", connection.Id)))
+            {
+                // The loop stops after its subscriber has handled the end (a bug thrown out of OnNext included).
+                await connection.ReadLoopStopped;
 
-            // At shutdown, other connections may still be finishing a batch whose changes this one watches.
-            await readyToClose();
+                // At shutdown, other connections may still be finishing a batch whose changes this one watches.
+                await readyToClose();
+            }
         }
 
         await connection.CloseAsync(closeDeadline);

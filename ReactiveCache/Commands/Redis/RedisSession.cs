@@ -15,8 +15,10 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
 {
     private readonly PushStreams<RedisReply> _pushes = new();
 
-    // CLIENT KILL, from another client's thread: a stream of its own, merged beside the subscriptions' pushes.
-    private readonly Subject<RespReply> _killed = new();
+    // CLIENT KILL, from another client's thread: a stream of its own, merged beside the subscriptions' pushes. An
+    // AsyncSubject keeps its one message for a late subscriber: the session is listed in CLIENT LIST (and so can be
+    // killed) a moment before its connection subscribes to Pushes, and a kill in that moment must not be lost.
+    private readonly AsyncSubject<RespReply> _killed = new();
     private int _killRequested;
     private bool _closing;
     private volatile bool _watchTouched;
