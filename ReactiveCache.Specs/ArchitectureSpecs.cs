@@ -52,9 +52,18 @@ public sealed class ArchitectureSpecs
         (s_hosting, [s_pipelines, s_commands, s_protocols, s_store, s_networking, s_framing]),
     ];
 
-    // Each protocol's wire format and each protocol's commands keep to themselves; shared pieces sit one folder up.
-    private static readonly string[] s_protocolNames = ["Native", "Resp", "Memcached"];
-    private static readonly string[] s_commandFolders = ["Native", "Redis", "Memcached"];
+    // Each protocol's wire format and each protocol's commands keep to themselves; shared pieces sit one folder up. The
+    // subfolders are read off the assembly, so a new protocol is under these rules the day it appears.
+    private static readonly string[] s_protocolNames = SubfoldersOf("Protocols");
+    private static readonly string[] s_commandFolders = SubfoldersOf("Commands");
+
+    // Which wire format each protocol's commands speak: the only protocol subfolder a command subfolder may use.
+    private static readonly Dictionary<string, string> s_commandsSpeak = new()
+    {
+        ["Native"] = "Native",
+        ["Redis"] = "Resp",
+        ["Memcached"] = "Memcached",
+    };
 
     private static IEnumerable<TestCaseData> ForbiddenArrows() =>
         from entry in s_graph
@@ -65,6 +74,14 @@ public sealed class ArchitectureSpecs
     private static IEnumerable<TestCaseData> ForbiddenSideways() =>
         Sideways("Protocols", s_protocolNames).Concat(Sideways("Commands", s_commandFolders));
 
+    // Commands/Redis speaks RESP, not the memcached wire format: no diagonal arrows between the two folders' children.
+    private static IEnumerable<TestCaseData> ForbiddenDiagonals() =>
+        from commands in s_commandFolders
+        from protocol in s_protocolNames
+        where s_commandsSpeak.GetValueOrDefault(commands) != protocol
+        select new TestCaseData(Subfolder("Commands", commands), Subfolder("Protocols", protocol))
+            .SetName($"Commands/{commands} does not use Protocols/{protocol}");
+
     private static IEnumerable<TestCaseData> Sideways(string folder, string[] subfolders) =>
         from source in subfolders
         from target in subfolders
@@ -74,8 +91,39 @@ public sealed class ArchitectureSpecs
 
     private static Layer Subfolder(string folder, string name) => new($"{folder}/{name}", [$"ReactiveCache.{folder}.{name}"]);
 
+    private static string[] SubfoldersOf(string folder) =>
+        [.. s_server.GetTypes()
+            .Select(type => type.Namespace)
+            .OfType<string>()
+            .Where(name => name.StartsWith($"ReactiveCache.{folder}.", StringComparison.Ordinal))
+            .Select(name => name.Split('.')[2])
+            .Distinct()
+            .Order()];
+
+    [Test]
+    public void Each_command_folder_says_which_protocol_it_speaks()
+    {
+        Assert.That(s_commandFolders, Is.EquivalentTo(s_commandsSpeak.Keys), "add the new command folder to s_commandsSpeak");
+        Assert.That(s_commandsSpeak.Values, Is.SubsetOf(s_protocolNames));
+    }
+
+    [Test]
+    public void The_console_entry_point_uses_nothing_but_Hosting()
+    {
+        // Program.cs (top-level statements) is the one type outside every namespace; it is above the graph.
+        var global = s_server.GetTypes()
+            .Where(type => type.Namespace is null && !type.IsNested && !type.Name.StartsWith('<'))
+            .Select(type => type.Name);
+        var below = s_graph.Select(entry => entry.Layer).Where(layer => layer != s_hosting).SelectMany(layer => layer.Names).ToArray();
+        var result = Types.InAssembly(s_server).That().HaveName("Program").ShouldNot().HaveDependencyOnAny(below).GetResult();
+
+        Assert.That(global, Is.EqualTo(new[] { "Program" }), "types outside every namespace (give each a folder's namespace)");
+        Assert.That(result.FailingTypeNames ?? [], Is.Empty, "the entry point must reach the server through Hosting only");
+    }
+
     [TestCaseSource(nameof(ForbiddenArrows))]
     [TestCaseSource(nameof(ForbiddenSideways))]
+    [TestCaseSource(nameof(ForbiddenDiagonals))]
     public void Forbidden_arrow(Layer from, Layer to)
     {
         var result = from.Select(Types.InAssembly(s_server))

@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using ReactiveCache.Protocols.Resp;
+using ReactiveCache.Protocols;
 
 namespace ReactiveCache.Commands;
 
@@ -10,7 +10,7 @@ namespace ReactiveCache.Commands;
 internal static class Counters
 {
     /// <summary>Redis's strict integer syntax (string2ll); an absent value counts as 0.</summary>
-    public static bool TryParseSigned(ReadOnlySpan<byte> text, out long value) => RespNumber.TryParse(text, out value);
+    public static bool TryParseSigned(ReadOnlySpan<byte> text, out long value) => IntegerSyntax.TryParse(text, out value);
 
     /// <summary><paramref name="current"/> + <paramref name="delta"/>, unless it passes the range of a 64-bit integer.</summary>
     public static bool TryAdd(long current, long delta, out long sum)

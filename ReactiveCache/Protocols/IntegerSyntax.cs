@@ -1,9 +1,13 @@
 using System.Buffers.Text;
 
-namespace ReactiveCache.Protocols.Resp;
+namespace ReactiveCache.Protocols;
 
-/// <summary>Redis's strict integer syntax (<c>string2ll</c> in util.c): optional '-', digits, no leading zeros, no spaces, no '+'.</summary>
-internal static class RespNumber
+/// <summary>
+/// Redis's strict integer syntax (<c>string2ll</c> in util.c): optional '-', digits, no leading zeros, no spaces, no
+/// '+'. The RESP framer reads lengths with it, and the commands of every protocol that keep a signed counter in a
+/// stored value (Redis INCR and HINCRBY on a key any protocol may have written) read that value with it.
+/// </summary>
+internal static class IntegerSyntax
 {
     public static bool TryParse(ReadOnlySpan<byte> text, out long value)
     {

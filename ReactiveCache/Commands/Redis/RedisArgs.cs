@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReactiveCache.Protocols;
 using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
@@ -10,7 +11,7 @@ internal static class RedisArgs
     public static bool Is(byte[] argument, string word) =>
         argument.Length == word.Length && Ascii.EqualsIgnoreCase(argument, word);
 
-    public static bool TryInteger(byte[] argument, out long value) => RespNumber.TryParse(argument, out value);
+    public static bool TryInteger(byte[] argument, out long value) => IntegerSyntax.TryParse(argument, out value);
 
     /// <summary>A float as Redis's <c>strtold</c>-based parsing accepts it (no spaces, no NaN).</summary>
     public static bool TryFloat(byte[] argument, out double value)

@@ -141,7 +141,7 @@ internal sealed class RespFramer(IRespClientLimits client) : IFramer<RespRequest
             return false;
         }
 
-        if (!RespNumber.TryParse(line[1..], out var count) || count > _limits.MaxMultibulkLength)
+        if (!IntegerSyntax.TryParse(line[1..], out var count) || count > _limits.MaxMultibulkLength)
         {
             throw new ProtocolException(RespErrors.InvalidMultibulkLength);
         }
@@ -180,7 +180,7 @@ internal sealed class RespFramer(IRespClientLimits client) : IFramer<RespRequest
                 throw new ProtocolException(string.Format(RespErrors.ExpectedDollar, line.IsEmpty ? '\r' : (char)line[0]));
             }
 
-            if (!RespNumber.TryParse(line[1..], out var length) || length < 0 || length > _limits.MaxBulkLength)
+            if (!IntegerSyntax.TryParse(line[1..], out var length) || length < 0 || length > _limits.MaxBulkLength)
             {
                 throw new ProtocolException(RespErrors.InvalidBulkLength);
             }
