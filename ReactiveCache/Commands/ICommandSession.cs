@@ -14,8 +14,9 @@ internal interface ICommandSession<in TCommand, out TReply> : IDisposable
     /// What the client receives besides replies (native WATCH changes, Redis pub/sub messages and keyspace
     /// notifications, a CLIENT KILL): one stream merged from every subscription the session's commands make, its
     /// OnNext serialized. Hot: subscribe once, before the first <see cref="Execute"/>. Each subscription is made during
-    /// the <see cref="Execute"/> of the command that asks for it, and the connection writes pushes after the replies
-    /// of the batch, so no push overtakes the reply of the command that subscribed. Completes when the session is disposed.
+    /// the <see cref="Execute"/> of the command that asks for it, and the connection writes pushes made during a batch
+    /// after its replies (those queued before it, before them), so no push overtakes the reply of the command that
+    /// subscribed. Completes when the session is disposed.
     /// </summary>
     IObservable<TReply> Pushes => Observable.Empty<TReply>();
 

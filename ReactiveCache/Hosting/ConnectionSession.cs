@@ -31,7 +31,7 @@ internal static class ConnectionSession
             connection.IsSubscriber = () => session.IsSubscriber;
 
             // Subscribed before the read loop starts, so no command runs before its pushes have somewhere to go. Pushes
-            // join the connection's bounded queue and are written by the read loop after the current batch's replies.
+            // join the connection's bounded queue; the read loop writes them around each batch's replies, in queue order.
             using (session.Pushes.Subscribe(
                        onNext: message => connection.Push(protocol, message),
                        onError: connection.Fail,

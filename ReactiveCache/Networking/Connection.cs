@@ -191,6 +191,13 @@ internal sealed class Connection : IAsyncDisposable
                 Volatile.Write(ref _lastActivityTicks, _clock.Now.UtcTicks);
             }
 
+            // Pushes queued before these bytes were read go out before their replies (Redis writes a message published
+            // before UNSUBSCRIBE ahead of its confirmation); those made while the batch runs follow its replies.
+            if (Interlocked.Read(ref _pushedBytes) != 0)
+            {
+                WritePushes();
+            }
+
             var batchStarted = Stopwatch.GetTimestamp();
             var offloaded = false;
             try

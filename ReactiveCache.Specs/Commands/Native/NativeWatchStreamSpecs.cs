@@ -50,6 +50,24 @@ public sealed class NativeWatchStreamSpecs : ReactiveTest
     }
 
     [Test]
+    public void A_change_queued_before_a_request_is_read_is_written_before_that_requests_reply()
+    {
+        // As Redis writes a message published before UNSUBSCRIBE ahead of its confirmation: what was queued for a client
+        // before its next request was read goes out before that request's reply.
+        using var native = new NativeHarness(clientWindow: 64);
+        var big = new string('v', 200);
+        native.Send("PUT big " + big, "WATCH k*");
+        var offset = native.Client.ReceivedLength;
+
+        native.Client.Send("GET big\r\n");     // a reply over the client's window: the server's flush waits for the client
+        native.Store.Set("k1", "x");           // a change pushed to the watch while it waits
+        native.Client.Send("GET k1\r\n");      // a request that arrives after the push was queued
+
+        var received = System.Text.Encoding.UTF8.GetString(native.Client.ReceivedSince(offset));
+        Assert.That(received, Is.EqualTo($"VALUE {big}\r\nCHANGE 2 set k1 x\r\nVALUE x\r\n"));
+    }
+
+    [Test]
     public void Watch_without_FROM_on_a_store_that_keeps_no_replay_sees_every_later_change_and_no_gap()
     {
         using var store = new CacheStore(new CacheStoreOptions { ReplayBufferSize = 0 }, new TestScheduler());
