@@ -1,6 +1,4 @@
-using System.Reactive;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using ReactiveCache.Protocols.Native;
 using ReactiveCache.Store;
 
@@ -28,8 +26,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     private readonly PushStreams<Reply> _pushes = new();
 
     // UNWATCH ends every watch of the connection at once; each watch's stream runs until it.
-    private readonly Subject<Unit> _unwatched = new();
-    private int _watchCount;
+    private readonly List<IDisposable> _watches = [];
     private bool _watching;
 
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
@@ -170,7 +167,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
 
     private Reply Watch(byte[] glob, long? fromSequence)
     {
-        if (_watchCount >= maxWatches)
+        if (_watches.Count >= maxWatches)
         {
             return new Reply.Error(string.Format(NativeErrors.TooManyWatches, maxWatches));
         }
@@ -183,15 +180,13 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
             state.Session.Subscribe(state.Glob, state.From ?? writer.LastSequence);
             return writer.LastSequence;
         });
-        _watchCount++;
         Volatile.Write(ref _watching, true);
         return new Reply.Watching(glob, latest);
     }
 
     private void Subscribe(byte[] glob, long after) =>
-        _pushes.Add(store.ChangesSince(after)
-            .SelectMany(batch => Matching(glob, batch))
-            .TakeUntil(_unwatched));
+        _watches.Add(_pushes.Add(store.ChangesSince(after)
+            .SelectMany(batch => Matching(glob, batch))));
 
     private static IEnumerable<Reply> Matching(byte[] glob, ChangeBatch batch)
     {
@@ -211,8 +206,8 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
 
     private Reply Unwatch()
     {
-        _unwatched.OnNext(Unit.Default);
-        _watchCount = 0;
+        _watches.ForEach(watch => watch.Dispose());
+        _watches.Clear();
         Volatile.Write(ref _watching, false);
         return Reply.Ok;
     }
