@@ -25,7 +25,8 @@ public sealed class ArchitectureSpecs
     ];
 
     // The store's public types (Store/, Store/Values/).
-    private static readonly Type[] s_rootStoreTypes = [typeof(CacheStore), typeof(CacheStoreOptions), typeof(WrongTypeException)];
+    private static readonly Type[] s_rootStoreTypes =
+        [typeof(CacheStore), typeof(CacheStoreOptions), typeof(WrongTypeException), typeof(EvictionPolicy), typeof(EvictionPolicies), typeof(MemoryLimitExceededException)];
 
     private static readonly Layer s_framing = new("Framing", ["ReactiveCache.Framing"]);
     private static readonly Layer s_networking = new("Networking", ["ReactiveCache.Networking"]);

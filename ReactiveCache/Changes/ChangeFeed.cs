@@ -35,6 +35,9 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 
     public int SubscriberCount => _subscribers.Length;
 
+    /// <summary>The bytes the replay buffer holds: its ring and the keys and values its changes keep alive.</summary>
+    public long ReplayMemory => _replay.Memory;
+
     /// <summary>Called under the store's lock. A batch object is built only when someone will receive it.</summary>
     public void Commit(List<ChangeRecord> changes, long lastSequence)
     {

@@ -18,6 +18,9 @@ internal sealed class ReplayBuffer(int capacity, long byteBudget)
 
     private long Count => _next - _oldest;
 
+    /// <summary>The ring's own array and the bytes of the changes in it; read without the lock (one aligned field each).</summary>
+    public long Memory => Volatile.Read(ref _bytes) + ((long)_ring.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<ChangeRecord>());
+
     public void Add(in ChangeRecord change)
     {
         if (_ring.Length == 0)

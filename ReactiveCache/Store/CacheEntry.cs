@@ -24,6 +24,21 @@ internal sealed class CacheEntry(byte[] key, CacheValue value, long expiresAtMs,
     /// <summary>The key's place in its database's <see cref="KeySlots"/>.</summary>
     public int Slot { get; set; } = slot;
 
+    /// <summary>The key's place among the keys that have a time to live (the volatile policies sample those); -1 without one.</summary>
+    public int VolatileSlot { get; set; } = -1;
+
+    /// <summary>The <see cref="Memory.AccessClock"/> stamp of the last command that used the key (LRU, OBJECT IDLETIME); 0 until first stamped.</summary>
+    public long AccessStamp { get; set; }
+
+    /// <summary>Redis's LFU counter (<see cref="Memory.LfuCounter"/>), counted while an LFU policy is in force.</summary>
+    public byte Frequency { get; set; } = Memory.LfuCounter.Initial;
+
+    /// <summary>The minute <see cref="Frequency"/> was last brought up to date (its decay clock).</summary>
+    public ushort FrequencyMinute { get; set; }
+
+    /// <summary>The bytes this entry adds to <c>used_memory</c>, as last accounted (<see cref="Memory.MemoryFootprint"/>).</summary>
+    public long Footprint { get; set; }
+
     /// <summary>memcached's flags and marks, when a memcached client set some; null for everything else.</summary>
     public MemcachedState? Memcached { get; set; }
 

@@ -48,6 +48,10 @@ public sealed partial class CacheStore : IDisposable
         _options = options;
         _expiry = new ActiveExpiry(Scheduler, ExpireDue);
         _writer = new StoreWriter(keyspace, database, _expiry);
+        if (database == 0)
+        {
+            keyspace.EvictInBackground = EvictInChunks;
+        }
     }
 
     /// <summary>This store's Redis database number: 0, unless it is one of a server's numbered databases.</summary>

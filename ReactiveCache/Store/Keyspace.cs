@@ -1,69 +1,151 @@
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Changes;
+using ReactiveCache.Store.Memory;
 using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Store;
 
 /// <summary>
-/// What every database of one server shares: one lock, one sequence of changes, the edit in progress and the change
-/// feed. A command that touches several databases (FLUSHALL, COPY ... DB, MOVE, EXEC after SELECT) therefore needs
-/// no lock order, commits one batch, and the change log has one order across databases.
+/// What every database of one server shares: one lock, one sequence of changes, the edit in progress, the change
+/// feed and the memory budget. A command that touches several databases (FLUSHALL, COPY ... DB, MOVE, EXEC after
+/// SELECT) therefore needs no lock order, commits one batch, and the change log has one order across databases.
 /// </summary>
 /// <remarks>
 /// The locking rule (docs/architecture.md): a write opens an edit; writes made inside it, on any database, join it;
 /// only the outermost one commits, as one batch, and the batch is delivered after the lock is released, so a
-/// subscriber never runs under the store's lock.
+/// subscriber never runs under the store's lock. The memory rule: an edit that begins or ends over the limit evicts
+/// first, and its evictions are changes of its own batch, after the changes of the command (docs/memory.md).
 /// </remarks>
-internal sealed class Keyspace(IScheduler clock, CacheStoreOptions options, ILogger logger)
+internal sealed class Keyspace
 {
     private readonly List<ChangeRecord> _pending = [];
+    private readonly List<StoreWriter> _databases = [];
+    private readonly Evictor _evictor;
+    private readonly IScheduler _clock;
+    private readonly int _evictionsPerEdit;
     private int _editLevel;
+    private long _editStart;
     private DateTimeOffset? _now;
+    private bool _catchUpScheduled;
+
+    public Keyspace(IScheduler clock, CacheStoreOptions options, ILogger logger)
+    {
+        _clock = clock;
+        Feed = new ChangeFeed(options.ReplayBufferSize, options.ReplayBufferBytes, logger);
+        KeepPreviousValues = options.IncludePreviousValues;
+        Access = new AccessClock(clock.Now.ToUnixTimeMilliseconds());
+        Memory = new MemoryBudget(options);
+        _evictor = new Evictor(Memory, Access);
+        _evictionsPerEdit = Math.Max(1, options.EvictionsPerWrite);
+    }
 
     public Lock Gate { get; } = new();
 
-    public ChangeFeed Feed { get; } = new(options.ReplayBufferSize, options.ReplayBufferBytes, logger);
+    public ChangeFeed Feed { get; }
 
-    public IScheduler Clock => clock;
+    public IScheduler Clock => _clock;
 
-    public bool KeepPreviousValues { get; } = options.IncludePreviousValues;
+    public bool KeepPreviousValues { get; }
+
+    /// <summary>What the keys of every database take, the limit and the policy.</summary>
+    public MemoryBudget Memory { get; }
+
+    /// <summary>The stamps of the keys' last use.</summary>
+    public AccessClock Access { get; }
 
     /// <summary>The sequence number of the latest change, in any database.</summary>
     public long LastSequence { get; private set; }
 
     /// <summary>
-    /// Store time, read at most once per edit so every check in one command (or one transaction) agrees, and only
-    /// when it is needed: a read of a key without expiry never touches the clock.
+    /// Whether the edit in progress must not grow the store: it began over the limit and its policy could not evict
+    /// (noeviction, or a volatile policy without a key that has a time to live). Writes that add data check it.
     /// </summary>
-    public DateTimeOffset Now => _now ??= clock.Now;
+    public bool RefusesGrowth { get; private set; }
+
+    /// <summary>
+    /// Store time, read at most once per edit so every check in one command (or one transaction) agrees, and only
+    /// when it is needed.
+    /// </summary>
+    public DateTimeOffset Now => _now ??= _clock.Now;
+
+    public long NowMs => Now.ToUnixTimeMilliseconds();
+
+    /// <summary>Called by the database when it is created: eviction ranks the keys of every database.</summary>
+    public void Register(StoreWriter database) => _databases.Add(database);
+
+    /// <summary>The database writers, in number order (the eviction sampler's and FLUSHALL's).</summary>
+    public IReadOnlyList<StoreWriter> Databases => _databases;
+
+    /// <summary>Set by database 0: runs eviction chunks outside any edit, each in a write of its own.</summary>
+    public Action? EvictInBackground { get; set; }
 
     /// <summary>Called under <see cref="Gate"/>: opens an edit, or joins the one in progress.</summary>
     public void BeginEdit()
     {
-        if (_editLevel++ == 0)
+        if (_editLevel++ > 0)
         {
-            _now = null;
+            return;
         }
+
+        _now = null;
+        _editStart = LastSequence;
+        RefusesGrowth = Memory.IsOver && MakeRoom() == EvictionProgress.Failed;
     }
 
     /// <summary>Called under <see cref="Gate"/>: the outermost edit hands what it recorded to the feed as one batch.</summary>
     public void EndEdit()
     {
-        if (--_editLevel > 0 || _pending.Count == 0)
+        if (--_editLevel > 0)
         {
             return;
         }
 
         try
         {
-            Feed.Commit(_pending, LastSequence);
+            if (Memory.IsOver)
+            {
+                MakeRoom();
+            }
+
+            if (_pending.Count > 0)
+            {
+                Feed.Commit(_pending, LastSequence);
+            }
         }
         finally
         {
             _pending.Clear();
+            RefusesGrowth = false;
         }
     }
+
+    /// <summary>
+    /// Called inside an edit: evicts at most one chunk of keys toward the limit (never what this edit wrote). Returns
+    /// <see cref="EvictionProgress.Running"/> when more is left; then a background catch-up is scheduled.
+    /// </summary>
+    public EvictionProgress MakeRoom()
+    {
+        var progress = _evictor.EvictDownTo(_databases, Memory.Max, _editStart, NowMs, _evictionsPerEdit);
+        if (progress == EvictionProgress.Running && !_catchUpScheduled && EvictInBackground is { } catchUp)
+        {
+            _catchUpScheduled = true;
+            _clock.Schedule(() =>
+            {
+                lock (Gate)
+                {
+                    _catchUpScheduled = false;
+                }
+
+                catchUp();
+            });
+        }
+
+        return progress;
+    }
+
+    /// <summary>Forgets eviction's pooled candidates (a flush left them meaningless).</summary>
+    public void ForgetEvictionCandidates() => _evictor.Clear();
 
     /// <summary>Delivers committed batches, unless this thread is still inside an edit (then its outermost write will).</summary>
     public void Deliver()

@@ -13,6 +13,7 @@ internal sealed partial class StoreWriter
     /// </summary>
     public int SetFields(ReadOnlySpan<byte> key, HashField[] fields, ListpackLimits limits, ChangeReason reason)
     {
+        RefuseGrowthWhenFull();
         var created = !TryGetHash(key, out var entry, out var hash);
         if (created)
         {

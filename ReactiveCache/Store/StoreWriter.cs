@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ReactiveCache.Changes;
+using ReactiveCache.Store.Memory;
 using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Store;
@@ -19,6 +20,7 @@ internal sealed partial class StoreWriter
     private readonly Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
     private readonly Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
     private readonly KeySlots _slots = new();
+    private readonly KeySlots _volatile = new();
     private readonly Keyspace _keyspace;
     private readonly ActiveExpiry _expiry;
 
@@ -28,6 +30,7 @@ internal sealed partial class StoreWriter
         _keyspace = keyspace;
         Database = database;
         _expiry = expiry;
+        keyspace.Register(this);
     }
 
     /// <summary>This database's number (0 for the store every protocol serves).</summary>
@@ -48,12 +51,46 @@ internal sealed partial class StoreWriter
     /// <summary>The keys in slot order: SCAN's cursor and RANDOMKEY's sample.</summary>
     public KeySlots Slots => _slots;
 
+    /// <summary>What every database holds together, the limit and the policy.</summary>
+    public MemoryBudget Memory => _keyspace.Memory;
+
+    /// <summary>When the command in progress began over the limit with nothing evictable: writes that add data are refused.</summary>
+    public bool RefusesGrowth => _keyspace.RefusesGrowth;
+
+    /// <summary>How long ago the key was last used, in milliseconds (OBJECT IDLETIME).</summary>
+    public long IdleMs(CacheEntry entry) => _keyspace.Access.IdleMs(entry.AccessStamp, NowMs);
+
+    /// <summary>The key's LFU counter as of now, decay applied (OBJECT FREQ).</summary>
+    public byte Frequency(CacheEntry entry) =>
+        LfuCounter.Decayed(entry.Frequency, entry.FrequencyMinute, _keyspace.Access.Minutes(NowMs), Memory.LfuDecayMinutes);
+
+    /// <summary>Forgets eviction's pooled candidates (after a change of policy).</summary>
+    public void ForgetEvictionCandidates() => _keyspace.ForgetEvictionCandidates();
+
+    /// <summary>The keys that have a time to live, in slots of their own: what the volatile eviction policies sample.</summary>
+    public KeySlots VolatileSlots => _volatile;
+
     /// <summary>The entry for a key as it is, without expiring it (snapshots and lookups that change nothing).</summary>
     public bool TryPeek(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry) =>
         _bySpan.TryGetValue(key, out storedKey!, out entry!);
 
-    /// <summary>The live entry for a key, of any type; an entry found past its expiry is expired now (lazy expiry).</summary>
+    /// <summary>
+    /// The live entry for a key, of any type; an entry found past its expiry is expired now (lazy expiry). The key counts
+    /// as used (<see cref="Touch"/>).
+    /// </summary>
     public bool TryGet(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry)
+    {
+        if (!TryGetUntouched(key, out storedKey, out entry))
+        {
+            return false;
+        }
+
+        Touch(entry);
+        return true;
+    }
+
+    /// <summary>The live entry for a key, without counting it as used: OBJECT IDLETIME and FREQ, as Redis's LOOKUP_NOTOUCH.</summary>
+    public bool TryGetUntouched(ReadOnlySpan<byte> key, out byte[] storedKey, out CacheEntry entry)
     {
         if (!_bySpan.TryGetValue(key, out storedKey!, out entry!))
         {
@@ -70,6 +107,20 @@ internal sealed partial class StoreWriter
     }
 
     public bool TryGet(ReadOnlySpan<byte> key, out CacheEntry entry) => TryGet(key, out _, out entry);
+
+    /// <summary>A command used the key: its LRU stamp moves to now and, under an LFU policy, its counter counts the access.</summary>
+    public void Touch(CacheEntry entry)
+    {
+        var memory = _keyspace.Memory;
+        if (memory.Policy.IsLfu())
+        {
+            var minute = _keyspace.Access.Minutes(NowMs);
+            entry.Frequency = LfuCounter.Increment(LfuCounter.Decayed(entry.Frequency, entry.FrequencyMinute, minute, memory.LfuDecayMinutes), memory.LfuLogFactor);
+            entry.FrequencyMinute = minute;
+        }
+
+        entry.AccessStamp = _keyspace.Access.Next(NowMs);
+    }
 
     public bool Exists(ReadOnlySpan<byte> key) => TryGet(key, out _, out _);
 
@@ -114,6 +165,7 @@ internal sealed partial class StoreWriter
     /// </remarks>
     public CacheEntry SetString(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, ChangeReason reason, bool expiryGiven = false)
     {
+        RefuseGrowthWhenFull();
         // TryGet expires a key found past its time first, so its memcached state dies with it, as in Redis.
         var found = TryGet(key, out var existingKey, out var existing);
         return Store(found ? existingKey : key.ToArray(), new StringValue(value), expiresAtMs, found ? MemcachedState.AfterWrite(existing.Memcached) : null, reason, expiryGiven);
@@ -122,6 +174,7 @@ internal sealed partial class StoreWriter
     /// <summary>Stores a string with memcached's state as the memcached command gives it.</summary>
     public CacheEntry SetMemcached(ReadOnlySpan<byte> key, byte[] value, long expiresAtMs, MemcachedState? state, ChangeReason reason, bool expiryGiven = false)
     {
+        RefuseGrowthWhenFull();
         var storedKey = TryGet(key, out var existingKey, out _) ? existingKey : key.ToArray();
         return Store(storedKey, new StringValue(value), expiresAtMs, state, reason, expiryGiven);
     }
@@ -220,6 +273,22 @@ internal sealed partial class StoreWriter
         return true;
     }
 
+    /// <summary>Evicts a key to make room: one <see cref="ChangeKind.Evicted"/> change, as Redis's <c>evicted</c> event.</summary>
+    public void Evict(byte[] key) => Remove(key, ChangeKind.Evicted, ChangeReason.Evict);
+
+    /// <summary>
+    /// The one check every write that adds data makes first (SET, memcached's storage commands, HSET, the in-process
+    /// setters): over the limit with nothing the policy may evict, it throws before anything changes. Replaying a change
+    /// log is never refused: those writes were acknowledged once already.
+    /// </summary>
+    public void RefuseGrowthWhenFull()
+    {
+        if (_keyspace.RefusesGrowth && !_replaying)
+        {
+            throw new MemoryLimitExceededException(_keyspace.Memory.Used, _keyspace.Memory.Max);
+        }
+    }
+
     /// <summary>Removes every key, one change each, in one batch.</summary>
     public int Clear()
     {
@@ -231,7 +300,9 @@ internal sealed partial class StoreWriter
 
         _entries.Clear();
         _slots.Clear();
+        _volatile.Clear();
         _expiry.Clear();
+        _keyspace.ForgetEvictionCandidates();
         return removed;
     }
 
@@ -271,9 +342,42 @@ internal sealed partial class StoreWriter
     }
 
     private Action<byte[], int>? _moveSlot;
+    private Action<byte[], int>? _moveVolatileSlot;
 
     private void MoveSlot(byte[] key, int slot) => _entries[key].Slot = slot;
 
-    private long Record(ChangeKind kind, ChangeOperations operations, ChangeReason reason, CacheEntry entry, object? payload, byte[]? previous) =>
-        _keyspace.Record(Database, kind, operations, reason, entry.Key, entry.Kind, payload, _keyspace.KeepPreviousValues ? previous : null, entry.ExpiresAtMs, entry.Memcached);
+    private void MoveVolatileSlot(byte[] key, int slot) => _entries[key].VolatileSlot = slot;
+
+    /// <summary>
+    /// The one place every change passes: it accounts the entry's new size in the memory budget, keeps the entry among
+    /// the keys with a time to live (or takes it out), and records the change.
+    /// </summary>
+    private long Record(ChangeKind kind, ChangeOperations operations, ChangeReason reason, CacheEntry entry, object? payload, byte[]? previous)
+    {
+        Account(entry, removed: (operations & ChangeOperations.KeyRemoved) != 0);
+        return _keyspace.Record(Database, kind, operations, reason, entry.Key, entry.Kind, payload, _keyspace.KeepPreviousValues ? previous : null, entry.ExpiresAtMs, entry.Memcached);
+    }
+
+    private void Account(CacheEntry entry, bool removed)
+    {
+        var footprint = removed ? 0 : MemoryFootprint.Of(entry);
+        _keyspace.Memory.Add(footprint - entry.Footprint);
+        entry.Footprint = footprint;
+        if (!removed && entry.AccessStamp == 0)
+        {
+            entry.AccessStamp = _keyspace.Access.Next(NowMs);
+            entry.FrequencyMinute = _keyspace.Access.Minutes(NowMs);
+        }
+
+        var isVolatile = !removed && entry.HasExpiry;
+        if (isVolatile && entry.VolatileSlot < 0)
+        {
+            entry.VolatileSlot = _volatile.Add(entry.Key);
+        }
+        else if (!isVolatile && entry.VolatileSlot >= 0)
+        {
+            _volatile.Remove(entry.VolatileSlot, _moveVolatileSlot ??= MoveVolatileSlot);
+            entry.VolatileSlot = -1;
+        }
+    }
 }

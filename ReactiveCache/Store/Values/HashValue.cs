@@ -15,8 +15,14 @@ namespace ReactiveCache.Store.Values;
 /// </remarks>
 internal sealed class HashValue : CacheValue
 {
-    /// <summary>An estimate of one field's bookkeeping: its dictionary entry, slot and two array headers.</summary>
-    private const long FieldOverhead = 64;
+    /// <summary>
+    /// One field's bookkeeping: its dictionary entry (32 bytes) and bucket (4) in a table that doubles (so about 1.5
+    /// times that), its slot (8, doubling too), and the headers and alignment of its two arrays (24 each, plus up to 7).
+    /// </summary>
+    internal const long FieldOverhead = 54 + 12 + (2 * (Memory.MemoryFootprint.ArrayHeader + 4));
+
+    /// <summary>The hash object, its dictionary and its slots, before any field.</summary>
+    private const long HashOverhead = 64 + 80 + 64;
 
     private readonly Dictionary<byte[], Field> _fields;
     private readonly Dictionary<byte[], Field>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
@@ -31,7 +37,7 @@ internal sealed class HashValue : CacheValue
 
     public override ValueKind Kind => ValueKind.Hash;
 
-    public override long Size => ObjectOverhead + _payload + (_fields.Count * FieldOverhead);
+    public override long Size => HashOverhead + _payload + (_fields.Count * FieldOverhead);
 
     public int Count => _fields.Count;
 

@@ -9,7 +9,7 @@ internal sealed class StringValue(byte[] bytes) : CacheValue
 
     public override ValueKind Kind => ValueKind.String;
 
-    public override long Size => ObjectOverhead + Bytes.Length;
+    public override long Size => ObjectOverhead + Memory.MemoryFootprint.Array(Bytes.Length);
 
     public override CacheValue Copy() => this;
 

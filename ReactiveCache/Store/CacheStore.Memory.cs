@@ -1,0 +1,111 @@
+using ReactiveCache.Store.Memory;
+
+namespace ReactiveCache;
+
+// The memory face of the store: what the keys take, the limit, the policy, and what eviction has done. Every figure
+// is of the whole server (every database of it), as Redis's used_memory and maxmemory are.
+public sealed partial class CacheStore
+{
+    /// <summary>
+    /// The bytes the keys and values of every database take, as the store accounts them (Redis's <c>used_memory</c>):
+    /// each key's arrays, objects and its share of the tables that index it.
+    /// </summary>
+    public long UsedMemory => _keyspace.Memory.Used;
+
+    /// <summary>
+    /// The bytes the replay buffer holds (Redis's <c>mem_not_counted_for_evict</c>): recent changes kept for resuming
+    /// subscribers, bounded by <see cref="CacheStoreOptions.ReplayBufferBytes"/> for the whole server and not counted
+    /// toward <see cref="MaxMemory"/>.
+    /// </summary>
+    public long ReplayMemory => _keyspace.Feed.ReplayMemory;
+
+    /// <summary>Keys evicted to make room since the store was created (<c>evicted_keys</c>).</summary>
+    public long EvictedKeys => _keyspace.Memory.EvictedKeys;
+
+    /// <summary>
+    /// The limit on <see cref="UsedMemory"/> in bytes; 0 is none. Lowering it evicts down to it before the setter
+    /// returns, in chunks of <see cref="CacheStoreOptions.EvictionsPerWrite"/> keys, so other clients are served
+    /// between them; under <see cref="EvictionPolicy.NoEviction"/> nothing is evicted and writes are refused instead.
+    /// </summary>
+    public long MaxMemory
+    {
+        get => _keyspace.Memory.Max;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _keyspace.Memory.Max = value;
+            EvictInChunks();
+        }
+    }
+
+    /// <summary>Which keys go when the store is full; changing it applies to the next write.</summary>
+    public EvictionPolicy EvictionPolicy
+    {
+        get => _keyspace.Memory.Policy;
+        set => Write(value, static (writer, policy) =>
+        {
+            writer.Memory.Policy = policy;
+            writer.ForgetEvictionCandidates();
+            return 0;
+        });
+    }
+
+    /// <summary>How many keys of each database one eviction samples (Redis's <c>maxmemory-samples</c>, 1 to 64).</summary>
+    public int EvictionSamples
+    {
+        get => _keyspace.Memory.Samples;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MemoryBudget.MaxSamples);
+            _keyspace.Memory.Samples = value;
+        }
+    }
+
+    /// <summary>Redis's <c>lfu-log-factor</c>: how slowly the access counter of the LFU policies grows.</summary>
+    public int LfuLogFactor
+    {
+        get => _keyspace.Memory.LfuLogFactor;
+        set => _keyspace.Memory.LfuLogFactor = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    /// <summary>Redis's <c>lfu-decay-time</c>: minutes without access per step down of the LFU counter; 0 never decays.</summary>
+    public int LfuDecayMinutes
+    {
+        get => _keyspace.Memory.LfuDecayMinutes;
+        set => _keyspace.Memory.LfuDecayMinutes = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    }
+
+    /// <summary>
+    /// Whether a write that adds data would be refused now (<see cref="MemoryLimitExceededException"/>): the keys take
+    /// more than the limit and the policy has nothing it may evict. Over the limit with something evictable, it evicts
+    /// first, as Redis does before each command. Redis's dispatcher asks this before a <c>denyoom</c> command.
+    /// </summary>
+    public bool RefusesWrites()
+    {
+        if (!_keyspace.Memory.IsOver)
+        {
+            return false;
+        }
+
+        return Write(0, static (writer, _) => writer.RefusesGrowth);
+    }
+
+    /// <summary>The bytes one key takes (MEMORY USAGE), or null when it does not exist.</summary>
+    public long? MemoryUsage(ReadOnlySpan<byte> key) =>
+        Write(key, static (writer, key) => writer.TryGetUntouched(key, out _, out var entry) ? entry.Footprint : (long?)null);
+
+    // Evicts in chunks, each a write of its own (the lock is released between them), until the keys fit or nothing is
+    // left to evict. Used by the MaxMemory setter and, in the background, after a write that left more than one chunk.
+    private void EvictInChunks()
+    {
+        // Each write evicts a chunk as it begins and another as it ends; it refuses growth when nothing was evictable.
+        while (_keyspace.Memory.IsOver && !_disposed)
+        {
+            if (Write(0, static (writer, _) => writer.RefusesGrowth))
+            {
+                return;
+            }
+        }
+    }
+}

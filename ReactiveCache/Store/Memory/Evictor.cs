@@ -1,0 +1,241 @@
+namespace ReactiveCache.Store.Memory;
+
+/// <summary>
+/// Chooses which keys go when the store is over its limit, as Redis's <c>evict.c</c> does: each round samples a few
+/// keys of every database into a pool of the 16 best candidates seen so far, and evicts the best one still valid.
+/// Runs under the store's lock.
+/// </summary>
+/// <remarks>
+/// Differences from Redis, each for keeping what is used: the recency is <see cref="AccessClock"/>'s stamps, finer than
+/// a millisecond, not a one-second clock; a pooled candidate used since it was pooled is dropped rather than evicted; a
+/// database with no more keys than the sample size has all of them ranked, so small stores evict in exact order; and a
+/// key the current command wrote is never its victim.
+/// </remarks>
+internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
+{
+    private const int PoolSize = 16;
+    private const int Rounds = 4;
+    private const int RandomTries = 64;
+
+    // Ascending by score: the best candidate is the last.
+    private readonly Candidate[] _pool = new Candidate[PoolSize];
+    private int _count;
+
+    /// <summary>
+    /// Evicts until the keys take at most <paramref name="target"/> bytes, or <paramref name="maxKeys"/> are gone.
+    /// Keys whose version is after <paramref name="protectedAfter"/> (what the command in progress wrote) stay.
+    /// </summary>
+    public EvictionProgress EvictDownTo(IReadOnlyList<StoreWriter> databases, long target, long protectedAfter, long nowMs, int maxKeys)
+    {
+        var policy = budget.Policy;
+        if (policy == EvictionPolicy.NoEviction)
+        {
+            return budget.Used <= target ? EvictionProgress.Done : EvictionProgress.Failed;
+        }
+
+        for (var evicted = 0; budget.Used > target; evicted++)
+        {
+            if (evicted == maxKeys)
+            {
+                return EvictionProgress.Running;
+            }
+
+            var found = policy is EvictionPolicy.AllKeysRandom or EvictionPolicy.VolatileRandom
+                ? TryPickRandom(databases, policy.IsVolatile(), protectedAfter, out var writer, out var key)
+                : TryPickRanked(databases, policy, protectedAfter, nowMs, out writer, out key);
+            if (!found)
+            {
+                return EvictionProgress.Failed;
+            }
+
+            writer.Evict(key);
+            budget.CountEviction();
+        }
+
+        return EvictionProgress.Done;
+    }
+
+    /// <summary>Forgets the pooled candidates (after a flush or a change of policy, their scores mean nothing).</summary>
+    public void Clear()
+    {
+        Array.Clear(_pool);
+        _count = 0;
+    }
+
+    private bool TryPickRanked(IReadOnlyList<StoreWriter> databases, EvictionPolicy policy, long protectedAfter, long nowMs, out StoreWriter writer, out byte[] key)
+    {
+        var nowMinute = clock.Minutes(nowMs);
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var database in databases)
+            {
+                Sample(database, policy, protectedAfter, nowMinute);
+            }
+
+            while (_count > 0)
+            {
+                var best = _pool[--_count];
+                _pool[_count] = default;
+                // Still there, not written by this command, and not used since it was pooled: otherwise look further.
+                if (best.Writer.TryPeek(best.Key, out key, out var entry) && entry.Version <= (ulong)protectedAfter
+                    && Score(entry, policy, nowMinute) >= best.Score)
+                {
+                    writer = best.Writer;
+                    return true;
+                }
+            }
+        }
+
+        writer = null!;
+        key = [];
+        return false;
+    }
+
+    private void Sample(StoreWriter database, EvictionPolicy policy, long protectedAfter, ushort nowMinute)
+    {
+        var slots = policy.IsVolatile() ? database.VolatileSlots : database.Slots;
+        if (slots.Count == 0)
+        {
+            return;
+        }
+
+        var samples = budget.Samples;
+        if (slots.End <= samples)
+        {
+            for (var slot = 0; slot < slots.End; slot++)
+            {
+                Consider(database, slots.At(slot), policy, protectedAfter, nowMinute);
+            }
+
+            return;
+        }
+
+        // The slots are at least a quarter full, so four tries per sample find one.
+        for (int tries = 0, taken = 0; taken < samples && tries < samples * 4; tries++)
+        {
+            if (slots.At(Random.Shared.Next(slots.End)) is { } candidate)
+            {
+                Consider(database, candidate, policy, protectedAfter, nowMinute);
+                taken++;
+            }
+        }
+    }
+
+    private void Consider(StoreWriter database, byte[]? key, EvictionPolicy policy, long protectedAfter, ushort nowMinute)
+    {
+        if (key is null || !database.TryPeek(key, out _, out var entry) || entry.Version > (ulong)protectedAfter)
+        {
+            return;
+        }
+
+        Insert(new Candidate(database, entry.Key, Score(entry, policy, nowMinute)));
+    }
+
+    private void Insert(in Candidate candidate)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_pool[i].Key, candidate.Key) && _pool[i].Writer == candidate.Writer)
+            {
+                return;
+            }
+        }
+
+        if (_count == PoolSize)
+        {
+            if (candidate.Score <= _pool[0].Score)
+            {
+                return;
+            }
+
+            Array.Copy(_pool, 1, _pool, 0, --_count);
+        }
+
+        var at = _count;
+        while (at > 0 && _pool[at - 1].Score > candidate.Score)
+        {
+            _pool[at] = _pool[at - 1];
+            at--;
+        }
+
+        _pool[at] = candidate;
+        _count++;
+    }
+
+    // Higher goes first. LRU: the oldest stamp. LFU: the lowest decayed counter, the oldest stamp among equals.
+    // TTL: the soonest expiry.
+    private long Score(CacheEntry entry, EvictionPolicy policy, ushort nowMinute)
+    {
+        const long StampMask = (1L << 55) - 1;
+        var age = StampMask - Math.Min(entry.AccessStamp, StampMask);
+        return policy switch
+        {
+            EvictionPolicy.AllKeysLfu or EvictionPolicy.VolatileLfu =>
+                ((long)(byte.MaxValue - LfuCounter.Decayed(entry.Frequency, entry.FrequencyMinute, nowMinute, budget.LfuDecayMinutes)) << 55) | age,
+            EvictionPolicy.VolatileTtl => long.MaxValue - entry.ExpiresAtMs,
+            _ => age,
+        };
+    }
+
+    private static bool TryPickRandom(IReadOnlyList<StoreWriter> databases, bool volatileOnly, long protectedAfter, out StoreWriter writer, out byte[] key)
+    {
+        var start = Random.Shared.Next(databases.Count);
+        for (var i = 0; i < databases.Count; i++)
+        {
+            writer = databases[(start + i) % databases.Count];
+            var slots = volatileOnly ? writer.VolatileSlots : writer.Slots;
+            if (slots.Count > 0 && TryPickRandom(writer, slots, protectedAfter, out key))
+            {
+                return true;
+            }
+        }
+
+        writer = null!;
+        key = [];
+        return false;
+    }
+
+    private static bool TryPickRandom(StoreWriter writer, KeySlots slots, long protectedAfter, out byte[] key)
+    {
+        for (var i = 0; i < RandomTries; i++)
+        {
+            if (IsEvictable(writer, slots.At(Random.Shared.Next(slots.End)), protectedAfter, out key))
+            {
+                return true;
+            }
+        }
+
+        var start = Random.Shared.Next(slots.End);
+        for (var i = 0; i < slots.End; i++)
+        {
+            if (IsEvictable(writer, slots.At((start + i) % slots.End), protectedAfter, out key))
+            {
+                return true;
+            }
+        }
+
+        key = [];
+        return false;
+    }
+
+    private static bool IsEvictable(StoreWriter writer, byte[]? candidate, long protectedAfter, out byte[] key)
+    {
+        key = candidate ?? [];
+        return candidate is not null && writer.TryPeek(candidate, out _, out var entry) && entry.Version <= (ulong)protectedAfter;
+    }
+
+    private readonly record struct Candidate(StoreWriter Writer, byte[] Key, long Score);
+}
+
+/// <summary>How far one call to <see cref="Evictor.EvictDownTo"/> got.</summary>
+internal enum EvictionProgress
+{
+    /// <summary>The keys fit the limit.</summary>
+    Done,
+
+    /// <summary>It stopped at its count with more to evict: the rest follows in later calls.</summary>
+    Running,
+
+    /// <summary>Nothing more can be evicted: no key the policy may take (noeviction, or no key with a time to live).</summary>
+    Failed,
+}
