@@ -4,6 +4,12 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using ReactiveCache.Benchmarks;
 
+if (args is ["accounting"])
+{
+    MemoryAccountingCheck.Run();
+    return;
+}
+
 // The build machines are shared, so the default job is short: ratios and allocations stay meaningful
 // even when absolute times are noisy. Options such as --iterationCount 15 adjust it from the command line.
 var shortJob = Job.Default
