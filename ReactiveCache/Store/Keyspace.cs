@@ -112,6 +112,8 @@ internal sealed class Keyspace
             {
                 Feed.Commit(_pending, LastSequence);
             }
+
+            Memory.Garbage.MaybeCollect(Memory.Max);
         }
         finally
         {

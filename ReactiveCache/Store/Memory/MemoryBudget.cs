@@ -55,8 +55,18 @@ internal sealed class MemoryBudget(CacheStoreOptions options)
         }
     }
 
+    /// <summary>Asks for a full collection when the store has freed enough (<see cref="GarbageNudge"/>).</summary>
+    public GarbageNudge Garbage { get; } = new();
+
     /// <summary>Called under the store's lock by the one place that accounts every change.</summary>
-    public void Add(long bytes) => Volatile.Write(ref _used, _used + bytes);
+    public void Add(long bytes)
+    {
+        Volatile.Write(ref _used, _used + bytes);
+        if (bytes < 0)
+        {
+            Garbage.Freed(-bytes);
+        }
+    }
 
     /// <summary>Called under the store's lock for every key evicted.</summary>
     public void CountEviction() => Volatile.Write(ref _evicted, _evicted + 1);
