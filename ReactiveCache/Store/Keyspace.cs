@@ -139,7 +139,14 @@ internal sealed class Keyspace
                     _catchUpScheduled = false;
                 }
 
-                catchUp();
+                try
+                {
+                    catchUp();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The store was disposed while the catch-up waited: nothing is left to evict.
+                }
             });
         }
 
