@@ -80,6 +80,10 @@ public sealed record CacheServerOptions
     /// <summary>How long shutdown waits for a client to take its last replies before dropping it.</summary>
     public TimeSpan ShutdownGracePeriod { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The store's limits and replay buffer.</summary>
+    /// <summary>
+    /// The store's limits and replay buffer, among them the one memory budget and eviction policy every protocol
+    /// follows (<see cref="CacheStoreOptions.MaxMemory"/>, <see cref="CacheStoreOptions.EvictionPolicy"/>; the command
+    /// line's <c>--maxmemory</c> and <c>--maxmemory-policy</c>, which also stand for memcached's <c>-m</c> and <c>-M</c>).
+    /// </summary>
     public CacheStoreOptions Store { get; init; } = new();
 }

@@ -41,6 +41,24 @@ internal sealed class ServerCommandLine
     private readonly Option<string> _protectedMode = new("--protected-mode") { Description = "yes or no: without a password, serve loopback clients only", DefaultValueFactory = _ => "yes" };
     private readonly Option<string> _notifyKeyspaceEvents = new("--notify-keyspace-events") { Description = "Redis keyspace notification classes, e.g. KEA", DefaultValueFactory = _ => "" };
     private readonly Option<int> _replayBufferSize = Integer("--replay-buffer-size", "Changes kept (all databases together) for WATCH ... FROM and resuming subscribers (0 keeps none)", 100_000, 0, int.MaxValue);
+    private readonly Option<string> _replayBufferBytes = new("--replay-buffer-bytes")
+    {
+        Description = "Bytes of keys and values the replay buffer may keep, e.g. 64mb (all databases together; not counted toward --maxmemory)",
+        DefaultValueFactory = _ => "64mb",
+    };
+    private readonly Option<string> _maxMemory = new("--maxmemory")
+    {
+        Description = "Memory the keys of every protocol may take together, e.g. 64mb (0 no limit); memcached's -m",
+        DefaultValueFactory = _ => "0",
+    };
+    private readonly Option<string> _maxMemoryPolicy = new("--maxmemory-policy")
+    {
+        Description = $"Which keys go past --maxmemory, as Redis: {string.Join(", ", EvictionPolicies.Names)}; noeviction refuses writes (memcached's -M)",
+        DefaultValueFactory = _ => EvictionPolicy.NoEviction.RedisName(),
+    };
+    private readonly Option<int> _maxMemorySamples = Integer("--maxmemory-samples", "Keys one eviction samples per database (more is closer to exact)", 5, 1, 64);
+    private readonly Option<int> _lfuLogFactor = Integer("--lfu-log-factor", "How slowly the LFU policies' access counter grows", 10, 0, int.MaxValue);
+    private readonly Option<int> _lfuDecayTime = Integer("--lfu-decay-time", "Minutes without access per step down of the LFU counter (0 never decays)", 1, 0, int.MaxValue);
     private readonly Option<string> _queryBufferLimit = new("--client-query-buffer-limit") { Description = "Memory one connection's unfinished Redis request may hold, e.g. 64mb (1mb or more)", DefaultValueFactory = _ => "1gb" };
     private readonly Option<string> _protoMaxBulkLen = new("--proto-max-bulk-len") { Description = "Largest Redis bulk string a client may send, e.g. 512mb (1mb or more)", DefaultValueFactory = _ => "512mb" };
     private readonly Option<int> _maxMultibulkLength = Integer("--max-multibulk-length", "Most arguments in one Redis request", 1024 * 1024, 1, int.MaxValue);
@@ -53,7 +71,9 @@ internal sealed class ServerCommandLine
         _root = new RootCommand("ReactiveCache: a reactive key-value cache server on Rx.NET.")
         {
             _bind, _port, _maxClients, _timeout, _clientOutputBufferLimit, _maxMemoryClients, _maxLineLength, _respPort,
-            _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize, _replayBufferSize, _logLevel,
+            _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize,
+            _maxMemory, _maxMemoryPolicy, _maxMemorySamples, _lfuLogFactor, _lfuDecayTime,
+            _replayBufferSize, _replayBufferBytes, _logLevel,
             _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength,
         };
         AddMemorySizeValidator(_queryBufferLimit);
@@ -78,18 +98,26 @@ internal sealed class ServerCommandLine
                 result.AddError($"--client-output-buffer-limit: {error}");
             }
         });
-        _maxMemoryClients.Validators.Add(result =>
+        AddSizeValidator(_maxMemoryClients);
+        AddSizeValidator(_maxMemory);
+        AddSizeValidator(_replayBufferBytes);
+        _maxMemoryPolicy.Validators.Add(result =>
         {
-            if (!MemorySize.TryParse(result.GetValueOrDefault<string>(), out _))
+            if (!EvictionPolicies.TryParse(result.GetValueOrDefault<string>(), out _))
             {
-                result.AddError($"--maxmemory-clients: '{result.GetValueOrDefault<string>()}' is not a size (bytes, or with kb, mb, gb)");
+                result.AddError(
+                    $"--maxmemory-policy: '{result.GetValueOrDefault<string>()}' is not a policy; use one of {string.Join(", ", EvictionPolicies.Names)}");
             }
         });
     }
 
-    /// <summary>The parsed settings, or the exit code to stop with (0 after --help or --version, 2 on a usage error).</summary>
-    public bool TryParse(string[] args, out CacheServerOptions options, out LogLevel logLevel, out int exitCode)
+    /// <summary>
+    /// The parsed settings, or the exit code to stop with (0 after --help or --version, 2 on a usage error, whose
+    /// messages and the usage go to <paramref name="errors"/>, standard error unless given).
+    /// </summary>
+    public bool TryParse(string[] args, out CacheServerOptions options, out LogLevel logLevel, out int exitCode, TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         var parsed = _root.Parse(args);
         options = new CacheServerOptions();
         logLevel = LogLevel.Information;
@@ -97,10 +125,10 @@ internal sealed class ServerCommandLine
         {
             foreach (var error in parsed.Errors)
             {
-                Console.Error.WriteLine($"error: {error.Message}");
+                errors.WriteLine($"error: {error.Message}");
             }
 
-            parsed.Invoke(new InvocationConfiguration { Output = Console.Error });
+            parsed.Invoke(new InvocationConfiguration { Output = errors });
             exitCode = 2;
             return false;
         }
@@ -142,7 +170,7 @@ internal sealed class ServerCommandLine
             MaxWatches = parsed.GetValue(_maxWatches),
             MemcachedPort = OffWhenZero(parsed.GetValue(_memcachedPort)),
             MaxItemSize = parsed.GetValue(_maxItemSize),
-            Store = new CacheStoreOptions { ReplayBufferSize = parsed.GetValue(_replayBufferSize) },
+            Store = ToStoreOptions(parsed),
             RequirePass = parsed.GetValue(_requirePass),
             ProtectedMode = parsed.GetValue(_protectedMode) == "yes",
             RespPort = OffWhenZero(parsed.GetValue(_respPort)),
@@ -157,6 +185,22 @@ internal sealed class ServerCommandLine
         };
     }
 
+    // Redis's maxmemory family: one budget and one policy for the keys of every protocol.
+    private CacheStoreOptions ToStoreOptions(ParseResult parsed)
+    {
+        EvictionPolicies.TryParse(parsed.GetValue(_maxMemoryPolicy), out var policy);
+        return new CacheStoreOptions
+        {
+            ReplayBufferSize = parsed.GetValue(_replayBufferSize),
+            ReplayBufferBytes = Bytes(parsed.GetValue(_replayBufferBytes)!),
+            MaxMemory = Bytes(parsed.GetValue(_maxMemory)!),
+            EvictionPolicy = policy,
+            EvictionSamples = parsed.GetValue(_maxMemorySamples),
+            LfuLogFactor = parsed.GetValue(_lfuLogFactor),
+            LfuDecayMinutes = parsed.GetValue(_lfuDecayTime),
+        };
+    }
+
     // On the command line, as with redis-server and memcached, port 0 means "do not listen".
     private static int? OffWhenZero(int port) => port == 0 ? null : port;
 
@@ -165,6 +209,16 @@ internal sealed class ServerCommandLine
     private static string Joined(string[]? words) => words is { Length: > 0 } ? string.Join(' ', words) : "normal 1gb 0 0";
 
     private static long Bytes(string size) => MemorySize.TryParse(size, out var bytes) ? bytes : 0;
+
+    // A size where 0 means none: any memory value Redis's config would take.
+    private static void AddSizeValidator(Option<string> option) =>
+        option.Validators.Add(result =>
+        {
+            if (!MemorySize.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError($"{option.Name}: '{result.GetValueOrDefault<string>()}' is not a size (bytes, or with k, kb, m, mb, g, gb)");
+            }
+        });
 
     // Redis's own bounds for these sizes (config.c): at least 1mb.
     private static void AddMemorySizeValidator(Option<string> option) =>

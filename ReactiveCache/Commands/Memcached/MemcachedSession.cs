@@ -17,6 +17,8 @@ internal sealed class MemcachedSession(
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
     private static readonly MemcachedReply s_unknown = new MemcachedReply.Line(MemcachedErrors.UnknownCommand);
     private static readonly MemcachedReply s_tooLarge = new MemcachedReply.Line(MemcachedErrors.TooLarge);
+    private static readonly MemcachedReply s_outOfMemoryStoring = new MemcachedReply.Line(MemcachedErrors.OutOfMemoryStoring);
+    private static readonly MemcachedReply s_outOfMemory = new MemcachedReply.Line(MemcachedErrors.OutOfMemory);
 
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
     private bool _authenticated = !access.RequiresPassword;
@@ -37,6 +39,35 @@ internal sealed class MemcachedSession(
         {
             // memcached has no types: a key another protocol made a hash is an error for the commands that read a value.
             return new MemcachedReply.Line(string.Format(MemcachedErrors.WrongType, wrongType.Found.ToString().ToLowerInvariant()));
+        }
+        catch (MemoryLimitExceededException)
+        {
+            return OutOfMemory(command);
+        }
+    }
+
+    /// <summary>
+    /// The store is full and its policy may evict nothing (memcached's <c>-M</c>): memcached's words per command. The
+    /// classic commands honour noreply, as memcached's <c>out_of_memory</c> does (meta commands answer for themselves,
+    /// in <see cref="MetaOperations"/>); a refused <c>set</c> also drops the key's old value, as memcached unlinks it
+    /// ("avoid stale data persisting in cache because we failed alloc", proto_text.c).
+    /// </summary>
+    private MemcachedReply OutOfMemory(MemcachedCommand command)
+    {
+        switch (command)
+        {
+            case MemcachedCommand.Store storage:
+                statistics.Add(Counter.StoreNoMemory);
+                if (storage.Mode == StoreMode.Set)
+                {
+                    store.Write(storage.Key, static (writer, key) => MemcachedStorage.Delete(writer, key));
+                }
+
+                return Quiet(storage.NoReply, s_outOfMemoryStoring);
+            case MemcachedCommand.Arithmetic arithmetic:
+                return Quiet(arithmetic.NoReply, s_outOfMemory);
+            default:
+                return s_outOfMemory;
         }
     }
 
@@ -69,6 +100,7 @@ internal sealed class MemcachedSession(
 
     private MemcachedReply Refuse(byte[] key)
     {
+        statistics.Add(Counter.StoreTooLarge);
         store.Write(key, static (writer, key) => MemcachedStorage.Delete(writer, key));
         return s_tooLarge;
     }
@@ -185,7 +217,7 @@ internal sealed class MemcachedSession(
     private MemcachedReply Stats(string? group) => group switch
     {
         null => new MemcachedReply.StatList(MemcachedStatsReport.General(store, statistics, server)),
-        "settings" => new MemcachedReply.StatList(MemcachedStatsReport.Settings(settings)),
+        "settings" => new MemcachedReply.StatList(MemcachedStatsReport.Settings(settings, store)),
         "reset" => Reset(),
         "items" or "slabs" or "sizes" or "conns" => MemcachedReply.End,
         _ => s_unknown,
@@ -193,7 +225,7 @@ internal sealed class MemcachedSession(
 
     private MemcachedReply Reset()
     {
-        statistics.Reset();
+        statistics.Reset(store.EvictedKeys);
         return MemcachedReply.Reset;
     }
 }

@@ -42,24 +42,32 @@ internal static class MemcachedStatsReport
             Line("cas_badval", statistics[Counter.CasBadval]),
             Line("touch_hits", statistics[Counter.TouchHits]),
             Line("touch_misses", statistics[Counter.TouchMisses]),
-            new("threads", Environment.ProcessorCount.ToString()),
-            Line("curr_items", store.Count),
-            Line("total_items", statistics[Counter.TotalItems]),
+            Line("store_too_large", statistics[Counter.StoreTooLarge]),
+            Line("store_no_memory", statistics[Counter.StoreNoMemory]),
             Line("auth_cmds", statistics[Counter.AuthCommands]),
             Line("auth_errors", statistics[Counter.AuthErrors]),
-            Line("evictions", 0),
+            // The one budget of every protocol (--maxmemory); 0 when there is none, as memcached -m 0 reports it.
+            Line("limit_maxbytes", store.MaxMemory),
+            new("threads", Environment.ProcessorCount.ToString()),
+            // Every database's keys, as the limit counts them: what memcached's bytes is to its -m.
+            Line("bytes", store.UsedMemory),
+            Line("curr_items", store.Count),
+            Line("total_items", statistics[Counter.TotalItems]),
+            Line("evictions", statistics.Evictions(store.EvictedKeys)),
             Line("reclaimed", 0),
             new("store_last_sequence", store.LastSequence.ToString()),
         ];
     }
 
-    public static KeyValuePair<string, string>[] Settings(MemcachedSettings settings) =>
+    public static KeyValuePair<string, string>[] Settings(MemcachedSettings settings, CacheStore store) =>
     [
+        Line("maxbytes", store.MaxMemory),
         new("maxconns", settings.MaxClients.ToString()),
         new("tcpport", settings.Port.ToString()),
         new("udpport", "0"),
         new("verbosity", "0"),
-        new("evictions", "off"),
+        // memcached's -M turns evictions off; here the store's one policy decides, for every protocol.
+        new("evictions", store.EvictionPolicy == EvictionPolicy.NoEviction ? "off" : "on"),
         new("cas_enabled", "yes"),
         new("item_size_max", settings.MaxItemSize.ToString()),
         new("max_line_length", settings.MaxLineLength.ToString()),

@@ -13,6 +13,8 @@ internal static class MetaOperations
 {
     private static readonly MemcachedReply s_noOp = new MemcachedReply.Meta("MN", "", null);
     private static readonly MemcachedReply s_miss = new MemcachedReply.Meta("EN", "", null);
+    private static readonly MemcachedReply s_outOfMemoryStoring = new MemcachedReply.Line(MemcachedErrors.OutOfMemoryStoring);
+    private static readonly MemcachedReply s_outOfMemory = new MemcachedReply.Line(MemcachedErrors.OutOfMemory);
 
     public static MemcachedReply Execute(CacheStore store, MemcachedStatistics statistics, MetaRequest request)
     {
@@ -27,14 +29,46 @@ internal static class MetaOperations
             return new MemcachedReply.Line(invalid);
         }
 
-        return request.Verb switch
+        try
         {
-            MetaVerb.Get => store.Write(request, static (writer, request) => Get(writer, request)),
-            MetaVerb.Set => store.Write(request, static (writer, request) => MetaStorage.Set(writer, request)),
-            MetaVerb.Delete => store.Write(request, static (writer, request) => MetaStorage.Delete(writer, request)),
-            MetaVerb.Arithmetic => store.Write(request, static (writer, request) => MetaStorage.Arithmetic(writer, request)),
-            _ => store.Write(request, static (writer, request) => Debug(writer, request)),
-        };
+            return request.Verb switch
+            {
+                MetaVerb.Get => store.Write(request, static (writer, request) => Get(writer, request)),
+                MetaVerb.Set => store.Write(request, static (writer, request) => MetaStorage.Set(writer, request)),
+                MetaVerb.Delete => store.Write(request, static (writer, request) => MetaStorage.Delete(writer, request)),
+                MetaVerb.Arithmetic => store.Write(request, static (writer, request) => MetaStorage.Arithmetic(writer, request)),
+                _ => store.Write(request, static (writer, request) => Debug(writer, request)),
+            };
+        }
+        catch (MemoryLimitExceededException)
+        {
+            return OutOfMemory(store, statistics, request);
+        }
+    }
+
+    /// <summary>
+    /// The store is full and its policy may evict nothing, as memcached -M answers (proto_text.c): an error line even
+    /// under <c>q</c> (meta commands show errors always, <c>out_errstring</c>); <c>ms</c> in set mode drops the key's
+    /// old value as memcached unlinks it, so no stale value outlives a refused set; <c>mg</c> that could not create its
+    /// placeholder (<c>N</c>) is a miss, as memcached's failed allocation is.
+    /// </summary>
+    private static MemcachedReply OutOfMemory(CacheStore store, MemcachedStatistics statistics, MetaRequest request)
+    {
+        switch (request.Verb)
+        {
+            case MetaVerb.Get:
+                return request.Has('q') ? MemcachedReply.Silent : s_miss;
+            case MetaVerb.Set:
+                statistics.Add(MemcachedStatistics.Counter.StoreNoMemory);
+                if (request.Token('M') is null or "S" or "s")
+                {
+                    store.Write(request.Key, static (writer, key) => MemcachedStorage.Delete(writer, key));
+                }
+
+                return s_outOfMemoryStoring;
+            default:
+                return s_outOfMemory;
+        }
     }
 
     // One change at most, whatever the flags: the vivified placeholder with its TTL and token, or the touch and the

@@ -12,6 +12,7 @@ namespace ReactiveCache.Commands.Memcached;
 internal static class MetaStorage
 {
     private static readonly MemcachedReply s_badMode = new MemcachedReply.Line(MemcachedErrors.BadMode);
+    private static readonly MemcachedReply s_outOfMemoryNewItem = new MemcachedReply.Line(MemcachedErrors.OutOfMemoryNewItem);
 
     public static MemcachedReply Set(StoreWriter writer, MetaRequest request)
     {
@@ -108,6 +109,12 @@ internal static class MetaStorage
             if (!request.TryNumber('N', out var vivify))
             {
                 return Code(request, "NF", null, writer.NowMs);
+            }
+
+            // memcached words a counter it could not create apart from one it could not update.
+            if (writer.RefusesGrowth)
+            {
+                return s_outOfMemoryNewItem;
             }
 
             var initial = ulong.TryParse(request.Token('J'), out var seed) ? seed : 0;

@@ -5,7 +5,7 @@ internal static class NativeHelp
 {
     public static readonly IReadOnlyList<string> Lines =
     [
-        "PUT <key> <value>            store a value (clears any expiry)",
+        "PUT <key> <value>            store a value (clears any expiry); ERR out of memory when full under noeviction",
         "GET <key>                    VALUE <value> or NOT_FOUND",
         "DEL <key>                    DELETED or NOT_FOUND",
         "EXPIRE <key> <seconds>       set a time to live",
@@ -16,7 +16,7 @@ internal static class NativeHelp
         "UNWATCH                      stop every watch of this connection",
         "AUTH <password>              OK, or ERR WRONGPASS; with --requirepass, needed before all but HELP and QUIT",
         "PING                         PONG",
-        "STATS                        STAT <name> <value> lines, then END",
+        "STATS                        STAT <name> <value> lines (keys, used_memory, maxmemory, evicted_keys ...), then END",
         "HELP                         this text",
         "QUIT                         BYE, then the server closes the connection",
     ];

@@ -23,6 +23,7 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     private static readonly Reply s_noAuth = new Reply.Error(NativeErrors.NoAuth);
     private static readonly Reply s_wrongPass = new Reply.Error(NativeErrors.WrongPass);
     private static readonly Reply s_authWithoutPassword = new Reply.Error(NativeErrors.AuthWithoutPassword);
+    private static readonly Reply s_outOfMemory = new Reply.Error(NativeErrors.OutOfMemory);
     private readonly PushStreams<Reply> _pushes = new();
 
     // UNWATCH ends every watch of the connection at once; each watch's stream runs until it.
@@ -52,6 +53,11 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
         catch (WrongTypeException wrongType)
         {
             return new Reply.Error(string.Format(NativeErrors.WrongType, TypeName(wrongType.Found)));
+        }
+        catch (MemoryLimitExceededException)
+        {
+            // Only PUT adds data; EXPIRE, PERSIST and DEL are never refused.
+            return s_outOfMemory;
         }
     }
 
@@ -225,6 +231,12 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
             new("connections_rejected", statistics.ConnectionsRejected.ToString()),
             new("commands_processed", statistics.CommandsProcessed.ToString()),
             new("uptime_seconds", ((long)uptime.TotalSeconds).ToString()),
+            // Redis's INFO names: one budget and one policy for every protocol's keys; the replay buffer is not counted.
+            new("used_memory", store.UsedMemory.ToString()),
+            new("maxmemory", store.MaxMemory.ToString()),
+            new("maxmemory_policy", store.EvictionPolicy.RedisName()),
+            new("evicted_keys", store.EvictedKeys.ToString()),
+            new("replay_memory", store.ReplayMemory.ToString()),
         ];
     }
 

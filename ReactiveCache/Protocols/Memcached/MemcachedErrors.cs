@@ -11,6 +11,11 @@ internal static class MemcachedErrors
     public const string BadCommandLine = "CLIENT_ERROR bad command line format";
     public const string BadDataChunk = "CLIENT_ERROR bad data chunk";
     public const string TooLarge = "SERVER_ERROR object too large for cache";
+    // Out of memory (the limit reached with nothing evictable, memcached -M), in proto_text.c's words: storage commands
+    // (set, add, ..., ms), then incr/decr, ma and md x, then ma creating a missing item.
+    public const string OutOfMemoryStoring = "SERVER_ERROR out of memory storing object";
+    public const string OutOfMemory = "SERVER_ERROR out of memory";
+    public const string OutOfMemoryNewItem = "SERVER_ERROR Out of memory allocating new item";
     public const string NonNumeric = "CLIENT_ERROR cannot increment or decrement non-numeric value";
     public const string InvalidDelta = "CLIENT_ERROR invalid numeric delta argument";
     public const string InvalidExptime = "CLIENT_ERROR invalid exptime argument";

@@ -7,6 +7,8 @@ internal static class NativeErrors
     public const string WrongArguments = "wrong number of arguments";
     public const string InvalidKey = "invalid key";
     public const string WrongType = "wrong type: the key holds a {0}, not a string";
+    /// <summary>A write that adds data met a full store whose policy may evict nothing; reads and deletes go on.</summary>
+    public const string OutOfMemory = "out of memory";
     public const string NotANumber = "not a number";
     public const string InvalidUtf8 = "invalid UTF-8";
     public const string InvalidExpireTime = "invalid expire time";
