@@ -131,35 +131,45 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         Insert(new Candidate(database, entry.Key, Score(entry, policy, nowMinute)));
     }
 
+    // Keeps the pool sorted with the fewest moves: in steady state most samples are younger than the whole pool and
+    // leave at the first comparison; a full pool drops its worst by shifting only the entries below the new one.
     private void Insert(in Candidate candidate)
     {
+        if (_count == PoolSize && candidate.Score <= _pool[0].Score)
+        {
+            return;
+        }
+
         for (var i = 0; i < _count; i++)
         {
-            if (ReferenceEquals(_pool[i].Key, candidate.Key) && _pool[i].Writer == candidate.Writer)
+            if (ReferenceEquals(_pool[i].Key, candidate.Key))
             {
                 return;
             }
         }
 
+        int at;
         if (_count == PoolSize)
         {
-            if (candidate.Score <= _pool[0].Score)
+            // Drop the worst (index 0): everything up to the new one's place moves down one.
+            at = 0;
+            while (at + 1 < PoolSize && _pool[at + 1].Score < candidate.Score)
             {
-                return;
+                _pool[at] = _pool[at + 1];
+                at++;
             }
-
-            Array.Copy(_pool, 1, _pool, 0, --_count);
         }
-
-        var at = _count;
-        while (at > 0 && _pool[at - 1].Score > candidate.Score)
+        else
         {
-            _pool[at] = _pool[at - 1];
-            at--;
+            at = _count++;
+            while (at > 0 && _pool[at - 1].Score > candidate.Score)
+            {
+                _pool[at] = _pool[at - 1];
+                at--;
+            }
         }
 
         _pool[at] = candidate;
-        _count++;
     }
 
     // Higher goes first. LRU: the oldest stamp. LFU: the lowest decayed counter, the oldest stamp among equals.
