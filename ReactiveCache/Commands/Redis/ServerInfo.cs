@@ -96,10 +96,10 @@ internal static class ServerInfo
     {
         var text = new StringBuilder("# Commandstats\r\n");
         var statistics = server.CommandStatistics;
-        foreach (var command in server.Commands.All.Where(command => statistics.Calls(command) > 0))
+        foreach (var command in server.Commands.All.Where(command => statistics.Calls(command) > 0 || statistics.RejectedCalls(command) > 0))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"cmdstat_{command.FullName}:calls={statistics.Calls(command)},usec=0,usec_per_call=0.00,rejected_calls=0,failed_calls={statistics.FailedCalls(command)}\r\n");
+                $"cmdstat_{command.FullName}:calls={statistics.Calls(command)},usec=0,usec_per_call=0.00,rejected_calls={statistics.RejectedCalls(command)},failed_calls={statistics.FailedCalls(command)}\r\n");
         }
 
         return text.ToString();
