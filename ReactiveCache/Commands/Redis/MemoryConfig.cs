@@ -40,8 +40,8 @@ internal static class MemoryConfig
             case "maxmemory-policy":
                 error = RespErrors.EvictionPolicyNames;
                 return false;
-            case "maxmemory-samples" when ConfigCommands.TryReadInteger(value, 1, out var samples, out error):
-                if (samples > 64)
+            case "maxmemory-samples" when ConfigCommands.TryReadInteger(value, int.MinValue, out var samples, out error):
+                if (samples is < 1 or > 64)
                 {
                     error = string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigOutOfRange, 1, 64);
                     return false;
