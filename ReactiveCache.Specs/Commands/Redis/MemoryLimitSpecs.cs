@@ -243,4 +243,25 @@ public sealed class MemoryLimitSpecs
         Assert.That(fresh, Is.EqualTo(":5\r\n"));
         Assert.That(int.Parse(used.TrimStart(':'), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(5));
     }
+
+    [Test]
+    public void Restore_sets_idle_time_under_lru_and_the_counter_under_lfu()
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+        var payload = System.Text.Encoding.Latin1.GetString(Convert.FromHexString(DumpCommandSpecs.RedisHashPayload));
+
+        // The store's access clock starts with the store: an idle time is representable once it has run that long.
+        redis.Scheduler.AdvanceBy(TimeSpan.FromHours(1).Ticks);
+
+        var idle = client.Send(["RESTORE", "idle", "0", payload, "IDLETIME", "300"]);
+        var idleTime = client.Send("OBJECT", "IDLETIME", "idle");
+        client.Send("CONFIG", "SET", "maxmemory-policy", "volatile-lfu");
+        var freq = client.Send(["RESTORE", "freq", "0", payload, "FREQ", "42"]);
+
+        Assert.That(idle, Is.EqualTo("+OK\r\n"));
+        Assert.That(idleTime, Is.EqualTo(":300\r\n"));
+        Assert.That(freq, Is.EqualTo("+OK\r\n"));
+        Assert.That(client.Send("OBJECT", "FREQ", "freq"), Is.EqualTo(":42\r\n"));
+    }
 }
