@@ -64,6 +64,16 @@ internal sealed partial class StoreWriter
     public byte Frequency(CacheEntry entry) =>
         LfuCounter.Decayed(entry.Frequency, entry.FrequencyMinute, _keyspace.Access.Minutes(NowMs), Memory.LfuDecayMinutes);
 
+    /// <summary>Makes the key look unused for <paramref name="idleMs"/> (RESTORE ... IDLETIME), without a change.</summary>
+    public void StampIdleFor(CacheEntry entry, long idleMs) => entry.AccessStamp = _keyspace.Access.StampIdleFor(idleMs, NowMs);
+
+    /// <summary>Sets the key's LFU counter as of now (RESTORE ... FREQ), without a change.</summary>
+    public void SetFrequency(CacheEntry entry, byte counter)
+    {
+        entry.Frequency = counter;
+        entry.FrequencyMinute = _keyspace.Access.Minutes(NowMs);
+    }
+
     /// <summary>Forgets eviction's pooled candidates (after a change of policy).</summary>
     public void ForgetEvictionCandidates() => _keyspace.ForgetEvictionCandidates();
 

@@ -9,10 +9,16 @@ internal sealed class CommandStatistics(RedisCommandTable commands)
 {
     private readonly long[] _calls = new long[commands.All.Count];
     private readonly long[] _failed = new long[commands.All.Count];
+    private readonly long[] _rejected = new long[commands.All.Count];
 
     public long Calls(RedisCommand command) => Interlocked.Read(ref _calls[command.Index]);
 
     public long FailedCalls(RedisCommand command) => Interlocked.Read(ref _failed[command.Index]);
+
+    public long RejectedCalls(RedisCommand command) => Interlocked.Read(ref _rejected[command.Index]);
+
+    /// <summary>A command refused before it ran (Redis's rejected_calls): it does not count as a call.</summary>
+    public void Rejected(RedisCommand command) => Interlocked.Increment(ref _rejected[command.Index]);
 
     public void Called(RedisCommand command, bool failed)
     {
@@ -29,6 +35,7 @@ internal sealed class CommandStatistics(RedisCommandTable commands)
         {
             Interlocked.Exchange(ref _calls[i], 0);
             Interlocked.Exchange(ref _failed[i], 0);
+            Interlocked.Exchange(ref _rejected[i], 0);
         }
     }
 }

@@ -17,11 +17,11 @@ internal static class ConfigCommands
     [
         "databases", "requirepass", "notify-keyspace-events", "port", "bind", "maxclients", "proto-max-bulk-len", "client-query-buffer-limit",
         "protected-mode", "save", "appendonly", "timeout", "maxmemory", "client-output-buffer-limit", "maxmemory-clients", "maxmemory-policy",
-        "replica-read-only", "slave-read-only", "cluster-enabled",
+        "replica-read-only", "slave-read-only", "cluster-enabled", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time",
     ];
 
-    // What this server cannot change while running (some of them Redis can: port, bind, maxmemory).
-    private static readonly string[] s_immutable = ["databases", "port", "bind", "maxmemory", "cluster-enabled"];
+    // What this server cannot change while running (some of them Redis can: port, bind).
+    private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
 
     private static readonly string[] s_allNames = [.. s_names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
 
@@ -125,7 +125,15 @@ internal static class ConfigCommands
 
                     changes.Add(() => SetLimit(session.Server.Config, name, bytes));
                     break;
-                case "save" or "appendonly" or "maxmemory-policy" or "replica-read-only" or "slave-read-only":
+                case "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time":
+                    if (!MemoryConfig.TryChange(session.Server.Databases[0], name, value, out var memoryChange, out var memoryError))
+                    {
+                        return Invalid(name, memoryError);
+                    }
+
+                    changes.Add(memoryChange);
+                    break;
+                case "save" or "appendonly" or "replica-read-only" or "slave-read-only":
                     // Accepted and ignored: this server has no persistence or replicas.
                     break;
             }
@@ -175,8 +183,7 @@ internal static class ConfigCommands
             "proto-max-bulk-len" => server.Config.RequestLimits.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
             "client-query-buffer-limit" => server.Config.RequestLimits.QueryBufferLimit.ToString(CultureInfo.InvariantCulture),
             "appendonly" or "cluster-enabled" => "no",
-            "maxmemory" => "0",
-            "maxmemory-policy" => "noeviction",
+            "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
             _ => "",
         };
@@ -209,7 +216,7 @@ internal static class ConfigCommands
         }
     }
 
-    private static bool TryReadInteger(string value, int minimum, out int number, out string error)
+    internal static bool TryReadInteger(string value, int minimum, out int number, out string error)
     {
         error = "";
         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wide))

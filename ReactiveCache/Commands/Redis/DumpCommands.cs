@@ -21,7 +21,7 @@ internal static class DumpCommands
 
     public static RedisReply Restore(RedisSession session, byte[][] args)
     {
-        if (ReadOptions(args, out var replace, out var absoluteTtl) is { } optionError)
+        if (ReadOptions(args, out var replace, out var absoluteTtl, out var access) is { } optionError)
         {
             return optionError;
         }
@@ -47,7 +47,7 @@ internal static class DumpCommands
             refusal = new RedisReply.Error(RespErrors.BadDataFormat);
         }
 
-        var request = new RestoreRequest(args[1], replace, absoluteTtl, ttl, value, refusal);
+        var request = new RestoreRequest(args[1], replace, absoluteTtl, ttl, value, refusal, access);
         return session.Store.Write(request, static (writer, request) => Apply(writer, request));
     }
 
@@ -80,13 +80,35 @@ internal static class DumpCommands
         }
 
         writer.Place(request.Key, request.Value, expiresAtMs, state: null, ChangeReason.Restore);
+        SetAccess(writer, request);
         return RedisReply.Ok;
     }
 
-    // REPLACE, ABSTTL, and IDLETIME or FREQ (one of the two; neither is tracked here, so they are only checked).
-    private static RedisReply? ReadOptions(byte[][] args, out bool replace, out bool absoluteTtl)
+    // objectSetLRUOrLFU in object.c: FREQ sets the counter under an LFU policy, IDLETIME the recency under any other;
+    // the one the policy does not track is ignored, as in Redis.
+    private static void SetAccess(StoreWriter writer, RestoreRequest request)
+    {
+        if (request.Access is not var (idleSeconds, frequency) || !writer.TryGetUntouched(request.Key, out _, out var entry))
+        {
+            return;
+        }
+
+        var lfu = writer.Memory.Policy.IsLfu();
+        if (lfu && frequency >= 0)
+        {
+            writer.SetFrequency(entry, (byte)frequency);
+        }
+        else if (!lfu && idleSeconds >= 0)
+        {
+            writer.StampIdleFor(entry, idleSeconds * 1000);
+        }
+    }
+
+    // REPLACE, ABSTTL, and IDLETIME or FREQ (one of the two): access is (idle seconds, counter), -1 for the one not given.
+    private static RedisReply? ReadOptions(byte[][] args, out bool replace, out bool absoluteTtl, out (long IdleSeconds, long Frequency)? access)
     {
         (replace, absoluteTtl) = (false, false);
+        access = null;
         var (idle, frequency) = (false, false);
         for (var i = 4; i < args.Length; i++)
         {
@@ -112,6 +134,7 @@ internal static class DumpCommands
                 }
 
                 idle = true;
+                access = (Math.Min(seconds, CacheEntry.LatestExpiry / 1000), -1);
             }
             else if (RedisArgs.Is(args[i], "FREQ") && hasValue && !idle)
             {
@@ -126,6 +149,7 @@ internal static class DumpCommands
                 }
 
                 frequency = true;
+                access = (-1, count);
             }
             else
             {
@@ -136,5 +160,5 @@ internal static class DumpCommands
         return null;
     }
 
-    private sealed record RestoreRequest(byte[] Key, bool Replace, bool AbsoluteTtl, long Ttl, CacheValue Value, RedisReply? Refusal);
+    private sealed record RestoreRequest(byte[] Key, bool Replace, bool AbsoluteTtl, long Ttl, CacheValue Value, RedisReply? Refusal, (long IdleSeconds, long Frequency)? Access);
 }

@@ -6,18 +6,30 @@ namespace ReactiveCache.Commands.Redis;
 /// <summary>
 /// OBJECT ENCODING / REFCOUNT / IDLETIME / FREQ, answered as Redis would for the same value: a string that is an
 /// integer fitting a long is "int", up to 44 bytes "embstr", longer "raw"; a hash is "listpack" or "hashtable" as
-/// <see cref="HashValue.IsListpack"/> tracks Redis's choice. Idle time and frequency are not tracked here, so they are 0.
+/// <see cref="HashValue.IsListpack"/> tracks Redis's choice. IDLETIME (seconds since the last use, from the store's
+/// sub-millisecond LRU stamp) and FREQ (the LFU counter, decayed to now) read the key without counting it as used, as
+/// Redis's LOOKUP_NOTOUCH; each answers Redis's error when the policy does not track what it asks.
 /// </summary>
 internal static class ObjectCommands
 {
     public static RedisReply Encoding(RedisSession session, byte[][] args) =>
-        session.Store.Write(args[2], static (writer, key) => writer.TryGet(key, out var entry) ? RedisReply.Of(EncodingOf(entry.Value)) : RedisReply.NullBulk);
+        session.Store.Write(args[2], static (writer, key) =>
+            writer.TryGetUntouched(key, out _, out var entry) ? RedisReply.Of(EncodingOf(entry.Value)) : RedisReply.NullBulk);
 
     public static RedisReply RefCount(RedisSession session, byte[][] args) =>
-        session.Store.Write(args[2], static (writer, key) => writer.Exists(key) ? RedisReply.One : RedisReply.NullBulk);
+        session.Store.Write(args[2], static (writer, key) => writer.TryGetUntouched(key, out _, out _) ? RedisReply.One : RedisReply.NullBulk);
 
     public static RedisReply IdleTime(RedisSession session, byte[][] args) =>
-        session.Store.Write(args[2], static (writer, key) => writer.Exists(key) ? RedisReply.Zero : RedisReply.NullBulk);
+        session.Store.Write(args[2], static (writer, key) =>
+            !writer.TryGetUntouched(key, out _, out var entry) ? RedisReply.NullBulk
+            : writer.Memory.Policy.IsLfu() ? new RedisReply.Error(RespErrors.IdleTimeNotTracked)
+            : new RedisReply.Integer(writer.IdleMs(entry) / 1000));
+
+    public static RedisReply Frequency(RedisSession session, byte[][] args) =>
+        session.Store.Write(args[2], static (writer, key) =>
+            !writer.TryGetUntouched(key, out _, out var entry) ? RedisReply.NullBulk
+            : !writer.Memory.Policy.IsLfu() ? new RedisReply.Error(RespErrors.FrequencyNotTracked)
+            : new RedisReply.Integer(writer.Frequency(entry)));
 
     private static string EncodingOf(CacheValue value) => value switch
     {

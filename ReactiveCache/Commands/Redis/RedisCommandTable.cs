@@ -123,7 +123,7 @@ internal sealed class RedisCommandTable
             new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
             new("refcount", 3, ReadOnly, ObjectCommands.RefCount, 2, 2, 1, "keyspace", "Returns the reference count of a value of a key."),
             new("idletime", 3, ReadOnly, ObjectCommands.IdleTime, 2, 2, 1, "keyspace", "Returns the time since the last access to a Redis object."),
-            new("freq", 3, ReadOnly, ObjectCommands.IdleTime, 2, 2, 1, "keyspace", "Returns the logarithmic access frequency counter of a Redis object.")),
+            new("freq", 3, ReadOnly, ObjectCommands.Frequency, 2, 2, 1, "keyspace", "Returns the logarithmic access frequency counter of a Redis object.")),
 
         // Transactions (multi.c)
         new("multi", 1, NoScript | Loading | Stale | Fast | Transaction, TransactionCommands.Multi, 0, 0, 0, "transactions", "Starts a transaction."),

@@ -53,6 +53,9 @@ internal sealed class RedisServer : IDisposable
     /// <summary>This server's calls per command (INFO commandstats); CONFIG RESETSTAT clears them.</summary>
     public CommandStatistics CommandStatistics { get; }
 
+    /// <summary>The highest used_memory INFO has seen (used_memory_peak).</summary>
+    public MemoryPeak MemoryPeak { get; } = new();
+
     public ConcurrentDictionary<long, RedisSession> Clients { get; } = new();
 
     public DateTimeOffset StartedAt { get; }

@@ -191,6 +191,12 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
             // The store's typed lookups throw before changing anything: the one place WRONGTYPE is decided.
             reply = RedisReply.WrongType;
         }
+        catch (MemoryLimitExceededException)
+        {
+            // A growing write found the store full with nothing evictable (the check before the command passed, or
+            // the command is not denyoom): the same -OOM, so no path answers differently.
+            reply = RedisReply.OutOfMemory;
+        }
 
         Server.CommandStatistics.Called(command, failed: reply is RedisReply.Error);
         return reply;
@@ -238,6 +244,12 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
             }
 
             Authenticated = true;
+        }
+
+        if (OutOfMemoryCheck.Refusal(this, command) is { } refusal)
+        {
+            error = refusal;
+            return false;
         }
 
         if (Protocol == 2 && SubscriptionCount > 0 && !command.Has(RedisCommandFlags.AllowedWhileSubscribed))

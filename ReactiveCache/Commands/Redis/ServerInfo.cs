@@ -38,12 +38,12 @@ internal static class ServerInfo
         "server" => Server(server),
         "clients" => Lines("Clients", ("connected_clients", server.Statistics.ConnectionsCurrent), ("blocked_clients", 0),
             ("maxclients", server.Config.Settings.Limits.MaxClients), ("pubsub_clients", server.Clients.Values.Count(client => client.SubscriptionCount > 0))),
-        "memory" => Memory(),
+        "memory" => MemoryInfo.Section(server),
         "persistence" => Lines("Persistence", ("loading", 0), ("rdb_changes_since_last_save", 0), ("aof_enabled", 0)),
         "stats" => Lines("Stats", ("total_connections_received", server.Statistics.ConnectionsTotal),
             ("total_commands_processed", server.Statistics.CommandsProcessed), ("rejected_connections", server.Statistics.ConnectionsRejected),
             ("pubsub_channels", server.Broker.Channels(null).Count), ("pubsub_patterns", server.Broker.PatternCount),
-            ("keyspace_hits", 0), ("keyspace_misses", 0)),
+            ("evicted_keys", server.Databases[0].EvictedKeys), ("keyspace_hits", 0), ("keyspace_misses", 0)),
         "replication" => Lines("Replication", ("role", "master"), ("connected_slaves", 0), ("master_repl_offset", 0)),
         "cpu" => Cpu(),
         "keyspace" => Keyspace(server),
@@ -59,14 +59,6 @@ internal static class ServerInfo
             ("os", System.Runtime.InteropServices.RuntimeInformation.OSDescription), ("arch_bits", IntPtr.Size * 8),
             ("process_id", Environment.ProcessId), ("tcp_port", server.Config.Settings.Port), ("uptime_in_seconds", uptime),
             ("uptime_in_days", uptime / 86400), ("executable", Environment.ProcessPath ?? ""));
-    }
-
-    private static string Memory()
-    {
-        var used = GC.GetTotalMemory(forceFullCollection: false);
-        using var process = Process.GetCurrentProcess();
-        return Lines("Memory", ("used_memory", used), ("used_memory_human", $"{used / 1024.0 / 1024.0:F2}M"),
-            ("used_memory_rss", process.WorkingSet64), ("maxmemory", 0), ("maxmemory_policy", "noeviction"));
     }
 
     private static string Cpu()
@@ -96,16 +88,16 @@ internal static class ServerInfo
     {
         var text = new StringBuilder("# Commandstats\r\n");
         var statistics = server.CommandStatistics;
-        foreach (var command in server.Commands.All.Where(command => statistics.Calls(command) > 0))
+        foreach (var command in server.Commands.All.Where(command => statistics.Calls(command) > 0 || statistics.RejectedCalls(command) > 0))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"cmdstat_{command.FullName}:calls={statistics.Calls(command)},usec=0,usec_per_call=0.00,rejected_calls=0,failed_calls={statistics.FailedCalls(command)}\r\n");
+                $"cmdstat_{command.FullName}:calls={statistics.Calls(command)},usec=0,usec_per_call=0.00,rejected_calls={statistics.RejectedCalls(command)},failed_calls={statistics.FailedCalls(command)}\r\n");
         }
 
         return text.ToString();
     }
 
-    private static string Lines(string title, params (string Name, object Value)[] fields)
+    internal static string Lines(string title, params (string Name, object Value)[] fields)
     {
         var text = new StringBuilder("# ").Append(title).Append("\r\n");
         foreach (var (name, value) in fields)

@@ -16,6 +16,8 @@ internal abstract class RedisReply
     public static readonly RedisReply Syntax = new Error(RespErrors.Syntax);
     public static readonly RedisReply NotInteger = new Error(RespErrors.NotInteger);
     public static readonly RedisReply WrongType = new Error(RespErrors.WrongType);
+
+    public static readonly RedisReply OutOfMemory = new Error(RespErrors.OutOfMemory);
     public static readonly RedisReply Zero = new Integer(0);
     public static readonly RedisReply One = new Integer(1);
 

@@ -101,6 +101,16 @@ internal static class RespErrors
     public const string SubcommandSyntax = "ERR unknown subcommand or wrong number of arguments for '{0}'. Try {1} HELP.";
     public const string FunctionFlushOption = "ERR FUNCTION FLUSH only supports SYNC|ASYNC option";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
+    public const string ExecAbortBecause = "EXECABORT Transaction discarded because of: {0}";
+    public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
+
+    // enumConfigSet in config.c lists maxmemory_policy_enum in its own order (not EvictionPolicies.Names').
+    public const string EvictionPolicyNames =
+        "argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction";
+
+    // objectCommand in object.c.
+    public const string FrequencyNotTracked = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    public const string IdleTimeNotTracked = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
     public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
     public const string NoShutdownInProgress = "ERR No shutdown in progress.";
 }
