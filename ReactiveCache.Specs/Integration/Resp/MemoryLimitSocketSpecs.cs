@@ -72,6 +72,53 @@ public sealed class MemoryLimitSocketSpecs
         Assert.That(afterDelete, Is.True);
     }
 
+    /// <summary>The burst, scaled down: 8 MB of 1 KB values into a 1 MB limit, a hot set read between the writes.</summary>
+    [Test]
+    public async Task A_burst_under_allkeys_lru_keeps_the_keys_read_between_the_writes_and_publishes_every_eviction()
+    {
+        await using var server = RespServer.Start();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},allowAdmin=true");
+        var database = redis.GetDatabase();
+        await database.ExecuteAsync("CONFIG", "SET", "maxmemory-policy", "allkeys-lru", "maxmemory", "1mb", "notify-keyspace-events", "Ee");
+        var evictedEvents = 0L;
+        var expected = long.MaxValue;
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subscriber = redis.GetSubscriber();
+        await subscriber.SubscribeAsync(RedisChannel.Literal("__keyevent@0__:evicted"), (_, _) =>
+        {
+            if (Interlocked.Increment(ref evictedEvents) >= Interlocked.Read(ref expected))
+            {
+                allArrived.TrySetResult();
+            }
+        });
+        var value = new string('v', 1024);
+        var hot = Enumerable.Range(0, 50).Select(i => (RedisKey)$"hot:{i}").ToArray();
+        await Task.WhenAll(hot.Select(key => database.StringSetAsync(key, value)));
+
+        for (var batch = 0; batch < 80; batch++)
+        {
+            var writes = Enumerable.Range(batch * 100, 100).Select(i => (Task)database.StringSetAsync($"cold:{i}", value));
+            var reads = hot.Skip(batch % 2 * 25).Take(25).Select(key => (Task)database.StringGetAsync(key));
+            await Task.WhenAll(writes.Concat(reads));
+        }
+
+        var kept = (await Task.WhenAll(hot.Select(key => database.KeyExistsAsync(key)))).Count(exists => exists);
+        var memory = Fields((string?)await database.ExecuteAsync("INFO", "memory"));
+        var evictedKeys = long.Parse(Fields((string?)await database.ExecuteAsync("INFO", "stats"))["evicted_keys"], CultureInfo.InvariantCulture);
+        Interlocked.Exchange(ref expected, evictedKeys);
+        if (Interlocked.Read(ref evictedEvents) >= evictedKeys)
+        {
+            allArrived.TrySetResult();
+        }
+
+        await allArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(kept, Is.GreaterThanOrEqualTo(45), "at least 90% of the hot keys stay");
+        Assert.That(long.Parse(memory["used_memory"], CultureInfo.InvariantCulture), Is.LessThanOrEqualTo(1024 * 1024));
+        Assert.That(evictedKeys, Is.GreaterThan(6000));
+        Assert.That(Interlocked.Read(ref evictedEvents), Is.EqualTo(evictedKeys), "every eviction reached the subscriber");
+    }
+
     private static async Task<int> WriteKeysAsync(int port, int writer, int count)
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
