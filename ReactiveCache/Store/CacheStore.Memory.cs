@@ -23,9 +23,10 @@ public sealed partial class CacheStore
     public long EvictedKeys => _keyspace.Memory.EvictedKeys;
 
     /// <summary>
-    /// The limit on <see cref="UsedMemory"/> in bytes; 0 is none. Lowering it evicts down to it before the setter
-    /// returns, in chunks of <see cref="CacheStoreOptions.EvictionsPerWrite"/> keys, so other clients are served
-    /// between them; under <see cref="EvictionPolicy.NoEviction"/> nothing is evicted and writes are refused instead.
+    /// The limit on <see cref="UsedMemory"/> in bytes; 0 is none. Lowering it evicts one chunk at once (at most
+    /// <see cref="CacheStoreOptions.EvictionsPerWrite"/> keys and about a millisecond) and the rest in chunks a
+    /// millisecond apart on the store's scheduler, so other clients are served meanwhile and writes are not refused
+    /// while it runs; under <see cref="EvictionPolicy.NoEviction"/> nothing is evicted and writes are refused instead.
     /// </summary>
     public long MaxMemory
     {
@@ -95,16 +96,27 @@ public sealed partial class CacheStore
     public long? MemoryUsage(ReadOnlySpan<byte> key) =>
         Write(key, static (writer, key) => writer.TryGetUntouched(key, out _, out var entry) ? entry.Footprint : (long?)null);
 
-    // Evicts in chunks, each a write of its own (the lock is released between them), until the keys fit or nothing is
-    // left to evict. Used by the MaxMemory setter and, in the background, after a write that left more than one chunk.
+    // One chunk of eviction in a write of its own (the write evicts as it begins and as it ends); returns whether the
+    // keys are still over the limit with something left to evict, so the catch-up goes on.
+    private bool EvictChunk()
+    {
+        if (_disposed || !_keyspace.Memory.IsOver)
+        {
+            return false;
+        }
+
+        return !Write(0, static (writer, _) => writer.RefusesGrowth) && _keyspace.Memory.IsOver;
+    }
+
+    // Lowering the limit: the first chunk now, the rest in the catch-up, so the caller (CONFIG SET, on a connection's
+    // thread) returns at once and other clients are served while the store shrinks.
     private void EvictInChunks()
     {
-        // Each write evicts a chunk as it begins and another as it ends; it refuses growth when nothing was evictable.
-        while (_keyspace.Memory.IsOver && !_disposed)
+        if (EvictChunk())
         {
-            if (Write(0, static (writer, _) => writer.RefusesGrowth))
+            lock (_keyspace.Gate)
             {
-                return;
+                _keyspace.ScheduleCatchUp();
             }
         }
     }

@@ -50,7 +50,7 @@ public sealed partial class CacheStore : IDisposable
         _writer = new StoreWriter(keyspace, database, _expiry);
         if (database == 0)
         {
-            keyspace.EvictInBackground = EvictInChunks;
+            keyspace.EvictInBackground = EvictChunk;
         }
     }
 

@@ -77,8 +77,8 @@ internal sealed class Keyspace
     /// <summary>The database writers, in number order (the eviction sampler's and FLUSHALL's).</summary>
     public IReadOnlyList<StoreWriter> Databases => _databases;
 
-    /// <summary>Set by database 0: runs eviction chunks outside any edit, each in a write of its own.</summary>
-    public Action? EvictInBackground { get; set; }
+    /// <summary>Set by database 0: runs one eviction chunk in a write of its own; returns whether more is left to evict.</summary>
+    public Func<bool>? EvictInBackground { get; set; }
 
     /// <summary>Called under <see cref="Gate"/>: opens an edit, or joins the one in progress.</summary>
     public void BeginEdit()
@@ -123,34 +123,60 @@ internal sealed class Keyspace
     }
 
     /// <summary>
-    /// Called inside an edit: evicts at most one chunk of keys toward the limit (never what this edit wrote). Returns
-    /// <see cref="EvictionProgress.Running"/> when more is left; then a background catch-up is scheduled.
+    /// Called inside an edit: evicts at most one chunk of keys toward the limit (never what this edit wrote): at most
+    /// <see cref="CacheStoreOptions.EvictionsPerWrite"/> keys and about a millisecond. Returns
+    /// <see cref="EvictionProgress.Running"/> when more is left; then a catch-up is scheduled.
     /// </summary>
     public EvictionProgress MakeRoom()
     {
         var progress = _evictor.EvictDownTo(_databases, Memory.Max, _editStart, NowMs, _evictionsPerEdit);
-        if (progress == EvictionProgress.Running && !_catchUpScheduled && EvictInBackground is { } catchUp)
+        if (progress == EvictionProgress.Running)
         {
-            _catchUpScheduled = true;
-            _clock.Schedule(() =>
-            {
-                lock (Gate)
-                {
-                    _catchUpScheduled = false;
-                }
-
-                try
-                {
-                    catchUp();
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The store was disposed while the catch-up waited: nothing is left to evict.
-                }
-            });
+            ScheduleCatchUp();
         }
 
         return progress;
+    }
+
+    /// <summary>
+    /// Called under <see cref="Gate"/>: the rest of an eviction one edit could not finish goes on in chunks, each a
+    /// write of its own a millisecond after the last, on the store's scheduler. The pause is what lets other clients in:
+    /// the lock does not hand itself to a waiter, so chunks taken back to back would shut every other client out.
+    /// Only one catch-up runs at a time.
+    /// </summary>
+    public void ScheduleCatchUp()
+    {
+        if (_catchUpScheduled || EvictInBackground is null)
+        {
+            return;
+        }
+
+        _catchUpScheduled = true;
+        _clock.Schedule(CatchUpPause, RunCatchUp);
+    }
+
+    private static readonly TimeSpan CatchUpPause = TimeSpan.FromMilliseconds(1);
+
+    private void RunCatchUp()
+    {
+        var more = false;
+        try
+        {
+            more = EvictInBackground!();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store was disposed while the catch-up waited: nothing is left to evict.
+        }
+
+        lock (Gate)
+        {
+            _catchUpScheduled = false;
+            if (more)
+            {
+                ScheduleCatchUp();
+            }
+        }
     }
 
     /// <summary>Forgets eviction's pooled candidates (a flush left them meaningless).</summary>

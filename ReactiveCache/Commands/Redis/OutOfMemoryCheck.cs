@@ -26,8 +26,9 @@ internal static class OutOfMemoryCheck
         var denyOom = command.Has(RedisCommandFlags.DenyOom) || (isExec && transaction!.QueuedDenyOom);
         var rejectOnOom = denyOom || (transaction is not null && !s_allowedInMulti.Contains(command.Name));
 
-        // RefusesWrites evicts first whenever the store is over its limit, as performEvictions runs before any command.
-        if (!store.RefusesWrites() || !rejectOnOom)
+        // RefusesWrites evicts first whenever the store is over its limit, as performEvictions runs before any command;
+        // a command that could not be refused anyway (a read outside MULTI) lets its own write do that.
+        if (!rejectOnOom || !store.RefusesWrites())
         {
             return null;
         }

@@ -17,6 +17,12 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
     private const int Rounds = 4;
     private const int RandomTries = 64;
 
+    // A sparse table (a small one is never packed) can defeat random sampling; then this many slots are walked.
+    private const int WalkedSlots = 4096;
+
+    // One call holds the store's lock for at most about this long, whatever the sample size and the number of databases.
+    private static readonly long s_budgetTicks = System.Diagnostics.Stopwatch.Frequency / 1000;
+
     // Ascending by score: the best candidate is the last.
     private readonly Candidate[] _pool = new Candidate[PoolSize];
     private int _count;
@@ -33,9 +39,10 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
             return budget.Used <= target ? EvictionProgress.Done : EvictionProgress.Failed;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var evicted = 0; budget.Used > target; evicted++)
         {
-            if (evicted == maxKeys)
+            if (evicted == maxKeys || (evicted % 16 == 15 && System.Diagnostics.Stopwatch.GetTimestamp() - started > s_budgetTicks))
             {
                 return EvictionProgress.Running;
             }
@@ -62,14 +69,27 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         _count = 0;
     }
 
+    // Each round samples the next database (round robin: the pool keeps the best of earlier rounds, so sixteen databases
+    // cost one database's samples per eviction, not sixteen). When sampling finds nothing valid, every database's slots
+    // are walked before the answer is "nothing to evict".
     private bool TryPickRanked(IReadOnlyList<StoreWriter> databases, EvictionPolicy policy, long protectedAfter, long nowMs, out StoreWriter writer, out byte[] key)
     {
         var nowMinute = clock.Minutes(nowMs);
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round <= Rounds; round++)
         {
-            foreach (var database in databases)
+            if (round < Rounds)
             {
-                Sample(database, policy, protectedAfter, nowMinute);
+                if (NextDatabase(databases, policy) is { } database)
+                {
+                    Sample(database, policy, protectedAfter, nowMinute, walk: false);
+                }
+            }
+            else
+            {
+                foreach (var database in databases)
+                {
+                    Sample(database, policy, protectedAfter, nowMinute, walk: true);
+                }
             }
 
             while (_count > 0)
@@ -91,7 +111,23 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         return false;
     }
 
-    private void Sample(StoreWriter database, EvictionPolicy policy, long protectedAfter, ushort nowMinute)
+    private int _nextDatabase;
+
+    private StoreWriter? NextDatabase(IReadOnlyList<StoreWriter> databases, EvictionPolicy policy)
+    {
+        for (var i = 0; i < databases.Count; i++)
+        {
+            var database = databases[_nextDatabase++ % databases.Count];
+            if ((policy.IsVolatile() ? database.VolatileSlots : database.Slots).Count > 0)
+            {
+                return database;
+            }
+        }
+
+        return null;
+    }
+
+    private void Sample(StoreWriter database, EvictionPolicy policy, long protectedAfter, ushort nowMinute, bool walk)
     {
         var slots = policy.IsVolatile() ? database.VolatileSlots : database.Slots;
         if (slots.Count == 0)
@@ -100,17 +136,19 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         }
 
         var samples = budget.Samples;
-        if (slots.End <= samples)
+        if (slots.End <= samples || walk)
         {
-            for (var slot = 0; slot < slots.End; slot++)
+            var start = slots.End <= samples ? 0 : Random.Shared.Next(slots.End);
+            for (var i = 0; i < Math.Min(slots.End, WalkedSlots); i++)
             {
-                Consider(database, slots.At(slot), policy, protectedAfter, nowMinute);
+                Consider(database, slots.At((start + i) % slots.End), policy, protectedAfter, nowMinute);
             }
 
             return;
         }
 
-        // The slots are at least a quarter full, so four tries per sample find one.
+        // A table of more than 1024 slots is at least a quarter full (KeySlots packs it), so four tries per sample find
+        // one; a smaller, sparser one may find none, and then the walk above is the fallback.
         for (int tries = 0, taken = 0; taken < samples && tries < samples * 4; tries++)
         {
             if (slots.At(Random.Shared.Next(slots.End)) is { } candidate)
