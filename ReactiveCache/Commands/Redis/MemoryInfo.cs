@@ -16,6 +16,7 @@ internal static class MemoryInfo
         var peak = server.MemoryPeak.Observe(used);
         using var process = Process.GetCurrentProcess();
         var rss = process.WorkingSet64;
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
         var max = store.MaxMemory;
         return ServerInfo.Lines("Memory",
             ("used_memory", used), ("used_memory_human", BytesToHuman(used)),
@@ -23,9 +24,9 @@ internal static class MemoryInfo
             ("used_memory_peak", peak), ("used_memory_peak_human", BytesToHuman(peak)),
             ("maxmemory", max), ("maxmemory_human", BytesToHuman(max)),
             ("maxmemory_policy", store.EvictionPolicy.RedisName()),
-            ("mem_fragmentation_ratio", FragmentationRatio(rss, used)),
+            ("mem_fragmentation_ratio", FragmentationRatio(rss, heap)),
             ("mem_not_counted_for_evict", store.ReplayMemory),
-            ("reactivecache_managed_heap", GC.GetTotalMemory(forceFullCollection: false)));
+            ("reactivecache_managed_heap", heap));
     }
 
     /// <summary>bytesToHuman in server.c: bytes below 1024, then K, M, G, T, P with two decimals.</summary>
@@ -49,7 +50,8 @@ internal static class MemoryInfo
         return bytes.ToString(CultureInfo.InvariantCulture) + "B";
     }
 
-    // Redis prints rss / used with "%.2f" (0 used gives its own ratio; here 0.00 rather than a division by zero).
+    // Redis prints rss / what its allocator handed out, with "%.2f". The analogue here is the managed heap, not
+    // used_memory: keys alone would make a near-empty server's ratio a million.
     private static string FragmentationRatio(long rss, long used) =>
         (used == 0 ? 0 : (double)rss / used).ToString("F2", CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,7 @@ internal sealed class MemoryBudget(CacheStoreOptions options)
     private EvictionPolicy _policy = options.EvictionPolicy;
     private int _samples = Math.Clamp(options.EvictionSamples, 1, MaxSamples);
 
-    /// <summary>Redis's bound on <c>maxmemory-samples</c>.</summary>
+    /// <summary>The bound on <c>maxmemory-samples</c>: Redis accepts any positive count, but past 64 a sample costs more than it ranks better, and a huge one would let CONFIG SET stall every eviction.</summary>
     public const int MaxSamples = 64;
 
     /// <summary>The bytes every key of every database takes (<see cref="MemoryFootprint"/>).</summary>
