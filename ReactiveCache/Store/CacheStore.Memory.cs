@@ -12,6 +12,9 @@ public sealed partial class CacheStore
     /// </summary>
     public long UsedMemory => _keyspace.Memory.Used;
 
+    /// <summary>The most <see cref="UsedMemory"/> has been since the store was created (Redis's <c>used_memory_peak</c>).</summary>
+    public long PeakUsedMemory => _keyspace.Memory.Peak;
+
     /// <summary>
     /// The bytes the replay buffer holds (Redis's <c>mem_not_counted_for_evict</c>): recent changes kept for resuming
     /// subscribers, bounded by <see cref="CacheStoreOptions.ReplayBufferBytes"/> for the whole server and not counted

@@ -7,7 +7,8 @@ namespace ReactiveCache.Commands.Redis;
 /// <summary>
 /// The memory settings of CONFIG GET/SET: maxmemory, maxmemory-policy, maxmemory-samples, lfu-log-factor and
 /// lfu-decay-time, read from and written to the store (one limit for every database, as Redis's is for the server).
-/// Values are checked as config.c checks them; lowering maxmemory evicts down to it before CONFIG SET answers.
+/// Values are checked as config.c checks them (maxmemory-samples is bounded at 64 here); lowering maxmemory evicts a
+/// first chunk before CONFIG SET answers and the rest right after (<see cref="CacheStore.MaxMemory"/>).
 /// </summary>
 internal static class MemoryConfig
 {
@@ -41,9 +42,9 @@ internal static class MemoryConfig
                 error = RespErrors.EvictionPolicyNames;
                 return false;
             case "maxmemory-samples" when ConfigCommands.TryReadInteger(value, int.MinValue, out var samples, out error):
-                if (samples is < 1 or > 64)
+                if (samples is < 1 or > Store.Memory.MemoryBudget.MaxSamples)
                 {
-                    error = string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigOutOfRange, 1, 64);
+                    error = string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigOutOfRange, 1, Store.Memory.MemoryBudget.MaxSamples);
                     return false;
                 }
 

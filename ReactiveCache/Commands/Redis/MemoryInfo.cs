@@ -13,7 +13,7 @@ internal static class MemoryInfo
     {
         var store = server.Databases[0];
         var used = store.UsedMemory;
-        var peak = server.MemoryPeak.Observe(used);
+        var peak = store.PeakUsedMemory;
         using var process = Process.GetCurrentProcess();
         var rss = process.WorkingSet64;
         var heap = GC.GetTotalMemory(forceFullCollection: false);

@@ -54,7 +54,6 @@ internal sealed class RedisServer : IDisposable
     public CommandStatistics CommandStatistics { get; }
 
     /// <summary>The highest used_memory INFO has seen (used_memory_peak).</summary>
-    public MemoryPeak MemoryPeak { get; } = new();
 
     public ConcurrentDictionary<long, RedisSession> Clients { get; } = new();
 

@@ -26,6 +26,7 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
     // Ascending by score: the best candidate is the last.
     private readonly Candidate[] _pool = new Candidate[PoolSize];
     private int _count;
+    private int _nextDatabase;
 
     /// <summary>
     /// Evicts until the keys take at most <paramref name="target"/> bytes, or <paramref name="maxKeys"/> are gone.
@@ -110,8 +111,6 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         key = [];
         return false;
     }
-
-    private int _nextDatabase;
 
     private StoreWriter? NextDatabase(IReadOnlyList<StoreWriter> databases, EvictionPolicy policy)
     {

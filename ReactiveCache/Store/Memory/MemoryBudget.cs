@@ -8,6 +8,7 @@ namespace ReactiveCache.Store.Memory;
 internal sealed class MemoryBudget(CacheStoreOptions options)
 {
     private long _used;
+    private long _peak;
     private long _max = Math.Max(0, options.MaxMemory);
     private long _evicted;
     private EvictionPolicy _policy = options.EvictionPolicy;
@@ -18,6 +19,9 @@ internal sealed class MemoryBudget(CacheStoreOptions options)
 
     /// <summary>The bytes every key of every database takes (<see cref="MemoryFootprint"/>).</summary>
     public long Used => Volatile.Read(ref _used);
+
+    /// <summary>The most <see cref="Used"/> has been (Redis's <c>used_memory_peak</c>), kept by every change, not sampled.</summary>
+    public long Peak => Volatile.Read(ref _peak);
 
     /// <summary>The limit; 0 is none.</summary>
     public long Max
@@ -62,6 +66,11 @@ internal sealed class MemoryBudget(CacheStoreOptions options)
     public void Add(long bytes)
     {
         Volatile.Write(ref _used, _used + bytes);
+        if (_used > _peak)
+        {
+            Volatile.Write(ref _peak, _used);
+        }
+
         if (bytes < 0)
         {
             Garbage.Freed(-bytes);
