@@ -56,7 +56,7 @@ internal sealed class ServerCommandLine
         Description = $"Which keys go past --maxmemory, as Redis: {string.Join(", ", EvictionPolicies.Names)}; noeviction refuses writes (memcached's -M)",
         DefaultValueFactory = _ => EvictionPolicy.NoEviction.RedisName(),
     };
-    private readonly Option<int> _maxMemorySamples = Integer("--maxmemory-samples", "Keys one eviction samples per database (more is closer to exact)", 5, 1, 64);
+    private readonly Option<int> _maxMemorySamples = Integer("--maxmemory-samples", "Keys one eviction samples per database (more is closer to exact)", 5, 1, Store.Memory.MemoryBudget.MaxSamples);
     private readonly Option<int> _lfuLogFactor = Integer("--lfu-log-factor", "How slowly the LFU policies' access counter grows", 10, 0, int.MaxValue);
     private readonly Option<int> _lfuDecayTime = Integer("--lfu-decay-time", "Minutes without access per step down of the LFU counter (0 never decays)", 1, 0, int.MaxValue);
     private readonly Option<string> _queryBufferLimit = new("--client-query-buffer-limit") { Description = "Memory one connection's unfinished Redis request may hold, e.g. 64mb (1mb or more)", DefaultValueFactory = _ => "1gb" };

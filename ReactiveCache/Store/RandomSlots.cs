@@ -1,22 +1,28 @@
 namespace ReactiveCache.Store;
 
 /// <summary>
-/// A random live key in O(1) expected time: sample slots of the database's <see cref="KeySlots"/>, which are at
-/// least a quarter full (freed slots are reused first, and the keys are packed when fewer remain), skipping free
-/// and expired ones. Runs under the store's lock.
+/// A random key in O(1) expected time: sample slots of a <see cref="KeySlots"/>, which is at least a quarter full once
+/// it has more than 1024 slots (freed slots are reused first, and the keys are packed when fewer remain), skipping
+/// free slots and keys the caller does not accept. RANDOMKEY takes a live key; random eviction one the command in
+/// progress did not write. Runs under the store's lock.
 /// </summary>
 /// <remarks>
-/// 64 samples all miss a quarter-full table once in about 10^8 calls; then a walk from a random slot finds the
-/// next live key. Keys that are past their expiry but not yet expired still count as misses, as in Redis's
-/// sampling.
+/// 64 samples all miss a quarter-full table once in about 10^8 calls, and a small sparse one more often; then a walk
+/// from a random slot finds the next accepted key. Keys that are past their expiry but not yet expired still count as
+/// misses for RANDOMKEY, as in Redis's sampling.
 /// </remarks>
 internal static class RandomSlots
 {
     private const int Samples = 64;
 
-    public static bool TryPick(StoreWriter writer, out byte[] key)
+    /// <summary>RANDOMKEY: a random key of the database that is not past its expiry.</summary>
+    public static bool TryPick(StoreWriter writer, out byte[] key) =>
+        TryPick(writer.Slots, writer, static (writer, candidate) =>
+            writer.TryPeek(candidate, out _, out var entry) && !entry.IsExpiredAt(writer.NowMs), out key);
+
+    /// <summary>A random key of <paramref name="slots"/> that <paramref name="accept"/> takes.</summary>
+    public static bool TryPick<TState>(KeySlots slots, TState state, Func<TState, byte[], bool> accept, out byte[] key)
     {
-        var slots = writer.Slots;
         key = [];
         if (slots.End == 0)
         {
@@ -25,7 +31,7 @@ internal static class RandomSlots
 
         for (var i = 0; i < Samples; i++)
         {
-            if (IsLive(writer, slots.At(Random.Shared.Next(slots.End)), out key))
+            if (IsAccepted(slots.At(Random.Shared.Next(slots.End)), state, accept, out key))
             {
                 return true;
             }
@@ -34,7 +40,7 @@ internal static class RandomSlots
         var start = Random.Shared.Next(slots.End);
         for (var i = 0; i < slots.End; i++)
         {
-            if (IsLive(writer, slots.At((start + i) % slots.End), out key))
+            if (IsAccepted(slots.At((start + i) % slots.End), state, accept, out key))
             {
                 return true;
             }
@@ -43,9 +49,9 @@ internal static class RandomSlots
         return false;
     }
 
-    private static bool IsLive(StoreWriter writer, byte[]? candidate, out byte[] key)
+    private static bool IsAccepted<TState>(byte[]? candidate, TState state, Func<TState, byte[], bool> accept, out byte[] key)
     {
         key = candidate ?? [];
-        return candidate is not null && writer.TryPeek(candidate, out _, out var entry) && !entry.IsExpiredAt(writer.NowMs);
+        return candidate is not null && accept(state, candidate);
     }
 }

@@ -15,7 +15,6 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
 {
     private const int PoolSize = 16;
     private const int Rounds = 4;
-    private const int RandomTries = 64;
 
     // A sparse table (a small one is never packed) can defeat random sampling; then this many slots are walked.
     private const int WalkedSlots = 4096;
@@ -231,7 +230,9 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         {
             writer = databases[(start + i) % databases.Count];
             var slots = volatileOnly ? writer.VolatileSlots : writer.Slots;
-            if (slots.Count > 0 && TryPickRandom(writer, slots, protectedAfter, out key))
+            // Any key the command in progress did not write.
+            if (slots.Count > 0 && RandomSlots.TryPick(slots, (Writer: writer, ProtectedAfter: protectedAfter), static (state, candidate) =>
+                    state.Writer.TryPeek(candidate, out _, out var entry) && entry.Version <= (ulong)state.ProtectedAfter, out key))
             {
                 return true;
             }
@@ -240,35 +241,6 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
         writer = null!;
         key = [];
         return false;
-    }
-
-    private static bool TryPickRandom(StoreWriter writer, KeySlots slots, long protectedAfter, out byte[] key)
-    {
-        for (var i = 0; i < RandomTries; i++)
-        {
-            if (IsEvictable(writer, slots.At(Random.Shared.Next(slots.End)), protectedAfter, out key))
-            {
-                return true;
-            }
-        }
-
-        var start = Random.Shared.Next(slots.End);
-        for (var i = 0; i < slots.End; i++)
-        {
-            if (IsEvictable(writer, slots.At((start + i) % slots.End), protectedAfter, out key))
-            {
-                return true;
-            }
-        }
-
-        key = [];
-        return false;
-    }
-
-    private static bool IsEvictable(StoreWriter writer, byte[]? candidate, long protectedAfter, out byte[] key)
-    {
-        key = candidate ?? [];
-        return candidate is not null && writer.TryPeek(candidate, out _, out var entry) && entry.Version <= (ulong)protectedAfter;
     }
 
     private readonly record struct Candidate(StoreWriter Writer, byte[] Key, long Score);
