@@ -45,6 +45,13 @@ public sealed record CacheChange(
     /// </summary>
     public IReadOnlyList<HashField>? Fields { get; init; }
 
+    /// <summary>
+    /// For a list, set or sorted set: the elements the change added, removed or replaced, in the order it did so
+    /// (<see cref="ChangeOperations.ElementsEdited"/>), or, when the whole value was set (<see cref="ChangeOperations.ValueSet"/>:
+    /// a copy, a rename, a STORE form), every element as an <see cref="ElementEdit.Added"/> edit in order. Otherwise <c>null</c>.
+    /// </summary>
+    public IReadOnlyList<ElementChange>? Elements { get; init; }
+
     /// <summary>memcached's flags and marks after the change, when the key has some; otherwise <c>null</c>.</summary>
     public MemcachedMetadata? Memcached { get; init; }
 
@@ -69,6 +76,11 @@ public sealed record CacheChange(
         if (Fields is { } fields)
         {
             text.Append(" {").AppendJoin(", ", fields.Select(field => field.Value is null ? field.NameText : $"{field.NameText}={field.ValueText}")).Append('}');
+        }
+
+        if (Elements is { } elements)
+        {
+            text.Append(" [").AppendJoin(", ", elements).Append(']');
         }
 
         return text.ToString();

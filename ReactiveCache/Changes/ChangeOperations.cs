@@ -9,10 +9,11 @@ namespace ReactiveCache;
 /// Applying a change's operations in sequence order rebuilds the store (<see cref="CacheStore.Apply"/>):
 /// <list type="table">
 /// <listheader><term>operation</term><description>carries, and means</description></listheader>
-/// <item><term>ValueSet</term><description>the whole new value: <see cref="CacheChange.Value"/> for a string, every field in <see cref="CacheChange.Fields"/> for a hash</description></item>
+/// <item><term>ValueSet</term><description>the whole new value: <see cref="CacheChange.Value"/> for a string, every field in <see cref="CacheChange.Fields"/> for a hash, every element (as <see cref="ElementEdit.Added"/> edits, in order) in <see cref="CacheChange.Elements"/> for a list, set or sorted set</description></item>
 /// <item><term>ExpiryChanged</term><description>the command set or cleared the time to live; <see cref="CacheChange.ExpiresAt"/> says which</description></item>
 /// <item><term>FieldsSet</term><description>the fields set, with their new values</description></item>
 /// <item><term>FieldsDeleted</term><description>the fields deleted (values null)</description></item>
+/// <item><term>ElementsEdited</term><description>the list, set or sorted-set edits in <see cref="CacheChange.Elements"/>, in the order they were made</description></item>
 /// <item><term>KeyRemoved</term><description>the key is gone; <see cref="CacheChange.Kind"/> says whether deleted, expired or evicted</description></item>
 /// <item><term>MetadataChanged</term><description>only memcached's marks changed (<see cref="CacheChange.Memcached"/>)</description></item>
 /// </list>
@@ -41,4 +42,7 @@ public enum ChangeOperations
 
     /// <summary>Only memcached's stale and recache marks changed.</summary>
     MetadataChanged = 32,
+
+    /// <summary>Elements of a list, set or sorted set were added, removed or replaced.</summary>
+    ElementsEdited = 64,
 }

@@ -77,4 +77,82 @@ public enum ChangeReason
 
     /// <summary>A whole value was restored from a serialized payload (Redis RESTORE).</summary>
     Restore,
+
+    /// <summary>Elements pushed at a list's head (LPUSH, LPUSHX, the destination of LMOVE ... LEFT).</summary>
+    ListPushLeft,
+
+    /// <summary>Elements pushed at a list's tail (RPUSH, RPUSHX, the destination of LMOVE ... RIGHT, RPOPLPUSH).</summary>
+    ListPushRight,
+
+    /// <summary>Elements popped from a list's head (LPOP, BLPOP, LMPOP LEFT, the source of LMOVE LEFT).</summary>
+    ListPopLeft,
+
+    /// <summary>Elements popped from a list's tail (RPOP, BRPOP, LMPOP RIGHT, the source of LMOVE RIGHT, RPOPLPUSH).</summary>
+    ListPopRight,
+
+    /// <summary>An element inserted before or after another (LINSERT).</summary>
+    ListInsert,
+
+    /// <summary>A list element overwritten by index (LSET).</summary>
+    ListSet,
+
+    /// <summary>List elements removed by value (LREM).</summary>
+    ListRemove,
+
+    /// <summary>A list trimmed to a range (LTRIM).</summary>
+    ListTrim,
+
+    /// <summary>Members added to a set (SADD, the destination of SMOVE).</summary>
+    SetAdd,
+
+    /// <summary>Members removed from a set (SREM, the source of SMOVE).</summary>
+    SetRemove,
+
+    /// <summary>Random members popped from a set (SPOP).</summary>
+    SetPop,
+
+    /// <summary>A set stored as the intersection of sets (SINTERSTORE).</summary>
+    SetInterStore,
+
+    /// <summary>A set stored as the union of sets (SUNIONSTORE).</summary>
+    SetUnionStore,
+
+    /// <summary>A set stored as the difference of sets (SDIFFSTORE).</summary>
+    SetDiffStore,
+
+    /// <summary>Members added to a sorted set, or given new scores (ZADD).</summary>
+    SortedSetAdd,
+
+    /// <summary>A sorted-set member's score incremented (ZINCRBY, ZADD ... INCR).</summary>
+    SortedSetIncrement,
+
+    /// <summary>Members removed from a sorted set (ZREM).</summary>
+    SortedSetRemove,
+
+    /// <summary>Members removed by rank (ZREMRANGEBYRANK).</summary>
+    SortedSetRemoveRangeByRank,
+
+    /// <summary>Members removed by score (ZREMRANGEBYSCORE).</summary>
+    SortedSetRemoveRangeByScore,
+
+    /// <summary>Members removed by lexicographic range (ZREMRANGEBYLEX).</summary>
+    SortedSetRemoveRangeByLex,
+
+    /// <summary>The lowest-scored members popped (ZPOPMIN, BZPOPMIN, ZMPOP MIN).</summary>
+    SortedSetPopMin,
+
+    /// <summary>The highest-scored members popped (ZPOPMAX, BZPOPMAX, ZMPOP MAX).</summary>
+    SortedSetPopMax,
+
+    /// <summary>A sorted set stored as a union (ZUNIONSTORE).</summary>
+    SortedSetUnionStore,
+
+    /// <summary>A sorted set stored as an intersection (ZINTERSTORE).</summary>
+    SortedSetInterStore,
+
+    /// <summary>A sorted set stored as a difference (ZDIFFSTORE).</summary>
+    SortedSetDiffStore,
+
+    /// <summary>A sorted set stored from a range of another (ZRANGESTORE).</summary>
+    SortedSetRangeStore,
 }

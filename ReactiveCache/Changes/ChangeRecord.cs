@@ -4,7 +4,8 @@ namespace ReactiveCache.Changes;
 /// A change as the store records it: a struct, so the write path and the replay ring allocate nothing per
 /// change. It becomes a <see cref="CacheChange"/> object only when someone receives it.
 /// </summary>
-/// <remarks><see cref="Payload"/> is the string value (<c>byte[]</c>) or the hash fields (<c>HashField[]</c>) the operations need.</remarks>
+/// <remarks><see cref="Payload"/> is the string value (<c>byte[]</c>) or the hash fields (<c>HashField[]</c>) or the collection's
+/// element edits (<c>ElementChange[]</c>) the operations need.</remarks>
 internal readonly record struct ChangeRecord(
     long Sequence,
     ChangeKind Kind,
@@ -25,6 +26,7 @@ internal readonly record struct ChangeRecord(
     /// <summary>What one record costs beside its arrays: the struct in the ring and the array headers it points to.</summary>
     public const int Overhead = 96;
     private const int FieldOverhead = 32;
+    private const int ElementOverhead = 56;
 
     /// <summary>
     /// What keeping this change costs in bytes, computed while its arrays are still hot in the cache, so
@@ -42,6 +44,7 @@ internal readonly record struct ChangeRecord(
             Type = Type,
             // Read-only: every subscriber and the replay buffer share the recorded array.
             Fields = Payload is HashField[] fields ? Array.AsReadOnly(fields) : null,
+            Elements = Payload is ElementChange[] elements ? Array.AsReadOnly(elements) : null,
             Memcached = Memcached,
         };
 
@@ -59,6 +62,14 @@ internal readonly record struct ChangeRecord(
                 }
 
                 return size;
+            case ElementChange[] elements:
+                long bytes = 0;
+                foreach (var element in elements)
+                {
+                    bytes += ElementOverhead + element.Element.Length;
+                }
+
+                return bytes;
             default:
                 return 0;
         }

@@ -25,4 +25,12 @@ internal interface ICommandSession<in TCommand, out TReply> : IDisposable
     /// limited as the pubsub client class and it is exempt from the idle timeout. Read from other threads.
     /// </summary>
     bool IsSubscriber => false;
+
+    /// <summary>
+    /// Non-null while the command last executed answers later (a blocked BLPOP, a reply too big to build on the
+    /// socket's thread): its reply goes out through <see cref="Pushes"/>, and the task completes once it has. Until
+    /// then the connection executes nothing more, as Redis holds a blocked client's next commands, but keeps watching
+    /// the socket, so a client that goes away ends its wait. Read right after each <see cref="Execute"/>.
+    /// </summary>
+    Task? PendingReply => null;
 }

@@ -63,7 +63,8 @@ internal sealed class ClientsCron : IDisposable
     {
         var subscriber = connection.IsSubscriber();
         var timeout = _limits.Timeout.Ticks;
-        if (timeout > 0 && !subscriber && nowTicks - connection.LastActivityTicks >= timeout)
+        // A blocked client waits on its own timeout, not the idle one (Redis's clientsCronHandleTimeout).
+        if (timeout > 0 && !subscriber && !connection.IsWaitingForReply && nowTicks - connection.LastActivityTicks >= timeout)
         {
             _logger.LogDebug("Connection {Id} closed: idle for {Timeout}", connection.Id, _limits.Timeout);
             connection.CloseIdle();

@@ -46,6 +46,7 @@ internal sealed class Connection : IAsyncDisposable
     private volatile bool _disposed;
     private int _flushing;
     private int _readLoopStarted;
+    private Task? _waitingForReply;
     private bool _flushedOnClose;
     private readonly Action _abort;
 
@@ -97,6 +98,18 @@ internal sealed class Connection : IAsyncDisposable
     /// limit instead of the normal one, and it is exempt from the idle timeout, as in Redis. Read from any thread.
     /// </summary>
     public Func<bool> IsSubscriber { get; set; } = static () => false;
+
+    /// <summary>
+    /// The reply the session still owes for the frame just handled (<see cref="Commands.ICommandSession{TCommand, TReply}.PendingReply"/>):
+    /// while it is pending the loop handles no further frame, but goes on reading, so a peer that closes is noticed.
+    /// </summary>
+    public Func<Task?> PendingReply { get; set; } = static () => null;
+
+    /// <summary>True while the connection waits for a reply its session owes (a blocked client): exempt from the idle timeout, as in Redis.</summary>
+    public bool IsWaitingForReply => Volatile.Read(ref _waitingForReply) is not null;
+
+    /// <summary>The most input a waiting connection holds unexecuted before it is closed (Redis's client-query-buffer-limit default).</summary>
+    internal long MaxInputWhileWaiting { get; set; } = 1024L * 1024 * 1024;
 
     /// <summary>When the client last sent bytes or took a reply that had to wait for it, on the clock's ticks.</summary>
     public long LastActivityTicks => Volatile.Read(ref _lastActivityTicks);
@@ -200,11 +213,19 @@ internal sealed class Connection : IAsyncDisposable
 
             var batchStarted = Stopwatch.GetTimestamp();
             var offloaded = false;
+            Task? owed = null;
             try
             {
                 while (!_closeRequested && _fault is null && framer.TryReadFrame(ref buffer, out var frame))
                 {
                     observer.OnNext(frame);
+
+                    if (PendingReply() is { IsCompleted: false } pending)
+                    {
+                        // The rest of the batch waits for this reply; the bytes stay in the pipe until then.
+                        owed = pending;
+                        break;
+                    }
 
                     if (!offloaded && _socket is not null && Stopwatch.GetElapsedTime(batchStarted) > s_inlineBudget)
                     {
@@ -228,6 +249,16 @@ internal sealed class Connection : IAsyncDisposable
             }
 
             await FlushAsync();
+            if (owed is not null)
+            {
+                if (!await AwaitReplyAsync(owed, cancellation))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             if (_closeRequested || read.IsCompleted || cancellation.IsCancellationRequested)
             {
                 break;
@@ -235,6 +266,48 @@ internal sealed class Connection : IAsyncDisposable
         }
 
         observer.OnCompleted();
+    }
+
+    /// <summary>
+    /// Waits for a reply the session owes while still reading, so a peer that closes (or a kill, a shutdown) ends the
+    /// wait; what it sends meanwhile is kept, up to <see cref="MaxInputWhileWaiting"/>, and handled afterwards. Returns
+    /// false when the connection should stop instead. Nothing runs on the socket's thread while it waits.
+    /// </summary>
+    private async Task<bool> AwaitReplyAsync(Task owed, CancellationToken cancellation)
+    {
+        Volatile.Write(ref _waitingForReply, owed);
+        _ = owed.ContinueWith(static (_, state) => ((Connection)state!).Wake(), this, TaskContinuationOptions.ExecuteSynchronously);
+        try
+        {
+            while (true)
+            {
+                var read = await Input.ReadAsync();
+                var held = read.Buffer.Length;
+                if (owed.IsCompleted && !read.IsCompleted)
+                {
+                    // Nothing examined: the loop's next read returns these bytes at once. The reply is out first.
+                    Input.AdvanceTo(read.Buffer.Start);
+                    await FlushAsync();
+                    return true;
+                }
+
+                Input.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                Volatile.Write(ref _inputHeldBytes, held);
+                if (read.IsCompleted || _closeRequested || _fault is not null || cancellation.IsCancellationRequested)
+                {
+                    return false;
+                }
+
+                if (held > MaxInputWhileWaiting)
+                {
+                    throw new QueryBufferOverflowException(MaxInputWhileWaiting);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _waitingForReply, null);
+        }
     }
 
     /// <summary>

@@ -187,6 +187,9 @@ public sealed partial class CacheStore : IDisposable
         }
     }
 
+    /// <summary>Ends a blocked wait that is still waiting (timeout, client gone, CLIENT UNBLOCK); false when it was served first.</summary>
+    internal bool EndWait(Store.Blocking.BlockedWait wait, Store.Blocking.WaitOutcome outcome) => _keyspace.End(wait, outcome);
+
     internal IReadOnlyList<byte[]> ReadKeys(byte[] pattern) =>
         Write(pattern, static (writer, pattern) =>
             writer.Entries

@@ -1,6 +1,8 @@
 using System.Reactive.Concurrency;
 using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
 using ReactiveCache.Changes;
+using ReactiveCache.Store.Blocking;
 using ReactiveCache.Store.Memory;
 using ReactiveCache.Store.Values;
 
@@ -21,6 +23,8 @@ internal sealed class Keyspace
 {
     private readonly List<ChangeRecord> _pending = [];
     private readonly List<StoreWriter> _databases = [];
+    private readonly Queue<(StoreWriter Database, WaitQueue Queue)> _ready = new();
+    private readonly ConcurrentQueue<BlockedWait> _served = new();
     private readonly Evictor _evictor;
     private readonly IScheduler _clock;
     private readonly int _evictionsPerEdit;
@@ -96,13 +100,21 @@ internal sealed class Keyspace
     /// <summary>Called under <see cref="Gate"/>: the outermost edit hands what it recorded to the feed as one batch.</summary>
     public void EndEdit()
     {
-        if (--_editLevel > 0)
+        if (_editLevel > 1)
         {
+            _editLevel--;
             return;
         }
 
         try
         {
+            // Still inside the edit: what the blocked clients pop is part of this batch, before the evictions.
+            if (_ready.Count > 0)
+            {
+                ServeReadyKeys();
+            }
+
+            _editLevel = 0;
             if (Memory.IsOver)
             {
                 MakeRoom();
@@ -117,9 +129,106 @@ internal sealed class Keyspace
         }
         finally
         {
+            _editLevel = 0;
             _pending.Clear();
             RefusesGrowth = false;
         }
+    }
+
+    /// <summary>Called under <see cref="Gate"/> by a change to a key someone waits on: offered to its waits when the edit ends.</summary>
+    public void MarkReady(StoreWriter database, WaitQueue queue) => _ready.Enqueue((database, queue));
+
+    /// <summary>
+    /// Offers every ready key to its waits, first come first served, inside the edit that made them ready; a wait
+    /// served may make another key ready (BLMOVE pushes), which is offered in turn, as Redis's handleClientsBlockedOnKeys.
+    /// Each offer either serves a wait or leaves the key as it found it, so this ends once nobody else can be served.
+    /// </summary>
+    private void ServeReadyKeys()
+    {
+        // A served wait was accepted when it blocked: its pop (and BLMOVE's push) is not refused for memory now.
+        RefusesGrowth = false;
+        while (_ready.TryDequeue(out var ready))
+        {
+            var (database, queue) = ready;
+            queue.Ready = false;
+            for (var node = queue.Waits.First; node is not null;)
+            {
+                var next = node.Next;
+                var wait = node.Value;
+                bool served;
+                try
+                {
+                    served = wait.TryServe(database, queue.Key);
+                }
+                catch (Exception)
+                {
+                    // A wait that cannot be served is ended rather than left to fail the writer's whole batch.
+                    served = true;
+                }
+
+                if (served)
+                {
+                    StoreWriter.Unblock(wait);
+                    _served.Enqueue(wait);
+                }
+                else if (!database.TryPeek(queue.Key, out _, out _))
+                {
+                    // The key is gone (popped empty, or never a list): nobody behind can be served from it either.
+                    break;
+                }
+
+                node = next;
+            }
+        }
+    }
+
+    /// <summary>Called under <see cref="Gate"/>: arms the timeout of a wait just registered (none for <see cref="TimeSpan.Zero"/>).</summary>
+    public void Track(BlockedWait wait, TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // A timer reaches about 49 days at most; a longer wait (Redis takes up to LLONG_MAX milliseconds) re-arms.
+        if (timeout > LongestTimer)
+        {
+            wait.Timer = _clock.Schedule(LongestTimer, () =>
+            {
+                lock (Gate)
+                {
+                    if (wait.IsWaiting)
+                    {
+                        Track(wait, timeout - LongestTimer);
+                    }
+                }
+            });
+            return;
+        }
+
+        wait.Timer = _clock.Schedule(timeout, () => End(wait, WaitOutcome.TimedOut));
+    }
+
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(24);
+
+    /// <summary>
+    /// Ends a wait that is still waiting (a timeout, a client gone, CLIENT UNBLOCK), from any thread; its
+    /// <see cref="BlockedWait.Ended"/> runs here, after the lock. Returns false when it was already over (served first).
+    /// </summary>
+    public bool End(BlockedWait wait, WaitOutcome outcome)
+    {
+        lock (Gate)
+        {
+            if (!wait.IsWaiting)
+            {
+                return false;
+            }
+
+            StoreWriter.Unblock(wait);
+        }
+
+        wait.Ended(outcome);
+        return true;
     }
 
     /// <summary>
@@ -188,6 +297,10 @@ internal sealed class Keyspace
         if (!Gate.IsHeldByCurrentThread)
         {
             Feed.Drain();
+            while (_served.TryDequeue(out var wait))
+            {
+                wait.Ended(WaitOutcome.Served);
+            }
         }
     }
 

@@ -35,12 +35,21 @@ internal sealed partial class StoreWriter
         }
         else if (change.Has(ChangeOperations.ValueSet))
         {
-            CacheValue value = change.Type == ValueKind.Hash ? HashOf(change.Fields ?? []) : new StringValue(change.Value ?? []);
+            CacheValue value = change.Type switch
+            {
+                ValueKind.String => new StringValue(change.Value ?? []),
+                ValueKind.Hash => HashOf(change.Fields ?? []),
+                _ => CollectionOf(change.Type, change.Elements ?? []),
+            };
             Store(change.Key.ToArray(), value, expiresAtMs, memcached, change.Reason, expiryGiven: change.Has(ChangeOperations.ExpiryChanged));
         }
         else if (change.Has(ChangeOperations.FieldsSet))
         {
             SetFields(change.Key, [.. change.Fields ?? []], ListpackLimits.HashDefaults, change.Reason);
+        }
+        else if (change.Has(ChangeOperations.ElementsEdited))
+        {
+            ApplyEdits(change);
         }
         else if (change.Has(ChangeOperations.FieldsDeleted))
         {
@@ -57,6 +66,30 @@ internal sealed partial class StoreWriter
                 SetExpiry(entry, expiresAtMs, change.Reason);
             }
         }
+    }
+
+    // The edits go to the collection as the source made them, and are recorded again as one change with the same reason.
+    private void ApplyEdits(CacheChange change)
+    {
+        var collection = EditForGrowth<CollectionValue>(change.Key, change.Type, out var entry, out var created);
+        var edits = change.Elements is { } elements ? elements.ToArray() : [];
+        foreach (var edit in edits)
+        {
+            collection.Apply(edit);
+        }
+
+        RecordEdits(entry, created, change.Reason, edits);
+    }
+
+    private static CollectionValue CollectionOf(ValueKind kind, IReadOnlyList<ElementChange> elements)
+    {
+        var collection = CollectionValue.Empty(kind);
+        foreach (var element in elements)
+        {
+            collection.Apply(element);
+        }
+
+        return collection;
     }
 
     private static HashValue HashOf(IReadOnlyList<HashField> fields)

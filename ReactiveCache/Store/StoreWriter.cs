@@ -218,7 +218,12 @@ internal sealed partial class StoreWriter
 
         entry.Memcached = state;
         TrackExpiry(entry, operations);
-        var payload = value is StringValue text ? text.Bytes : (object)((HashValue)value).ToArray();
+        object payload = value switch
+        {
+            StringValue text => text.Bytes,
+            HashValue hash => hash.ToArray(),
+            _ => ((CollectionValue)value).ToElements(),
+        };
         entry.Version = (ulong)Record(existed ? ChangeKind.Updated : ChangeKind.Added, operations, reason, entry, payload, previous);
         return entry;
     }
@@ -364,7 +369,13 @@ internal sealed partial class StoreWriter
     /// </summary>
     private long Record(ChangeKind kind, ChangeOperations operations, ChangeReason reason, CacheEntry entry, object? payload, byte[]? previous)
     {
-        Account(entry, removed: (operations & ChangeOperations.KeyRemoved) != 0);
+        var removed = (operations & ChangeOperations.KeyRemoved) != 0;
+        Account(entry, removed);
+        if (!removed)
+        {
+            SignalReady(entry.Key);
+        }
+
         return _keyspace.Record(Database, kind, operations, reason, entry.Key, entry.Kind, payload, _keyspace.KeepPreviousValues ? previous : null, entry.ExpiresAtMs, entry.Memcached);
     }
 

@@ -68,6 +68,7 @@ internal static class CommandCommands
         yield return "@" + command.Group;
         yield return command.Has(RedisCommandFlags.Fast) ? "@fast" : "@slow";
         if (command.Has(RedisCommandFlags.Admin)) yield return "@admin";
+        if (command.Has(RedisCommandFlags.MayBlock)) yield return "@blocking";
     }
 
     private static IEnumerable<string> FlagNames(RedisCommandFlags flags)
@@ -82,5 +83,6 @@ internal static class CommandCommands
         if ((flags & RedisCommandFlags.Stale) != 0) yield return "stale";
         if ((flags & RedisCommandFlags.NoAuth) != 0) yield return "no_auth";
         if ((flags & RedisCommandFlags.Fast) != 0) yield return "fast";
+        if ((flags & RedisCommandFlags.MayBlock) != 0) yield return "blocking";
     }
 }

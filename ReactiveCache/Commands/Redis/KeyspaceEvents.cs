@@ -83,6 +83,12 @@ internal static class KeyspaceEvents
             yield return ("hdel", KeyspaceEventFlags.Hash);
         }
 
+        // A pop that empties the list is "lpop" then "del", as the hash's "hdel" then "del".
+        if (change.Has(ChangeOperations.ElementsEdited) && CollectionEvent(change.Reason) is { } edited)
+        {
+            yield return edited;
+        }
+
         if (change.Has(ChangeOperations.KeyRemoved))
         {
             if (Removal(change) is { } removal)
@@ -146,6 +152,38 @@ internal static class KeyspaceEvents
         ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
         ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
         ChangeReason.Restore => ("restore", KeyspaceEventFlags.Generic),
+        _ => CollectionEvent(reason),
+    };
+
+    /// <summary>The events of t_list.c, t_set.c and t_zset.c, named as Redis names them.</summary>
+    private static (string, KeyspaceEventFlags)? CollectionEvent(ChangeReason reason) => reason switch
+    {
+        ChangeReason.ListPushLeft => ("lpush", KeyspaceEventFlags.List),
+        ChangeReason.ListPushRight => ("rpush", KeyspaceEventFlags.List),
+        ChangeReason.ListPopLeft => ("lpop", KeyspaceEventFlags.List),
+        ChangeReason.ListPopRight => ("rpop", KeyspaceEventFlags.List),
+        ChangeReason.ListInsert => ("linsert", KeyspaceEventFlags.List),
+        ChangeReason.ListSet => ("lset", KeyspaceEventFlags.List),
+        ChangeReason.ListRemove => ("lrem", KeyspaceEventFlags.List),
+        ChangeReason.ListTrim => ("ltrim", KeyspaceEventFlags.List),
+        ChangeReason.SetAdd => ("sadd", KeyspaceEventFlags.Set),
+        ChangeReason.SetRemove => ("srem", KeyspaceEventFlags.Set),
+        ChangeReason.SetPop => ("spop", KeyspaceEventFlags.Set),
+        ChangeReason.SetInterStore => ("sinterstore", KeyspaceEventFlags.Set),
+        ChangeReason.SetUnionStore => ("sunionstore", KeyspaceEventFlags.Set),
+        ChangeReason.SetDiffStore => ("sdiffstore", KeyspaceEventFlags.Set),
+        ChangeReason.SortedSetAdd => ("zadd", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetIncrement => ("zincr", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetRemove => ("zrem", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetRemoveRangeByRank => ("zremrangebyrank", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetRemoveRangeByScore => ("zremrangebyscore", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetRemoveRangeByLex => ("zremrangebylex", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetPopMin => ("zpopmin", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetPopMax => ("zpopmax", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetUnionStore => ("zunionstore", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetInterStore => ("zinterstore", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetDiffStore => ("zdiffstore", KeyspaceEventFlags.SortedSet),
+        ChangeReason.SortedSetRangeStore => ("zrangestore", KeyspaceEventFlags.SortedSet),
         _ => null,
     };
 

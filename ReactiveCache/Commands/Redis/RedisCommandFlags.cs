@@ -26,4 +26,7 @@ internal enum RedisCommandFlags
 
     /// <summary>Refused inside MULTI, which then fails (Redis's no-multi: SHUTDOWN, SAVE, SYNC, PSYNC).</summary>
     NoMulti = 4096,
+
+    /// <summary>May block the client until a write serves it (BLPOP, BZPOPMIN...): Redis's "blocking" flag and @blocking category.</summary>
+    MayBlock = 8192,
 }

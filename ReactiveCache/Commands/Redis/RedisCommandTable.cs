@@ -53,6 +53,12 @@ internal sealed class RedisCommandTable
         new("hrandfield", -2, ReadOnly, HashRandomCommand.HRandField, 1, 1, 1, "hash", "Returns one or more random fields from a hash."),
         new("hscan", -3, ReadOnly, HashScanCommand.HScan, 1, 1, 1, "hash", "Iterates over fields and values of a hash."),
 
+        // Lists (t_list.c)
+        new("lpush", -3, Write | DenyOom | Fast, ListCommands.LPush, 1, 1, 1, "list", "Prepends one or more elements to a list. Creates the key if it doesn't exist."),
+        new("rpush", -3, Write | DenyOom | Fast, ListCommands.RPush, 1, 1, 1, "list", "Appends one or more elements to a list. Creates the key if it doesn't exist."),
+        new("blpop", -3, Write | NoScript | MayBlock, Blocking.BlockingListCommands.BLPop, 1, -2, 1, "list", "Removes and returns the first element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
+        new("brpop", -3, Write | NoScript | MayBlock, Blocking.BlockingListCommands.BRPop, 1, -2, 1, "list", "Removes and returns the last element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
+
         // Keys (db.c, expire.c)
         new("del", -2, Write, KeyCommands.Del, 1, -1, 1, "keyspace", "Deletes one or more keys."),
         new("unlink", -2, Write | Fast, KeyCommands.Del, 1, -1, 1, "keyspace", "Asynchronously deletes one or more keys."),

@@ -19,6 +19,12 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     // AsyncSubject keeps its one message for a late subscriber: the session is listed in CLIENT LIST (and so can be
     // killed) a moment before its connection subscribes to Pushes, and a kill in that moment must not be lost.
     private readonly AsyncSubject<RespReply> _killed = new();
+
+    // Replies that came later (a blocked command's, one built off the socket's thread): written through the push queue,
+    // which the connection drains before it executes this client's next command.
+    private readonly Subject<RespReply> _lateReplies = new();
+    private IDisposable? _lateReply;
+    private Task? _pendingReply;
     private int _killRequested;
     private bool _closing;
     private volatile bool _watchTouched;
@@ -33,6 +39,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
         // Encoded in the protocol the client speaks when the message is delivered, as Redis does.
         Pushes = _pushes.Merged
             .Select(message => new RespReply(message, Protocol))
+            .Merge(_lateReplies)
             .Merge(_killed);
         Authenticated = server.Config.RequirePass is null;
         CreatedAtMs = server.Now;
@@ -120,7 +127,57 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     {
         Server.Statistics.CommandProcessed();
         var reply = Dispatch(request.Arguments);
+        if (reply is RedisReply.Later later)
+        {
+            _pendingReply = AnswerLater(later);
+            return new RespReply(null, Protocol);
+        }
+
+        _pendingReply = null;
         return new RespReply(reply, Protocol, _closing || Killed);
+    }
+
+    /// <summary>The reply this client still waits for (see <see cref="ICommandSession{TCommand, TReply}.PendingReply"/>).</summary>
+    public Task? PendingReply => _pendingReply;
+
+    /// <summary>The wait this client is blocked in, while it is (CLIENT UNBLOCK, CLIENT LIST's <c>flags=b</c>).</summary>
+    public Store.Blocking.BlockedWait? BlockedIn { get; private set; }
+
+    /// <summary>
+    /// Whether a command may answer <see cref="RedisReply.Later"/>: not while EXEC runs its queue, whose replies are
+    /// one array now (a blocking command in a transaction does not block, as in Redis).
+    /// </summary>
+    public bool CanAnswerLater => !RunningTransaction;
+
+    /// <summary>True while EXEC runs the queued commands.</summary>
+    public bool RunningTransaction { get; set; }
+
+    /// <summary>
+    /// Builds a big reply on the thread pool instead of the socket's thread, which serves other clients too (see
+    /// <see cref="RedisReply.Later"/>); inline when the command cannot answer later. The elements must already be a
+    /// snapshot taken under the lock.
+    /// </summary>
+    public RedisReply OffThread(Func<RedisReply> build) =>
+        CanAnswerLater ? new RedisReply.Later(System.Reactive.Linq.Observable.Start(build, System.Reactive.Concurrency.TaskPoolScheduler.Default)) : build();
+
+    private Task AnswerLater(RedisReply.Later later)
+    {
+        var sent = new TaskCompletionSource();
+        BlockedIn = later.Wait;
+        _lateReply = later.Reply.Take(1).Subscribe(
+            reply =>
+            {
+                BlockedIn = null;
+                _lateReplies.OnNext(new RespReply(reply, Protocol, _closing || Killed));
+            },
+            error =>
+            {
+                BlockedIn = null;
+                _lateReplies.OnNext(new RespReply(new RedisReply.Error("ERR " + error.Message), Protocol));
+                sent.TrySetResult();
+            },
+            () => sent.TrySetResult());
+        return sent.Task;
     }
 
     public void Select(int database) => DatabaseIndex = database;
@@ -143,6 +200,8 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
 
     public void Dispose()
     {
+        // A client gone while blocked stops waiting: its wait leaves every key's queue, so no push is popped for nobody.
+        _lateReply?.Dispose();
         PubSubCommands.UnsubscribeAll(this);
         Unwatch();
         _pushes.Dispose();

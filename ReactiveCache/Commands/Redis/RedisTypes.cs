@@ -11,6 +11,9 @@ internal static class RedisTypes
     {
         ValueKind.String => "string",
         ValueKind.Hash => "hash",
+        ValueKind.List => "list",
+        ValueKind.Set => "set",
+        ValueKind.SortedSet => "zset",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -47,7 +47,17 @@ internal static class TransactionCommands
             return new RedisReply.Error(RespErrors.ExecAbort);
         }
 
-        var reply = session.Store.Write((Session: session, Transaction: transaction), static (_, state) => Run(state.Session, state.Transaction));
+        RedisReply reply;
+        session.RunningTransaction = true;
+        try
+        {
+            reply = session.Store.Write((Session: session, Transaction: transaction), static (_, state) => Run(state.Session, state.Transaction));
+        }
+        finally
+        {
+            session.RunningTransaction = false;
+        }
+
         session.Unwatch();
         return reply;
     }

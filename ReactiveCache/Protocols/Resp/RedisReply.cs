@@ -92,6 +92,19 @@ internal abstract class RedisReply
         public IReadOnlyList<RedisReply> Items { get; } = items;
     }
 
+    /// <summary>
+    /// A reply not ready yet: a blocked command's (BLPOP waiting for a push), or one built off the socket's thread (a
+    /// million-element SMEMBERS). The session sends the first reply <see cref="Reply"/> yields, and runs nothing else of
+    /// this client until then; disposing the subscription (the client went away) ends the wait. Never encoded itself.
+    /// </summary>
+    public sealed class Later(IObservable<RedisReply> reply, Store.Blocking.BlockedWait? wait = null) : RedisReply
+    {
+        public IObservable<RedisReply> Reply { get; } = reply;
+
+        /// <summary>The store wait behind the reply, when it is a blocked command's (CLIENT UNBLOCK ends it).</summary>
+        public Store.Blocking.BlockedWait? Wait { get; } = wait;
+    }
+
     /// <summary>Several replies to one command, written one after the other (SUBSCRIBE a b answers twice).</summary>
     public sealed class Sequence(IReadOnlyList<RedisReply> replies) : RedisReply
     {

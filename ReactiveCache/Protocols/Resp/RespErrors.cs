@@ -100,6 +100,10 @@ internal static class RespErrors
     public const string NotAllowedInMulti = "ERR Command not allowed inside a transaction";
     public const string SubcommandSyntax = "ERR unknown subcommand or wrong number of arguments for '{0}'. Try {1} HELP.";
     public const string FunctionFlushOption = "ERR FUNCTION FLUSH only supports SYNC|ASYNC option";
+    public const string TimeoutNotFloat = "ERR timeout is not a float or out of range";
+    public const string TimeoutNegative = "ERR timeout is negative";
+    public const string TimeoutOutOfRange = "ERR timeout is out of range";
+    public const string Unblocked = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ExecAbortBecause = "EXECABORT Transaction discarded because of: {0}";
     public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
