@@ -21,7 +21,8 @@ public sealed class ArchitectureSpecs
     private static readonly Type[] s_rootChangeTypes =
     [
         typeof(CacheChange), typeof(ChangeBatch), typeof(ChangeGap), typeof(ChangeKind), typeof(ChangeOperations),
-        typeof(ChangeReason), typeof(HashField), typeof(MemcachedMetadata), typeof(ValueKind),
+        typeof(ChangeReason), typeof(HashField), typeof(MemcachedMetadata), typeof(ValueKind), typeof(ElementChange),
+        typeof(ElementEdit),
     ];
 
     // The store's public types (Store/, Store/Values/).

@@ -140,8 +140,11 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     /// <summary>The reply this client still waits for (see <see cref="ICommandSession{TCommand, TReply}.PendingReply"/>).</summary>
     public Task? PendingReply => _pendingReply;
 
-    /// <summary>The wait this client is blocked in, while it is (CLIENT UNBLOCK, CLIENT LIST's <c>flags=b</c>).</summary>
-    public Store.Blocking.BlockedWait? BlockedIn { get; private set; }
+    /// <summary>
+    /// While this client is blocked (CLIENT LIST's <c>flags=b</c>): ends its wait, as CLIENT UNBLOCK does (true: with
+    /// <c>-UNBLOCKED</c>); returns false when the wait was already over. Null otherwise.
+    /// </summary>
+    public Func<bool, bool>? BlockedIn { get; private set; }
 
     /// <summary>
     /// Whether a command may answer <see cref="RedisReply.Later"/>: not while EXEC runs its queue, whose replies are
@@ -163,7 +166,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     private Task AnswerLater(RedisReply.Later later)
     {
         var sent = new TaskCompletionSource();
-        BlockedIn = later.Wait;
+        BlockedIn = later.Unblock;
         _lateReply = later.Reply.Take(1).Subscribe(
             reply =>
             {

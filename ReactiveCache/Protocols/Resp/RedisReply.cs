@@ -97,12 +97,15 @@ internal abstract class RedisReply
     /// million-element SMEMBERS). The session sends the first reply <see cref="Reply"/> yields, and runs nothing else of
     /// this client until then; disposing the subscription (the client went away) ends the wait. Never encoded itself.
     /// </summary>
-    public sealed class Later(IObservable<RedisReply> reply, Store.Blocking.BlockedWait? wait = null) : RedisReply
+    public sealed class Later(IObservable<RedisReply> reply, Func<bool, bool>? unblock = null) : RedisReply
     {
         public IObservable<RedisReply> Reply { get; } = reply;
 
-        /// <summary>The store wait behind the reply, when it is a blocked command's (CLIENT UNBLOCK ends it).</summary>
-        public Store.Blocking.BlockedWait? Wait { get; } = wait;
+        /// <summary>
+        /// For a blocked command's reply: ends the wait at once (CLIENT UNBLOCK), with the timeout's reply or, given true,
+        /// with <c>-UNBLOCKED</c>; returns false when it was already over.
+        /// </summary>
+        public Func<bool, bool>? Unblock { get; } = unblock;
     }
 
     /// <summary>Several replies to one command, written one after the other (SUBSCRIBE a b answers twice).</summary>

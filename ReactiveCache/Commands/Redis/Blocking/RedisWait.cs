@@ -26,7 +26,7 @@ internal abstract class RedisWait(CacheStore store, RedisReply timedOut) : Block
         Observable.Create<RedisReply>(observer => new CompositeDisposable(
             _outcome.Subscribe(observer),
             Disposable.Create(this, static wait => wait.EndIfWaiting()))),
-        this);
+        Unblock);
 
     /// <summary>Ends the wait, as CLIENT UNBLOCK does: with the command's null reply, or with <c>-UNBLOCKED</c>.</summary>
     public bool Unblock(bool withError) => store.EndWait(this, withError ? WaitOutcome.Interrupted : WaitOutcome.TimedOut);
