@@ -74,6 +74,39 @@ public sealed class NativeEncoderSpecs
     }
 
     [Test]
+    public void Names_a_collection_edit_as_Redis_names_its_event_and_carries_the_elements()
+    {
+        var pushed = new CacheChange(7, ChangeKind.Updated, ChangeReason.ListPushLeft, Text.Bytes("k"), null, null, null, s_now)
+        {
+            Operations = ChangeOperations.ElementsEdited,
+            Type = ValueKind.List,
+            Elements = [new ElementChange(ElementEdit.Added, Text.Bytes("a b")), new ElementChange(ElementEdit.Added, Text.Bytes("c"))],
+        };
+        var lastPopped = pushed with
+        {
+            Kind = ChangeKind.Removed,
+            Reason = ChangeReason.ListPopRight,
+            Operations = ChangeOperations.ElementsEdited | ChangeOperations.KeyRemoved,
+            Elements = [new ElementChange(ElementEdit.Removed, Text.Bytes("c"), -1)],
+        };
+        var scored = pushed with
+        {
+            Reason = ChangeReason.SortedSetAdd,
+            Type = ValueKind.SortedSet,
+            Elements = [new ElementChange(ElementEdit.Added, Text.Bytes("ada"), Score: 1.5)],
+        };
+        var wholeSet = pushed with { Reason = ChangeReason.SetUnionStore, Operations = ChangeOperations.ValueSet, Type = ValueKind.Set };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Encode(NativeChangeLine.Of(pushed)), Is.EqualTo("CHANGE 7 lpush k a\\sb c\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(lastPopped)), Is.EqualTo("CHANGE 7 rpop+del k c\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(scored)), Is.EqualTo("CHANGE 7 zadd k ada 1.5\r\n"));
+            Assert.That(Encode(NativeChangeLine.Of(wholeSet)), Is.EqualTo("CHANGE 7 set-members k a\\sb c\r\n"));
+        });
+    }
+
+    [Test]
     public void Escapes_backslashes_and_the_bytes_that_would_split_a_token()
     {
         var change = Change(ChangeOperations.FieldsSet, key: "a b", fields: [Field("", "c:\\temp\r\n")]);

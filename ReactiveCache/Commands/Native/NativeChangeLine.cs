@@ -14,16 +14,34 @@ internal static class NativeChangeLine
         OperationWord(change),
         change.Key,
         WritesExpiry(change) ? change.ExpiresAt!.Value.ToUnixTimeMilliseconds() : null,
-        // Fields set (or a whole hash) as name value pairs; fields deleted as names alone.
-        change.Fields is { } fields ? [.. fields.Select(field => new KeyValuePair<byte[], byte[]?>(field.Name, field.Value))] : null,
-        change.Fields is null ? change.Value : null);
+        // Fields set (or a whole hash) as name value pairs; fields deleted as names alone; a collection's elements
+        // (or every element of a whole one) as names, with a sorted-set member's score as its value.
+        Parts(change),
+        change.Fields is null && change.Elements is null ? change.Value : null);
+
+    private static KeyValuePair<byte[], byte[]?>[]? Parts(CacheChange change) =>
+        change.Fields is { } fields ? [.. fields.Select(field => new KeyValuePair<byte[], byte[]?>(field.Name, field.Value))]
+        : change.Elements is { } elements ? [.. elements.Select(element => new KeyValuePair<byte[], byte[]?>(element.Element, Score(change, element)))]
+        : null;
+
+    private static byte[]? Score(CacheChange change, ElementChange element) =>
+        change.Type == ValueKind.SortedSet && element.Edit == ElementEdit.Added
+            ? System.Text.Encoding.ASCII.GetBytes(element.Score.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>
-    /// The word a watcher sees for a change, naming what it did: set, setex, hash, expire, persist, hset, hdel,
-    /// hdel+del, del, expired, evicted, flushed, marked.
+    /// The word a watcher sees for a change, naming what it did: set, setex, hash, list, set-members, zset, expire,
+    /// persist, hset, hdel, hdel+del, a collection edit's Redis name (lpush, sadd, zadd..., with +del), del, expired,
+    /// evicted, flushed, marked.
     /// </summary>
     public static string OperationWord(CacheChange change)
     {
+        // A collection's edit is named as Redis names it (lpush, sadd, zadd...); "+del" when the key went with it.
+        if (change.Has(ChangeOperations.ElementsEdited) && Changes.CollectionEventNames.Of(change.Reason) is { } edited)
+        {
+            return change.Has(ChangeOperations.KeyRemoved) ? edited + "+del" : edited;
+        }
+
         if (change.Has(ChangeOperations.FieldsDeleted))
         {
             // The key goes with its last fields: Redis's two events, as one word.
@@ -49,7 +67,14 @@ internal static class NativeChangeLine
         if (change.Has(ChangeOperations.ValueSet))
         {
             // A whole hash (COPY, RENAME, MOVE of one) is not a string that happens to hold spaces.
-            return change.Type == ValueKind.Hash ? "hash" : SetsExpiry(change) ? "setex" : "set";
+            return change.Type switch
+            {
+                ValueKind.Hash => "hash",
+                ValueKind.List => "list",
+                ValueKind.Set => "set-members",
+                ValueKind.SortedSet => "zset",
+                _ => SetsExpiry(change) ? "setex" : "set",
+            };
         }
 
         if (change.Has(ChangeOperations.ExpiryChanged))

@@ -155,37 +155,11 @@ internal static class KeyspaceEvents
         _ => CollectionEvent(reason),
     };
 
-    /// <summary>The events of t_list.c, t_set.c and t_zset.c, named as Redis names them.</summary>
-    private static (string, KeyspaceEventFlags)? CollectionEvent(ChangeReason reason) => reason switch
-    {
-        ChangeReason.ListPushLeft => ("lpush", KeyspaceEventFlags.List),
-        ChangeReason.ListPushRight => ("rpush", KeyspaceEventFlags.List),
-        ChangeReason.ListPopLeft => ("lpop", KeyspaceEventFlags.List),
-        ChangeReason.ListPopRight => ("rpop", KeyspaceEventFlags.List),
-        ChangeReason.ListInsert => ("linsert", KeyspaceEventFlags.List),
-        ChangeReason.ListSet => ("lset", KeyspaceEventFlags.List),
-        ChangeReason.ListRemove => ("lrem", KeyspaceEventFlags.List),
-        ChangeReason.ListTrim => ("ltrim", KeyspaceEventFlags.List),
-        ChangeReason.SetAdd => ("sadd", KeyspaceEventFlags.Set),
-        ChangeReason.SetRemove => ("srem", KeyspaceEventFlags.Set),
-        ChangeReason.SetPop => ("spop", KeyspaceEventFlags.Set),
-        ChangeReason.SetInterStore => ("sinterstore", KeyspaceEventFlags.Set),
-        ChangeReason.SetUnionStore => ("sunionstore", KeyspaceEventFlags.Set),
-        ChangeReason.SetDiffStore => ("sdiffstore", KeyspaceEventFlags.Set),
-        ChangeReason.SortedSetAdd => ("zadd", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetIncrement => ("zincr", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetRemove => ("zrem", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetRemoveRangeByRank => ("zremrangebyrank", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetRemoveRangeByScore => ("zremrangebyscore", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetRemoveRangeByLex => ("zremrangebylex", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetPopMin => ("zpopmin", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetPopMax => ("zpopmax", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetUnionStore => ("zunionstore", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetInterStore => ("zinterstore", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetDiffStore => ("zdiffstore", KeyspaceEventFlags.SortedSet),
-        ChangeReason.SortedSetRangeStore => ("zrangestore", KeyspaceEventFlags.SortedSet),
-        _ => null,
-    };
+    /// <summary>The events of t_list.c, t_set.c and t_zset.c, in the class of the reason's type.</summary>
+    private static (string, KeyspaceEventFlags)? CollectionEvent(ChangeReason reason) =>
+        Changes.CollectionEventNames.Of(reason) is { } name
+            ? (name, name[0] switch { 'l' or 'r' => KeyspaceEventFlags.List, 's' => KeyspaceEventFlags.Set, _ => KeyspaceEventFlags.SortedSet })
+            : null;
 
     private static void Append(StringBuilder text, KeyspaceEventFlags flags, KeyspaceEventFlags flag, char letter)
     {
