@@ -24,6 +24,20 @@ public sealed class ReadmeExampleSpecs
     }
 
     [Test]
+    public void The_blocking_pop_example_prints_what_the_readme_says()
+    {
+        var printed = new List<string>();
+        using var store = new CacheStore();
+
+        using var worker = store.BlockingPopLeft(TimeSpan.FromSeconds(5), "jobs")
+            .Subscribe(job => printed.Add($"{job.Key}: {job.Value}"));
+
+        store.PushRight("jobs", "resize image 42");
+
+        Assert.That(printed, Is.EqualTo(new[] { "jobs: resize image 42" }));
+    }
+
+    [Test]
     [Category("Integration")]
     public async Task The_hosting_example_binds_a_free_port()
     {
