@@ -2,6 +2,7 @@
 unlinked, deleted and flushed, on one or more servers in one run, with the figures of each as ratios to the first.
 
     big_values.py --target rc=PORT [--target redis=PORT2] [--kind hash|set|zset|list] [--n 1000000] [--settle 1.0]
+                  [--keys 1000000]
 
 For each target: fill the big key, then run each operation while a second process loops GET on a small key; the
 GETs that start between the operation's start and its end plus --settle seconds (what a free or a collection
@@ -70,6 +71,27 @@ def fill(port, kind, n):
     s.close()
 
 
+def fill_keys(port, n):
+    """n small string keys, MSET 1000 at a time: what FLUSHALL of a big keyspace (not a big value) costs."""
+    blob = bytearray()
+    commands = 0
+    for start in range(0, n, CHUNK):
+        args = ["MSET"]
+        for i in range(start, min(n, start + CHUNK)):
+            args += [b"key:%08d" % i, b"v"]
+        blob += resp(args)
+        commands += 1
+    s = raw(port)
+    s.sendall(bytes(blob))
+    lines = 0
+    while lines < commands:
+        data = s.recv(1 << 16)
+        if not data:
+            raise RuntimeError("server closed while filling")
+        lines += data.count(b"\r\n")
+    s.close()
+
+
 def read_all(port, kind, want):
     """Sends the read on a raw socket; returns (seconds to the first byte, seconds to the last)."""
     words = [w.replace("{key}", BIG.decode()) for w in KINDS[kind][2]]
@@ -108,7 +130,7 @@ def stats(samples):
     return dict(n=len(lat), p50=statistics.median(lat), p99=lat[min(len(lat) - 1, int(len(lat) * 0.99))], max=lat[-1])
 
 
-def run(name, port, kind, n, settle):
+def run(name, port, kind, n, settle, keys):
     r = redis.Redis(port=port)
     r.flushall()
     stop = mp.Event()
@@ -140,7 +162,12 @@ def run(name, port, kind, n, settle):
     fill(port, kind, n)
     time.sleep(settle)
     op("FLUSHALL ASYNC", lambda: r.execute_command("FLUSHALL", "ASYNC"))
+    if keys:
+        fill_keys(port, keys)
+        time.sleep(settle)
+        op(f"FLUSHALL {keys} keys", lambda: r.execute_command("FLUSHALL", "ASYNC"))
     r.set("small", "v")
+    time.sleep(0.2)
     stop.set()
     samples = receive.recv()
     getter.join()
@@ -157,6 +184,7 @@ def main():
     parser.add_argument("--kind", choices=sorted(KINDS), default="hash")
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--settle", type=float, default=1.0)
+    parser.add_argument("--keys", type=int, default=0, help="then fill this many small keys and FLUSHALL ASYNC them")
     parser.add_argument("--fill", help="override the fill command (e.g. SADD)")
     parser.add_argument("--read", help="override the read command words, {key} for the key (e.g. 'SMEMBERS {key}')")
     args = parser.parse_args()
@@ -166,7 +194,7 @@ def main():
     results = {}
     for target in args.target:
         name, port = target.split("=")
-        results[name] = run(name, int(port), args.kind, args.n, args.settle)
+        results[name] = run(name, int(port), args.kind, args.n, args.settle, args.keys)
     names = list(results)
     print(f"\nGET latency (ms) in each window, {args.kind} of {args.n}; the window is the operation plus {args.settle}s")
     for label in results[names[0]]:
