@@ -4,6 +4,12 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using ReactiveCache.Benchmarks;
 
+if (args is ["gcpause", ..])
+{
+    GcPauseCheck.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args is ["accounting"])
 {
     MemoryAccountingCheck.Run();

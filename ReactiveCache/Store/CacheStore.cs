@@ -190,12 +190,28 @@ public sealed partial class CacheStore : IDisposable
     /// <summary>Ends a blocked wait that is still waiting (timeout, client gone, CLIENT UNBLOCK); false when it was served first.</summary>
     internal bool EndWait(Store.Blocking.BlockedWait wait, Store.Blocking.WaitOutcome outcome) => _keyspace.End(wait, outcome);
 
-    internal IReadOnlyList<byte[]> ReadKeys(byte[] pattern) =>
-        Write(pattern, static (writer, pattern) =>
-            writer.Entries
-                .Where(pair => !pair.Value.IsExpiredAt(writer.NowMs) && Glob.IsMatch(pattern, pair.Key))
-                .Select(pair => pair.Key)
-                .ToArray());
+    internal IReadOnlyList<byte[]> ReadKeys(byte[] pattern) => Glob.Matching(pattern, ReadLiveKeys());
+
+    /// <summary>
+    /// Every live key, copied under the lock as one array (the keys are arrays the store never changes): KEYS matches
+    /// its pattern after the lock is released, so a costly glob over a million keys does not hold every client up.
+    /// </summary>
+    internal byte[][] ReadLiveKeys() =>
+        Write(0, static (writer, _) =>
+        {
+            var keys = new byte[writer.Count][];
+            var count = 0;
+            var now = writer.NowMs;
+            foreach (var (key, entry) in writer.Entries)
+            {
+                if (!entry.IsExpiredAt(now))
+                {
+                    keys[count++] = key;
+                }
+            }
+
+            return count == keys.Length ? keys : keys[..count];
+        });
 
     private void ExpireDue()
     {

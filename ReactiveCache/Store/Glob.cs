@@ -6,6 +6,26 @@ namespace ReactiveCache.Store;
 /// </summary>
 internal static class Glob
 {
+    /// <summary>The texts that match, in their order; <c>*</c> matches all of them without looking.</summary>
+    public static byte[][] Matching(ReadOnlySpan<byte> pattern, byte[][] texts)
+    {
+        if (pattern.SequenceEqual("*"u8))
+        {
+            return texts;
+        }
+
+        var matching = new List<byte[]>();
+        foreach (var text in texts)
+        {
+            if (IsMatch(pattern, text))
+            {
+                matching.Add(text);
+            }
+        }
+
+        return [.. matching];
+    }
+
     public static bool IsMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> text)
     {
         // Iterative with one backtrack point for the last '*': linear in practice, no recursion depth.

@@ -131,9 +131,20 @@ internal sealed class Keyspace
         {
             _editLevel = 0;
             _pending.Clear();
+            if (_pending.Capacity > PendingKept)
+            {
+                // A flush of a million keys grew the list to a million records (over 100 MB): not kept for the next edit.
+                _pending.Capacity = PendingKept;
+            }
+
             RefusesGrowth = false;
         }
     }
+
+    private const int PendingKept = 64 * 1024;
+
+    /// <summary>Called under <see cref="Gate"/> before a command records <paramref name="changes"/> more (a flush): one allocation, not a doubling per power of two.</summary>
+    public void ExpectChanges(int changes) => _pending.EnsureCapacity(_pending.Count + changes);
 
     /// <summary>Called under <see cref="Gate"/> by a change to a key someone waits on: offered to its waits when the edit ends.</summary>
     public void MarkReady(StoreWriter database, WaitQueue queue) => _ready.Enqueue((database, queue));

@@ -308,6 +308,7 @@ internal sealed partial class StoreWriter
     public int Clear()
     {
         var removed = _entries.Count;
+        _keyspace.ExpectChanges(removed);
         foreach (var entry in _entries.Values)
         {
             Record(ChangeKind.Removed, ChangeOperations.KeyRemoved, ChangeReason.Flush, entry, payload: null, (entry.Value as StringValue)?.Bytes);

@@ -23,7 +23,7 @@ internal static class ConfigCommands
     // What this server cannot change while running (some of them Redis can: port, bind).
     private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
 
-    private static readonly string[] s_allNames = [.. s_names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
+    private static readonly string[] s_allNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
 
     // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
     // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
@@ -133,6 +133,14 @@ internal static class ConfigCommands
 
                     changes.Add(memoryChange);
                     break;
+                case not null when LazyfreeConfig.Knows(name):
+                    if (!TryYesNo(value, out var lazy))
+                    {
+                        return Invalid(name, RespErrors.YesOrNo);
+                    }
+
+                    changes.Add(() => session.Server.Config.Lazyfree.Set(name, lazy));
+                    break;
                 case "save" or "appendonly" or "replica-read-only" or "slave-read-only":
                     // Accepted and ignored: this server has no persistence or replicas.
                     break;
@@ -185,6 +193,7 @@ internal static class ConfigCommands
             "appendonly" or "cluster-enabled" => "no",
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
+            _ when LazyfreeConfig.Knows(name) => server.Config.Lazyfree.Value(name),
             _ => "",
         };
     }

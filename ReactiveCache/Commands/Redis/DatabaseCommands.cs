@@ -70,7 +70,9 @@ internal static class DatabaseCommands
         return true;
     }
 
-    // FLUSHDB [ASYNC | SYNC]: both flush at once here.
+    // FLUSHDB [ASYNC | SYNC], as FLUSHALL: both return once the keys are gone, with used_memory down at once; the
+    // values' memory goes back to the runtime at its next full collection (under a limit GarbageNudge asks for one), so
+    // ASYNC is what both are, and lazyfree-lazy-user-flush changes nothing (LazyfreeConfig).
     private static bool IsFlushMode(byte[][] args) =>
         args.Length == 1 || (args.Length == 2 && (RedisArgs.Is(args[1], "ASYNC") || RedisArgs.Is(args[1], "SYNC")));
 

@@ -12,13 +12,20 @@ namespace ReactiveCache.Commands.Redis;
 /// <remarks>
 /// Writing uses the plainest encodings every RDB reader knows: a string as a length and its bytes, a hash as
 /// <c>RDB_TYPE_HASH</c> (a count and field/value strings). Reading also takes what Redis writes: integer-encoded
-/// and LZF-compressed strings, and a hash as a listpack (<c>RDB_TYPE_HASH_LISTPACK</c>).
+/// and LZF-compressed strings, and a hash as a listpack (<c>RDB_TYPE_HASH_LISTPACK</c>). Lists, sets and sorted sets
+/// are written and read in the legacy encodings every RDB reader still loads (<c>RDB_TYPE_LIST</c>, <c>RDB_TYPE_SET</c>,
+/// <c>RDB_TYPE_ZSET_2</c>: a count, then each element, a sorted-set member followed by its score as a little-endian
+/// double); the quicklist, intset and listpack encodings redis-server 7.0 itself writes for them are not read (RESTORE
+/// answers Bad data format).
 /// </remarks>
 internal static class DumpPayload
 {
     private const ushort RdbVersion = 10;
     private const byte TypeString = 0;
+    private const byte TypeList = 1;
+    private const byte TypeSet = 2;
     private const byte TypeHash = 4;
+    private const byte TypeSortedSet2 = 5;
     private const byte TypeHashListpack = 16;
 
     /// <summary>
@@ -35,6 +42,11 @@ internal static class DumpPayload
             case HashValue hash:
                 var fields = hash.ToArray();
                 return () => Encode(fields);
+            case CollectionValue collection:
+                // Each element's array never changes once stored: the snapshot is the one O(n) copy under the lock.
+                var kind = collection.Kind;
+                var elements = collection.ToElements();
+                return () => Encode(kind, elements);
             default:
                 throw new ArgumentOutOfRangeException(nameof(value), value, "No DUMP encoding for this value.");
         }
@@ -57,6 +69,25 @@ internal static class DumpPayload
         {
             WriteString(output, field.Name);
             WriteString(output, field.Value!);
+        }
+
+        return Seal(output);
+    }
+
+    private static byte[] Encode(ValueKind kind, ElementChange[] elements)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        Write(output, kind switch { ValueKind.List => TypeList, ValueKind.Set => TypeSet, _ => TypeSortedSet2 });
+        WriteLength(output, (ulong)elements.Length);
+        Span<byte> score = stackalloc byte[8];
+        foreach (var element in elements)
+        {
+            WriteString(output, element.Element);
+            if (kind == ValueKind.SortedSet)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(score, element.Score);
+                output.Write(score);
+            }
         }
 
         return Seal(output);
@@ -116,9 +147,56 @@ internal static class DumpPayload
                 return TryBuildHash(pairs, limits, out value);
             case TypeHashListpack when reader.TryReadString(out var listpack) && ListpackReader.TryReadPairs(listpack, out var entries):
                 return TryBuildHash(entries, limits, out value);
+            case TypeList:
+                return TryReadCollection(ref reader, ValueKind.List, out value);
+            case TypeSet:
+                return TryReadCollection(ref reader, ValueKind.Set, out value);
+            case TypeSortedSet2:
+                return TryReadCollection(ref reader, ValueKind.SortedSet, out value);
             default:
                 return false;
         }
+    }
+
+    // A count, then each element (and a sorted-set member's score), replayed as the edits that build the value. An empty
+    // collection, a repeated member, a NaN score or a count past the payload is corrupt (rdbLoadObject refuses each).
+    private static bool TryReadCollection(ref RdbReader reader, ValueKind kind, out CacheValue value)
+    {
+        value = StringValue.Empty;
+        if (!reader.TryReadLength(out var count) || count == 0 || count > (ulong)reader.Remaining)
+        {
+            return false;
+        }
+
+        CollectionValue collection;
+        try
+        {
+            collection = CollectionValue.Empty(kind);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A type this build does not hold yet.
+            return false;
+        }
+
+        for (ulong i = 0; i < count; i++)
+        {
+            if (!reader.TryReadString(out var element))
+            {
+                return false;
+            }
+
+            var score = 0.0;
+            if (kind == ValueKind.SortedSet && (!reader.TryReadDouble(out score) || double.IsNaN(score)))
+            {
+                return false;
+            }
+
+            collection.Apply(new ElementChange(ElementEdit.Added, element, kind == ValueKind.List ? -1 : 0, score));
+        }
+
+        value = collection;
+        return (ulong)collection.Count == count;
     }
 
     // An empty hash or a repeated field is a corrupt payload (rdbLoadObject refuses both).

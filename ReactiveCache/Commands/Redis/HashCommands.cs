@@ -75,21 +75,21 @@ internal static class HashCommands
 
     public static RedisReply HKeys(RedisSession session, byte[][] args) =>
         Snapshot(session, args[1]) is { } fields
-            ? new RedisReply.Array([.. fields.Select(field => (RedisReply)new RedisReply.Bulk(field.Name))])
+            ? BigReply.Array(session, fields, static field => new RedisReply.Bulk(field.Name))
             : RedisReply.EmptyArray;
 
     public static RedisReply HVals(RedisSession session, byte[][] args) =>
         Snapshot(session, args[1]) is { } fields
-            ? new RedisReply.Array([.. fields.Select(field => (RedisReply)new RedisReply.Bulk(field.Value!))])
+            ? BigReply.Array(session, fields, static field => new RedisReply.Bulk(field.Value!))
             : RedisReply.EmptyArray;
 
     // A map in RESP3 (an empty map for a missing key), a flat array in RESP2.
     public static RedisReply HGetAll(RedisSession session, byte[][] args) =>
-        Snapshot(session, args[1]) is { } fields ? new RedisReply.Map([.. fields.Select(Pair)]) : s_emptyMap;
+        Snapshot(session, args[1]) is { } fields ? BigReply.Map(session, fields, s_pair) : s_emptyMap;
 
     private static readonly RedisReply s_emptyMap = new RedisReply.Map([]);
 
-    private static KeyValuePair<RedisReply, RedisReply> Pair(HashField field) =>
+    private static readonly Func<HashField, KeyValuePair<RedisReply, RedisReply>> s_pair = static field =>
         new(new RedisReply.Bulk(field.Name), new RedisReply.Bulk(field.Value!));
 
     /// <summary>HSET and HMSET: an even number of words after the key, all set as one change.</summary>

@@ -36,8 +36,19 @@ internal static class KeyCommands
     public static RedisReply Type(RedisSession session, byte[][] args) =>
         session.Store.Write(args[1], static (writer, key) => writer.TryGet(key, out var entry) ? RedisTypes.Reply(entry.Kind) : s_none);
 
-    public static RedisReply Keys(RedisSession session, byte[][] args) =>
-        new RedisReply.Array(session.Store.ReadKeys(args[1]).Select(key => (RedisReply)new RedisReply.Bulk(key)).ToArray());
+    // The keys are copied under the lock; the pattern is matched after it, off the socket's thread for a big keyspace.
+    public static RedisReply Keys(RedisSession session, byte[][] args)
+    {
+        var keys = session.Store.ReadLiveKeys();
+        return keys.Length <= BigReply.InlineLimit ? Matching(args[1], keys) : MatchLater(session, args[1], keys);
+    }
+
+    private static RedisReply MatchLater(RedisSession session, byte[] pattern, byte[][] keys) =>
+        session.OffThread(() => Matching(pattern, keys));
+
+    private static RedisReply Matching(byte[] pattern, byte[][] keys) => BigReply.ArrayOf(Glob.Matching(pattern, keys), s_bulk);
+
+    private static readonly Func<byte[], RedisReply> s_bulk = static key => new RedisReply.Bulk(key);
 
     public static RedisReply RandomKey(RedisSession session, byte[][] args) =>
         session.Store.Write(0, static (writer, _) => RandomSlots.TryPick(writer, out var key) ? new RedisReply.Bulk(key) : RedisReply.NullBulk);

@@ -26,6 +26,23 @@ internal ref struct RdbReader(ReadOnlySpan<byte> data)
         return true;
     }
 
+    /// <summary>The bytes not read yet: a count of elements can be no more than this (each takes at least one byte).</summary>
+    public readonly int Remaining => _data.Length - _at;
+
+    /// <summary>An 8-byte little-endian double (rdbLoadBinaryDoubleValue: a ZSET_2 score).</summary>
+    public bool TryReadDouble(out double value)
+    {
+        value = 0;
+        if (_data.Length - _at < 8)
+        {
+            return false;
+        }
+
+        value = BinaryPrimitives.ReadDoubleLittleEndian(_data[_at..]);
+        _at += 8;
+        return true;
+    }
+
     public bool TryReadLength(out ulong length) => TryReadLength(out length, out var encoded) && !encoded;
 
     public bool TryReadString(out byte[] value)

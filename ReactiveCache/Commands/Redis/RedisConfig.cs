@@ -9,6 +9,9 @@ internal sealed class RedisConfig(RedisSettings settings)
 
     public RedisSettings Settings { get; } = settings;
 
+    /// <summary>The lazyfree switches, remembered for CONFIG GET (every removal is lazy here: <see cref="LazyfreeConfig"/>).</summary>
+    public LazyfreeConfig Lazyfree { get; } = new();
+
     /// <summary>The request limits every connection's framer reads before each request; CONFIG SET changes them.</summary>
     public RespLimits RequestLimits
     {

@@ -160,8 +160,15 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     /// <see cref="RedisReply.Later"/>); inline when the command cannot answer later. The elements must already be a
     /// snapshot taken under the lock.
     /// </summary>
+    /// <remarks>
+    /// Cold, and delivered on the pool: the reply is encoded by whoever receives it (the push queue's encoder), so the
+    /// encoding, usually the O(n) part, runs there too. <c>Observable.Start</c> would not do: it is hot, and a build
+    /// that finished before the session subscribed would hand its reply over inside Subscribe, on the socket's thread.
+    /// </remarks>
     public RedisReply OffThread(Func<RedisReply> build) =>
-        CanAnswerLater ? new RedisReply.Later(System.Reactive.Linq.Observable.Start(build, System.Reactive.Concurrency.TaskPoolScheduler.Default)) : build();
+        CanAnswerLater
+            ? new RedisReply.Later(Observable.Defer(() => Observable.Return(build())).SubscribeOn(System.Reactive.Concurrency.TaskPoolScheduler.Default))
+            : build();
 
     private Task AnswerLater(RedisReply.Later later)
     {
