@@ -59,6 +59,25 @@ internal sealed class RedisCommandTable
         new("blpop", -3, Write | NoScript | MayBlock, Blocking.BlockingListCommands.BLPop, 1, -2, 1, "list", "Removes and returns the first element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
         new("brpop", -3, Write | NoScript | MayBlock, Blocking.BlockingListCommands.BRPop, 1, -2, 1, "list", "Removes and returns the last element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
 
+        // Sets (t_set.c)
+        new("sadd", -3, Write | DenyOom | Fast, SetCommands.SAdd, 1, 1, 1, "set", "Adds one or more members to a set. Creates the key if it doesn't exist."),
+        new("srem", -3, Write | Fast, SetCommands.SRem, 1, 1, 1, "set", "Removes one or more members from a set. Deletes the set if the last member was removed."),
+        new("smove", 4, Write | Fast, SetCommands.SMove, 1, 2, 1, "set", "Moves a member from one set to another."),
+        new("sismember", 3, ReadOnly | Fast, SetCommands.SIsMember, 1, 1, 1, "set", "Determines whether a member belongs to a set."),
+        new("smismember", -3, ReadOnly | Fast, SetCommands.SMIsMember, 1, 1, 1, "set", "Determines whether multiple members belong to a set."),
+        new("scard", 2, ReadOnly | Fast, SetCommands.SCard, 1, 1, 1, "set", "Returns the number of members in a set."),
+        new("smembers", 2, ReadOnly, SetCommands.SMembers, 1, 1, 1, "set", "Returns all members of a set."),
+        new("spop", -2, Write | Fast, SetRandomCommands.SPop, 1, 1, 1, "set", "Returns one or more random members from a set after removing them. Deletes the set if the last member was popped."),
+        new("srandmember", -2, ReadOnly, SetRandomCommands.SRandMember, 1, 1, 1, "set", "Get one or multiple random members from a set"),
+        new("sinter", -2, ReadOnly, SetAlgebraCommands.SInter, 1, -1, 1, "set", "Returns the intersect of multiple sets."),
+        new("sintercard", -3, ReadOnly, SetAlgebraCommands.SInterCard, 0, 0, 0, "set", "Returns the number of members of the intersect of multiple sets."),
+        new("sinterstore", -3, Write | DenyOom, SetAlgebraCommands.SInterStore, 1, -1, 1, "set", "Stores the intersect of multiple sets in a key."),
+        new("sunion", -2, ReadOnly, SetAlgebraCommands.SUnion, 1, -1, 1, "set", "Returns the union of multiple sets."),
+        new("sunionstore", -3, Write | DenyOom, SetAlgebraCommands.SUnionStore, 1, -1, 1, "set", "Stores the union of multiple sets in a key."),
+        new("sdiff", -2, ReadOnly, SetAlgebraCommands.SDiff, 1, -1, 1, "set", "Returns the difference of multiple sets."),
+        new("sdiffstore", -3, Write | DenyOom, SetAlgebraCommands.SDiffStore, 1, -1, 1, "set", "Stores the difference of multiple sets in a key."),
+        new("sscan", -3, ReadOnly, SetScanCommand.SScan, 1, 1, 1, "set", "Iterates over members of a set."),
+
         // Keys (db.c, expire.c)
         new("del", -2, Write, KeyCommands.Del, 1, -1, 1, "keyspace", "Deletes one or more keys."),
         new("unlink", -2, Write | Fast, KeyCommands.Del, 1, -1, 1, "keyspace", "Asynchronously deletes one or more keys."),

@@ -108,6 +108,12 @@ internal static class RespErrors
     public const string ExecAbortBecause = "EXECABORT Transaction discarded because of: {0}";
     public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
 
+    // Sets (t_set.c): SINTERCARD's numkeys and LIMIT, SPOP's count.
+    public const string NumKeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string NumKeysTooMany = "ERR Number of keys can't be greater than number of args";
+    public const string LimitNegative = "ERR LIMIT can't be negative";
+    public const string CountNotPositive = "ERR value is out of range, must be positive";
+
     // enumConfigSet in config.c lists maxmemory_policy_enum in its own order (not EvictionPolicies.Names').
     public const string EvictionPolicyNames =
         "argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction";
