@@ -123,6 +123,30 @@ internal sealed class RedisHarness : IDisposable
             return wire[..^pushedDuringBatch.Length];
         }
 
+        /// <summary>
+        /// What the server wrote to this client since its last request without being asked again: the late reply of a
+        /// blocked command (served by another client's push, or its timeout on the virtual clock); "" while it waits.
+        /// </summary>
+        public string ReadLater()
+        {
+            lock (_pushed)
+            {
+                var arrived = Encoding.Latin1.GetString(_served.Client.ReceivedSince(_wireRead));
+                _wireRead += Encoding.Latin1.GetByteCount(arrived);
+                return arrived;
+            }
+        }
+
+        /// <summary>
+        /// <see cref="ReadLater"/> for a reply built on the thread pool (a big LRANGE): waits, up to ten seconds, for the
+        /// complete reply of <paramref name="length"/> bytes to arrive.
+        /// </summary>
+        public string AwaitLater(int length)
+        {
+            SpinWait.SpinUntil(() => _served.Client.ReceivedLength - _wireRead >= length, TimeSpan.FromSeconds(10));
+            return ReadLater();
+        }
+
         public void Disconnect() => _served.Hangup();
 
         /// <summary>Waits for the server to finish closing a connection it stopped reading (QUIT, CLIENT KILL).</summary>

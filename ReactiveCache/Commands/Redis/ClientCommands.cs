@@ -4,7 +4,7 @@ using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
 
-/// <summary>CLIENT ID, SETNAME, GETNAME, SETINFO, LIST, INFO and KILL.</summary>
+/// <summary>CLIENT ID, SETNAME, GETNAME, SETINFO, LIST, INFO, KILL and UNBLOCK.</summary>
 internal static class ClientCommands
 {
     public static RedisReply Id(RedisSession session, byte[][] args) => RedisReply.Of(session.Id);
@@ -89,6 +89,35 @@ internal static class ClientCommands
         return args.Length == 3 ? new RedisReply.Error(RespErrors.NoSuchClient) : RedisReply.Syntax;
     }
 
+    // CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 when the client was blocked and is not any more (it gets its timeout's
+    // null, or -UNBLOCKED), 0 otherwise; the reason is read before the id, as clientCommand does.
+    public static RedisReply Unblock(RedisSession session, byte[][] args)
+    {
+        if (args.Length > 4)
+        {
+            return new RedisReply.Error(string.Format(CultureInfo.InvariantCulture, RespErrors.SubcommandSyntax, "unblock", "CLIENT"));
+        }
+
+        var withError = false;
+        if (args.Length == 4)
+        {
+            withError = RedisArgs.Is(args[3], "ERROR");
+            if (!withError && !RedisArgs.Is(args[3], "TIMEOUT"))
+            {
+                return new RedisReply.Error(RespErrors.UnblockReason);
+            }
+        }
+
+        if (!RedisArgs.TryInteger(args[2], out var id))
+        {
+            return RedisReply.NotInteger;
+        }
+
+        return RedisReply.Of(session.Server.Clients.TryGetValue(id, out var target)
+            && target.BlockedIn is Blocking.RedisWait wait
+            && wait.Unblock(withError));
+    }
+
     /// <summary>Names may not hold spaces, line breaks or characters outside '!'..'~' (clientSetName in networking.c).</summary>
     public static bool IsValidName(string name) => name.All(c => c is >= '!' and <= '~');
 
@@ -97,7 +126,7 @@ internal static class ClientCommands
         var now = client.Server.Now;
         var age = (now - client.CreatedAtMs) / 1000;
         var idle = (now - client.LastCommandAtMs) / 1000;
-        var flags = client.SubscriptionCount > 0 ? "P" : "N";
+        var flags = client.BlockedIn is Blocking.RedisWait ? "b" : client.SubscriptionCount > 0 ? "P" : "N";
         return string.Create(CultureInfo.InvariantCulture,
             $"id={client.Id} addr=127.0.0.1:0 laddr=127.0.0.1:{client.Server.Config.Settings.Port} fd=0 name={client.Name} age={age} idle={idle} flags={flags} " +
             $"db={client.DatabaseIndex} sub={client.Channels.Count} psub={client.Patterns.Count} ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 " +

@@ -56,8 +56,26 @@ internal sealed class RedisCommandTable
         // Lists (t_list.c)
         new("lpush", -3, Write | DenyOom | Fast, ListCommands.LPush, 1, 1, 1, "list", "Prepends one or more elements to a list. Creates the key if it doesn't exist."),
         new("rpush", -3, Write | DenyOom | Fast, ListCommands.RPush, 1, 1, 1, "list", "Appends one or more elements to a list. Creates the key if it doesn't exist."),
+        new("lpushx", -3, Write | DenyOom | Fast, ListCommands.LPushX, 1, 1, 1, "list", "Prepends one or more elements to a list only when the list exists."),
+        new("rpushx", -3, Write | DenyOom | Fast, ListCommands.RPushX, 1, 1, 1, "list", "Appends an element to a list only when the list exists."),
+        new("lpop", -2, Write | Fast, ListCommands.LPop, 1, 1, 1, "list", "Returns the first elements in a list after removing it. Deletes the list if the last element was popped."),
+        new("rpop", -2, Write | Fast, ListCommands.RPop, 1, 1, 1, "list", "Returns and removes the last elements of a list. Deletes the list if the last element was popped."),
+        new("llen", 2, ReadOnly | Fast, ListCommands.LLen, 1, 1, 1, "list", "Returns the length of a list."),
+        new("lindex", 3, ReadOnly, ListCommands.LIndex, 1, 1, 1, "list", "Returns an element from a list by its index."),
+        new("lset", 4, Write | DenyOom, ListCommands.LSet, 1, 1, 1, "list", "Sets the value of an element in a list by its index."),
+        new("linsert", 5, Write | DenyOom, ListCommands.LInsert, 1, 1, 1, "list", "Inserts an element before or after another element in a list."),
+        new("lrange", 4, ReadOnly, ListRangeCommands.LRange, 1, 1, 1, "list", "Returns a range of elements from a list."),
+        new("ltrim", 4, Write, ListRangeCommands.LTrim, 1, 1, 1, "list", "Removes elements from both ends a list. Deletes the list if all elements were trimmed."),
+        new("lrem", 4, Write, ListRangeCommands.LRem, 1, 1, 1, "list", "Removes elements from a list. Deletes the list if the last element was removed."),
+        new("lpos", -3, ReadOnly, ListRangeCommands.LPos, 1, 1, 1, "list", "Returns the index of matching elements in a list."),
+        new("lmove", 5, Write | DenyOom, ListMoveCommands.LMove, 1, 2, 1, "list", "Returns an element after popping it from one list and pushing it to another. Deletes the list if the last element was moved."),
+        new("rpoplpush", 3, Write | DenyOom, ListMoveCommands.RPopLPush, 1, 2, 1, "list", "Returns the last element of a list after removing and pushing it to another list. Deletes the list if the last element was popped."),
+        new("lmpop", -4, Write, ListMoveCommands.LMPop, 0, 0, 0, "list", "Returns multiple elements from a list after removing them. Deletes the list if the last element was popped."),
         new("blpop", -3, Write | NoScript | MayBlock, Blocking.BlockingListCommands.BLPop, 1, -2, 1, "list", "Removes and returns the first element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
         new("brpop", -3, Write | NoScript | MayBlock, Blocking.BlockingListCommands.BRPop, 1, -2, 1, "list", "Removes and returns the last element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
+        new("blmpop", -5, Write | MayBlock, Blocking.BlockingListCommands.BLMPop, 0, 0, 0, "list", "Pops the first element from one of multiple lists. Blocks until an element is available otherwise. Deletes the list if the last element was popped."),
+        new("blmove", 6, Write | DenyOom | NoScript | MayBlock, Blocking.BlockingMoveCommands.BLMove, 1, 2, 1, "list", "Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved."),
+        new("brpoplpush", 4, Write | DenyOom | NoScript | MayBlock, Blocking.BlockingMoveCommands.BRPopLPush, 1, 2, 1, "list", "Pops an element from a list, pushes it to another list and returns it. Block until an element is available otherwise. Deletes the list if the last element was popped."),
 
         // Sets (t_set.c)
         new("sadd", -3, Write | DenyOom | Fast, SetCommands.SAdd, 1, 1, 1, "set", "Adds one or more members to a set. Creates the key if it doesn't exist."),
@@ -121,7 +139,8 @@ internal sealed class RedisCommandTable
             new("setinfo", 4, NoScript | Loading | Stale, ClientCommands.SetInfo, group: "connection", summary: "Sets information specific to the client or connection."),
             new("list", -2, Admin | NoScript | Loading | Stale, ClientCommands.List, group: "connection", summary: "Lists open connections."),
             new("info", 2, NoScript | Loading | Stale, ClientCommands.Info, group: "connection", summary: "Returns information about the connection."),
-            new("kill", -3, Admin | NoScript | Loading | Stale, ClientCommands.Kill, group: "connection", summary: "Terminates open connections.")),
+            new("kill", -3, Admin | NoScript | Loading | Stale, ClientCommands.Kill, group: "connection", summary: "Terminates open connections."),
+            new("unblock", -3, Admin | NoScript | Loading | Stale, ClientCommands.Unblock, group: "connection", summary: "Unblocks a client blocked by a blocking command from a different connection.")),
 
         // Server (server.c, config.c)
         new("info", -1, Loading | Stale, ServerInfo.Info, 0, 0, 0, "server", "Returns information and statistics about the server."),

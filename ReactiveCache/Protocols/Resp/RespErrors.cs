@@ -104,6 +104,15 @@ internal static class RespErrors
     public const string TimeoutNegative = "ERR timeout is negative";
     public const string TimeoutOutOfRange = "ERR timeout is out of range";
     public const string Unblocked = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+    // Lists (t_list.c, and getPositiveLongFromObjectOrReply's default in object.c).
+    public const string MustBePositive = "ERR value is out of range, must be positive";
+    public const string IndexOutOfRange = "ERR index out of range";
+    public const string RankZero = "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+    public const string CountNegative = "ERR COUNT can't be negative";
+    public const string MaxLenNegative = "ERR MAXLEN can't be negative";
+    public const string NumKeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string CountNotPositive = "ERR count should be greater than 0";
+    public const string UnblockReason = "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ExecAbortBecause = "EXECABORT Transaction discarded because of: {0}";
     public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";

@@ -115,6 +115,64 @@ internal sealed class ListValue : CollectionValue
         return PopRight();
     }
 
+    /// <summary>
+    /// Removes up to <paramref name="limit"/> elements equal to <paramref name="element"/> (0: all of them), searching
+    /// from the head or, <paramref name="fromTail"/>, from the tail, in one pass that closes the gaps as it goes (LREM).
+    /// Returns the edits in the order made, each at the index the element had when it was removed.
+    /// </summary>
+    public ElementChange[] RemoveMatches(byte[] element, long limit, bool fromTail)
+    {
+        var removed = new List<ElementChange>();
+        if (fromTail)
+        {
+            // Removing from the tail side leaves the indexes before it alone: each edit names the element's own index.
+            var kept = _count;
+            for (var i = _count - 1; i >= 0; i--)
+            {
+                var current = _ring[Physical(i)];
+                if ((limit == 0 || removed.Count < limit) && current.AsSpan().SequenceEqual(element))
+                {
+                    removed.Add(new ElementChange(ElementEdit.Removed, current, i));
+                    continue;
+                }
+
+                _ring[Physical(--kept)] = current;
+            }
+
+            return Dropped(removed, fromLeft: true);
+        }
+
+        var write = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            var current = _ring[Physical(i)];
+            if ((limit == 0 || removed.Count < limit) && current.AsSpan().SequenceEqual(element))
+            {
+                // The elements removed before this one have closed up: it sits that many places nearer the head.
+                removed.Add(new ElementChange(ElementEdit.Removed, current, i - removed.Count));
+                continue;
+            }
+
+            _ring[Physical(write++)] = current;
+        }
+
+        return Dropped(removed, fromLeft: false);
+    }
+
+    /// <summary>The position of the first element equal to <paramref name="element"/> from the head, or -1.</summary>
+    public int IndexOf(byte[] element)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (_ring[Physical(i)].AsSpan().SequenceEqual(element))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The elements from <paramref name="start"/> to <paramref name="stop"/> inclusive (already clamped to the list).</summary>
     public byte[][] Range(int start, int stop)
     {
@@ -170,6 +228,26 @@ internal sealed class ListValue : CollectionValue
         }
 
         return copy;
+    }
+
+    // After RemoveMatches closed up its survivors at one end: the slots left at the other end leave the list.
+    private ElementChange[] Dropped(List<ElementChange> removed, bool fromLeft)
+    {
+        foreach (var edit in removed)
+        {
+            if (fromLeft)
+            {
+                _ring[_head] = edit.Element;
+                PopLeft();
+            }
+            else
+            {
+                _ring[Physical(_count - 1)] = edit.Element;
+                PopRight();
+            }
+        }
+
+        return [.. removed];
     }
 
     private int Physical(int index)

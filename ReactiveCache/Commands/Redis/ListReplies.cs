@@ -1,0 +1,42 @@
+using ReactiveCache.Protocols.Resp;
+
+namespace ReactiveCache.Commands.Redis;
+
+/// <summary>
+/// The array replies of the list commands (LRANGE, LPOP with a count, LMPOP): elements copied out of the list under
+/// the lock, turned into bulk replies after it; a big range is built on the thread pool, not the socket's thread.
+/// </summary>
+internal static class ListReplies
+{
+    /// <summary>Above this many elements the reply is built off the socket's thread (see <see cref="RedisSession.OffThread"/>).</summary>
+    public const int InlineLimit = 1024;
+
+    /// <summary>The elements as an array of bulk strings.</summary>
+    public static RedisReply Elements(RedisSession session, byte[][] elements) =>
+        elements.Length <= InlineLimit ? Build(elements) : session.OffThread(() => Build(elements));
+
+    /// <summary>LMPOP's and BLMPOP's [key, [element, ...]].</summary>
+    public static RedisReply KeyAndElements(RedisSession? session, byte[] key, byte[][] elements) =>
+        session is not null && elements.Length > InlineLimit
+            ? session.OffThread(() => KeyAnd(key, Build(elements)))
+            : KeyAnd(key, Build(elements));
+
+    /// <summary>The elements as an array of bulk strings, built where it is called.</summary>
+    public static RedisReply Build(byte[][] elements)
+    {
+        if (elements.Length == 0)
+        {
+            return RedisReply.EmptyArray;
+        }
+
+        var items = new RedisReply[elements.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = new RedisReply.Bulk(elements[i]);
+        }
+
+        return new RedisReply.Array(items);
+    }
+
+    private static RedisReply KeyAnd(byte[] key, RedisReply elements) => new RedisReply.Array([new RedisReply.Bulk(key), elements]);
+}
