@@ -34,6 +34,7 @@ internal static class ObjectCommands
     private static string EncodingOf(CacheValue value) => value switch
     {
         HashValue hash => hash.IsListpack ? "listpack" : "hashtable",
+        SortedSetValue sortedSet => sortedSet.IsListpack ? "listpack" : "skiplist",
         StringValue { Bytes: var bytes } => bytes.Length <= 20 && RedisArgs.TryInteger(bytes, out _) ? "int"
             : bytes.Length <= 44 ? "embstr"
             : "raw",

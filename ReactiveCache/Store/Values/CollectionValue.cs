@@ -20,6 +20,7 @@ internal abstract class CollectionValue : CacheValue
     public static CollectionValue Empty(ValueKind kind) => kind switch
     {
         ValueKind.List => new ListValue(),
+        ValueKind.SortedSet => new SortedSetValue(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a list, set or sorted set"),
     };
 }
