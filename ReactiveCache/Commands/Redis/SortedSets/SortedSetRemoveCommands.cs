@@ -73,13 +73,9 @@ internal static class SortedSetRemoveCommands
             return RedisReply.Syntax;
         }
 
+        // getPositiveLongFromObjectOrReply: not a number and negative get the same answer.
         long count = 1;
-        if (args.Length == 3 && !RedisArgs.TryInteger(args[2], out count))
-        {
-            return RedisReply.NotInteger;
-        }
-
-        if (count < 0)
+        if (args.Length == 3 && (!RedisArgs.TryInteger(args[2], out count) || count < 0))
         {
             return new RedisReply.Error(RespErrors.NotPositive);
         }
