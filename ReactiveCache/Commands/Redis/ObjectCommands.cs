@@ -36,6 +36,7 @@ internal static class ObjectCommands
         HashValue hash => hash.IsListpack ? "listpack" : "hashtable",
         SetValue set => set.IsIntset ? "intset" : "hashtable",
         ListValue => "quicklist",
+        SortedSetValue sortedSet => sortedSet.IsListpack ? "listpack" : "skiplist",
         StringValue { Bytes: var bytes } => bytes.Length <= 20 && RedisArgs.TryInteger(bytes, out _) ? "int"
             : bytes.Length <= 44 ? "embstr"
             : "raw",

@@ -151,13 +151,16 @@ internal static class RespEncoder
         Write(output, "\r\n"u8);
     }
 
-    /// <summary>RESP3 spells infinities <c>inf</c>/<c>-inf</c> and NaN <c>nan</c>.</summary>
+    /// <summary>
+    /// A double as redis-server 7.0's addReplyDouble prints it: C's <c>%.17g</c> (17 significant digits, so 0.1 is
+    /// "0.10000000000000001"; 7.2 prints the shortest text instead), infinities <c>inf</c>/<c>-inf</c>, NaN <c>nan</c>.
+    /// </summary>
     public static string FormatDouble(double value) => value switch
     {
         double.PositiveInfinity => "inf",
         double.NegativeInfinity => "-inf",
         double.NaN => "nan",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
+        _ => value.ToString("G17", CultureInfo.InvariantCulture).Replace('E', 'e'),
     };
 
     // Redis turns line breaks in an error into spaces, so the reply stays one line (addReplyErrorLength).

@@ -132,4 +132,20 @@ internal static class RespErrors
     public const string IdleTimeNotTracked = "ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
     public const string ShutdownNotAllowed = "ERR Errors trying to SHUTDOWN. Check logs.";
     public const string NoShutdownInProgress = "ERR No shutdown in progress.";
+
+    // Sorted sets (t_zset.c, Redis 7.0.15).
+    public const string ZAddXxAndNx = "ERR XX and NX options at the same time are not compatible";
+    public const string ZAddGtLtNx = "ERR GT, LT, and/or NX options at the same time are not compatible";
+    public const string ZAddIncrSinglePair = "ERR INCR option supports a single increment-element pair";
+    public const string ScoreNaN = "ERR resulting score is not a number (NaN)";
+    public const string MinMaxNotFloat = "ERR min or max is not a float";
+    public const string MinMaxNotLex = "ERR min or max not valid string range item";
+    public const string LimitNeedsByScoreOrLex = "ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX";
+    public const string WithScoresByLex = "ERR syntax error, WITHSCORES not supported in combination with BYLEX";
+    public const string NotPositive = "ERR value is out of range, must be positive";
+    public const string WeightNotFloat = "ERR weight value is not a float";
+    public const string AtLeastOneInputKey = "ERR at least 1 input key is needed for '{0}' command";
+    public const string NumKeysNotPositive = "ERR numkeys should be greater than 0";
+    public const string CountNotPositive = "ERR count should be greater than 0";
+    public const string LimitNegative = "ERR LIMIT can't be negative";
 }

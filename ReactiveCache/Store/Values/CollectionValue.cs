@@ -21,6 +21,7 @@ internal abstract class CollectionValue : CacheValue
     {
         ValueKind.List => new ListValue(),
         ValueKind.Set => new SetValue(),
+        ValueKind.SortedSet => new SortedSetValue(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a list, set or sorted set"),
     };
 }

@@ -149,4 +149,7 @@ internal readonly record struct ListpackLimits(long MaxEntries, long MaxValue)
 {
     /// <summary>Redis 7.0's defaults (config.c and redis.conf): 512 entries, 64 bytes.</summary>
     public static readonly ListpackLimits HashDefaults = new(512, 64);
+
+    /// <summary>Redis 7.0's zset-max-listpack-entries and -value: 128 members, 64 bytes.</summary>
+    public static readonly ListpackLimits SortedSetDefaults = new(128, 64);
 }
