@@ -53,7 +53,7 @@ internal sealed partial class StoreWriter
     }
 
     /// <summary>Removes members (ZREM) as one change; returns how many were members.</summary>
-    public int RemoveMembers(ReadOnlySpan<byte> key, ReadOnlySpan<byte[]> members)
+    public int RemoveScored(ReadOnlySpan<byte> key, ReadOnlySpan<byte[]> members)
     {
         if (!TryGetSortedSet(key, out var entry, out var sortedSet))
         {

@@ -114,8 +114,8 @@ internal static class ClientCommands
         }
 
         return RedisReply.Of(session.Server.Clients.TryGetValue(id, out var target)
-            && target.BlockedIn is Blocking.RedisWait wait
-            && wait.Unblock(withError));
+            && target.BlockedIn is { } unblock
+            && unblock(withError));
     }
 
     /// <summary>Names may not hold spaces, line breaks or characters outside '!'..'~' (clientSetName in networking.c).</summary>
@@ -126,7 +126,7 @@ internal static class ClientCommands
         var now = client.Server.Now;
         var age = (now - client.CreatedAtMs) / 1000;
         var idle = (now - client.LastCommandAtMs) / 1000;
-        var flags = client.BlockedIn is Blocking.RedisWait ? "b" : client.SubscriptionCount > 0 ? "P" : "N";
+        var flags = client.BlockedIn is not null ? "b" : client.SubscriptionCount > 0 ? "P" : "N";
         return string.Create(CultureInfo.InvariantCulture,
             $"id={client.Id} addr=127.0.0.1:0 laddr=127.0.0.1:{client.Server.Config.Settings.Port} fd=0 name={client.Name} age={age} idle={idle} flags={flags} " +
             $"db={client.DatabaseIndex} sub={client.Channels.Count} psub={client.Patterns.Count} ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 " +

@@ -36,7 +36,7 @@ internal static class ServerInfo
     private static string? Section(RedisServer server, string name) => name switch
     {
         "server" => Server(server),
-        "clients" => Lines("Clients", ("connected_clients", server.Statistics.ConnectionsCurrent), ("blocked_clients", server.Clients.Values.Count(client => client.BlockedIn is Blocking.RedisWait)),
+        "clients" => Lines("Clients", ("connected_clients", server.Statistics.ConnectionsCurrent), ("blocked_clients", server.Clients.Values.Count(client => client.BlockedIn is not null)),
             ("maxclients", server.Config.Settings.Limits.MaxClients), ("pubsub_clients", server.Clients.Values.Count(client => client.SubscriptionCount > 0))),
         "memory" => MemoryInfo.Section(server),
         "persistence" => Lines("Persistence", ("loading", 0), ("rdb_changes_since_last_save", 0), ("aof_enabled", 0)),

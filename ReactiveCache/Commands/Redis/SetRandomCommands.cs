@@ -40,7 +40,7 @@ internal static class SetRandomCommands
         // getPositiveLongFromObjectOrReply: a word that is no integer gets the same words as a negative one.
         if (!RedisArgs.TryInteger(args[2], out var count) || count < 0)
         {
-            return new RedisReply.Error(RespErrors.CountNotPositive);
+            return new RedisReply.Error(RespErrors.MustBePositive);
         }
 
         var popped = session.Store.Write((Key: args[1], Count: count), static (writer, state) =>

@@ -112,16 +112,14 @@ internal static class RespErrors
     public const string MaxLenNegative = "ERR MAXLEN can't be negative";
     public const string NumKeysNotPositive = "ERR numkeys should be greater than 0";
     public const string CountNotPositive = "ERR count should be greater than 0";
+    public const string LimitNegative = "ERR LIMIT can't be negative";
     public const string UnblockReason = "ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR";
     public const string ExecAbort = "EXECABORT Transaction discarded because of previous errors.";
     public const string ExecAbortBecause = "EXECABORT Transaction discarded because of: {0}";
     public const string OutOfMemory = "OOM command not allowed when used memory > 'maxmemory'.";
 
-    // Sets (t_set.c): SINTERCARD's numkeys and LIMIT, SPOP's count.
-    public const string NumKeysNotPositive = "ERR numkeys should be greater than 0";
+    // Sets (t_set.c): SINTERCARD's numkeys and LIMIT share the list's texts above; SPOP's count is MustBePositive.
     public const string NumKeysTooMany = "ERR Number of keys can't be greater than number of args";
-    public const string LimitNegative = "ERR LIMIT can't be negative";
-    public const string CountNotPositive = "ERR value is out of range, must be positive";
 
     // enumConfigSet in config.c lists maxmemory_policy_enum in its own order (not EvictionPolicies.Names').
     public const string EvictionPolicyNames =
@@ -145,7 +143,4 @@ internal static class RespErrors
     public const string NotPositive = "ERR value is out of range, must be positive";
     public const string WeightNotFloat = "ERR weight value is not a float";
     public const string AtLeastOneInputKey = "ERR at least 1 input key is needed for '{0}' command";
-    public const string NumKeysNotPositive = "ERR numkeys should be greater than 0";
-    public const string CountNotPositive = "ERR count should be greater than 0";
-    public const string LimitNegative = "ERR LIMIT can't be negative";
 }

@@ -8,7 +8,7 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 internal static class SortedSetRemoveCommands
 {
     public static RedisReply ZRem(RedisSession session, byte[][] args) =>
-        RedisReply.Of(session.Store.Write(args, static (writer, args) => writer.RemoveMembers(args[1], args.AsSpan(2))));
+        RedisReply.Of(session.Store.Write(args, static (writer, args) => writer.RemoveScored(args[1], args.AsSpan(2))));
 
     public static RedisReply ZRemRangeByRank(RedisSession session, byte[][] args)
     {
