@@ -98,11 +98,13 @@ public sealed class SetReplayProperties
             return (writer.Memory.Used, sum, consistent);
         });
 
+    // Members and sizes, not the encoding: a whole-value change (COPY, RENAME) carries the members alone, so a set of
+    // integers that became a hashtable comes back as an intset, as Redis re-chooses encodings when it loads an RDB.
     private static string[] Describe(CacheStore store) =>
         store.Write(0, static (writer, _) => writer.Entries
             .Select(pair => pair.Value.Value switch
             {
-                SetValue set => $"{Encoding.UTF8.GetString(pair.Key)} {(set.IsIntset ? "intset" : "hashtable")} {set.Size} [{string.Join(",", set.ToArray().Select(Encoding.UTF8.GetString).Order(StringComparer.Ordinal))}]",
+                SetValue set => $"{Encoding.UTF8.GetString(pair.Key)} set {set.Size} [{string.Join(",", set.ToArray().Select(Encoding.UTF8.GetString).Order(StringComparer.Ordinal))}]",
                 StringValue text => $"{Encoding.UTF8.GetString(pair.Key)} string {Encoding.UTF8.GetString(text.Bytes)}",
                 var other => $"{Encoding.UTF8.GetString(pair.Key)} {other.Kind}",
             })
