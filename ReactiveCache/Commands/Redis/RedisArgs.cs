@@ -17,7 +17,9 @@ internal static class RedisArgs
     public static bool TryFloat(byte[] argument, out double value)
     {
         value = 0;
-        if (argument.Length == 0 || char.IsWhiteSpace((char)argument[0]) || char.IsWhiteSpace((char)argument[^1]))
+        // .NET's parser also skips trailing NUL characters, which strtold stops at: "1\0" is not a float to Redis.
+        if (argument.Length == 0 || char.IsWhiteSpace((char)argument[0]) || char.IsWhiteSpace((char)argument[^1])
+            || argument.AsSpan().Contains((byte)0))
         {
             return false;
         }
