@@ -9,11 +9,11 @@ namespace ReactiveCache.Commands.Redis;
 internal static class ListReplies
 {
     /// <summary>Above this many elements the reply is built off the socket's thread (see <see cref="RedisSession.OffThread"/>).</summary>
-    public const int InlineLimit = 1024;
+    public const int InlineLimit = BigReply.InlineLimit;
 
     /// <summary>The elements as an array of bulk strings.</summary>
     public static RedisReply Elements(RedisSession session, byte[][] elements) =>
-        elements.Length <= InlineLimit ? Build(elements) : session.OffThread(() => Build(elements));
+        elements.Length == 0 ? RedisReply.EmptyArray : BigReply.Array(session, elements, static element => new RedisReply.Bulk(element));
 
     /// <summary>LMPOP's and BLMPOP's [key, [element, ...]].</summary>
     public static RedisReply KeyAndElements(RedisSession? session, byte[] key, byte[][] elements) =>

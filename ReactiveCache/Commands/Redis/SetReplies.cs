@@ -11,7 +11,7 @@ namespace ReactiveCache.Commands.Redis;
 internal static class SetReplies
 {
     /// <summary>Past this many members a reply is built on the thread pool (<see cref="RedisSession.OffThread"/>).</summary>
-    public const int InlineLimit = 1024;
+    public const int InlineLimit = BigReply.InlineLimit;
 
     public static readonly RedisReply EmptySet = new RedisReply.Set([]);
 

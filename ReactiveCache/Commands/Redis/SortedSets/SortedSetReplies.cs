@@ -11,7 +11,7 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 internal static class SortedSetReplies
 {
     /// <summary>Past this many members a reply is built on the thread pool (<see cref="RedisSession.OffThread"/>).</summary>
-    public const int InlineLimit = 1024;
+    public const int InlineLimit = BigReply.InlineLimit;
 
     /// <summary>ZRANGE's reply: members, with their scores when asked.</summary>
     public static RedisReply Members(RedisSession session, ScoredMember[] members, bool withScores)
