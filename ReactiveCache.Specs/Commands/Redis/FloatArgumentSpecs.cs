@@ -20,4 +20,28 @@ public sealed class FloatArgumentSpecs
         Assert.That(client.Send(command, key, number), Is.EqualTo(expected));
         Assert.That(client.Send("PING"), Is.EqualTo("+PONG\r\n"), "the session goes on");
     }
+
+    // Replies of redis-server 7.0.15, whose string2ld reads hexadecimal floats through strtold and refuses 5 KB of digits.
+    [TestCase("0x10", "$2\r\n17\r\n")]
+    [TestCase("0x1p3", "$1\r\n9\r\n")]
+    [TestCase("-0x.8", "$3\r\n0.5\r\n")]
+    [TestCase("0x", "-ERR value is not a valid float\r\n")]
+    [TestCase("0x1g", "-ERR value is not a valid float\r\n")]
+    public void INCRBYFLOAT_reads_hexadecimal_as_strtold_does(string increment, string expected)
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+        client.Send("SET", "k", "1");
+
+        Assert.That(client.Send("INCRBYFLOAT", "k", increment), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_float_of_5_KB_is_refused()
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+
+        Assert.That(client.Send("INCRBYFLOAT", "k", new string('1', 5 * 1024)), Is.EqualTo("-ERR value is not a valid float\r\n"));
+    }
 }
