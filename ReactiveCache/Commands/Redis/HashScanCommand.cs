@@ -11,44 +11,17 @@ namespace ReactiveCache.Commands.Redis;
 /// </summary>
 internal static class HashScanCommand
 {
-    private static readonly RedisReply s_emptyScan = new RedisReply.Array([new RedisReply.Bulk("0"u8.ToArray()), RedisReply.EmptyArray]);
-
-    public static RedisReply HScan(RedisSession session, byte[][] args)
-    {
-        if (!ScanPage.TryParseCursor(args[2], out var cursor))
-        {
-            return new RedisReply.Error(RespErrors.InvalidCursor);
-        }
-
-        // scanGenericCommand reads the options after the key: a missing key answers an empty scan, a string
-        // WRONGTYPE, before a bad option is reported.
-        var optionsError = ScanOptions.TryParse(args, first: 3, allowType: false, out var options);
-        var page = session.Store.Write((Key: args[1], Cursor: cursor, options.Count), static (writer, state) =>
-            writer.TryGetHash(state.Key, out _, out var hash) ? Page(hash, state.Cursor, state.Count) : ((ulong, HashField[])?)null);
-        if (page is not { } found)
-        {
-            return s_emptyScan;
-        }
-
-        var (next, fields) = found;
-
-        if (optionsError is not null)
-        {
-            return optionsError;
-        }
-
-        var items = new List<RedisReply>(fields.Length * 2);
-        foreach (var field in fields)
-        {
-            if (options.Matches(field.Name))
+    public static RedisReply HScan(RedisSession session, byte[][] args) =>
+        CollectionScan.Scan<HashField>(
+            session,
+            args,
+            static (writer, key, cursor, count) => writer.TryGetHash(key, out _, out var hash) ? Page(hash, cursor, count) : null,
+            static field => field.Name,
+            static (items, field) =>
             {
                 items.Add(new RedisReply.Bulk(field.Name));
                 items.Add(new RedisReply.Bulk(field.Value!));
-            }
-        }
-
-        return ScanPage.Reply(next, items);
-    }
+            });
 
     /// <summary>
     /// The fields from slot <paramref name="cursor"/> on, up to <paramref name="count"/> of them; as with SCAN, a page

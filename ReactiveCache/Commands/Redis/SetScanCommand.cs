@@ -12,42 +12,13 @@ namespace ReactiveCache.Commands.Redis;
 /// </summary>
 internal static class SetScanCommand
 {
-    private static readonly RedisReply s_emptyScan = new RedisReply.Array([new RedisReply.Bulk("0"u8.ToArray()), RedisReply.EmptyArray]);
-
-    public static RedisReply SScan(RedisSession session, byte[][] args)
-    {
-        if (!ScanPage.TryParseCursor(args[2], out var cursor))
-        {
-            return new RedisReply.Error(RespErrors.InvalidCursor);
-        }
-
-        // scanGenericCommand reads the options after the key: a missing key answers an empty scan, another type
-        // WRONGTYPE, before a bad option is reported.
-        var optionsError = ScanOptions.TryParse(args, first: 3, allowType: false, out var options);
-        var page = session.Store.Write((Key: args[1], Cursor: cursor, options.Count), static (writer, state) =>
-            writer.TryGetSet(state.Key, out _, out var set) ? Page(set, state.Cursor, state.Count) : ((ulong, byte[][])?)null);
-        if (page is not { } found)
-        {
-            return s_emptyScan;
-        }
-
-        if (optionsError is not null)
-        {
-            return optionsError;
-        }
-
-        var (next, members) = found;
-        var items = new List<RedisReply>(members.Length);
-        foreach (var member in members)
-        {
-            if (options.Matches(member))
-            {
-                items.Add(new RedisReply.Bulk(member));
-            }
-        }
-
-        return ScanPage.Reply(next, items);
-    }
+    public static RedisReply SScan(RedisSession session, byte[][] args) =>
+        CollectionScan.Scan<byte[]>(
+            session,
+            args,
+            static (writer, key, cursor, count) => writer.TryGetSet(key, out _, out var set) ? Page(set, cursor, count) : null,
+            static member => member,
+            static (items, member) => items.Add(new RedisReply.Bulk(member)));
 
     /// <summary>
     /// The members from slot <paramref name="cursor"/> on, up to <paramref name="count"/> of them; as with SCAN, a page

@@ -11,41 +11,17 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 /// </summary>
 internal static class SortedSetScanCommand
 {
-    private static readonly RedisReply s_emptyScan = new RedisReply.Array([new RedisReply.Bulk("0"u8.ToArray()), RedisReply.EmptyArray]);
-
-    public static RedisReply ZScan(RedisSession session, byte[][] args)
-    {
-        if (!ScanPage.TryParseCursor(args[2], out var cursor))
-        {
-            return new RedisReply.Error(RespErrors.InvalidCursor);
-        }
-
-        var optionsError = ScanOptions.TryParse(args, first: 3, allowType: false, out var options);
-        var page = session.Store.Write((Key: args[1], Cursor: cursor, options.Count), static (writer, state) =>
-            writer.TryGetSortedSet(state.Key, out _, out var sortedSet) ? Page(sortedSet, state.Cursor, state.Count) : ((ulong, ScoredMember[])?)null);
-        if (page is not { } found)
-        {
-            return s_emptyScan;
-        }
-
-        if (optionsError is not null)
-        {
-            return optionsError;
-        }
-
-        var (next, members) = found;
-        var items = new List<RedisReply>(members.Length * 2);
-        foreach (var (member, score) in members)
-        {
-            if (options.Matches(member))
+    public static RedisReply ZScan(RedisSession session, byte[][] args) =>
+        CollectionScan.Scan<ScoredMember>(
+            session,
+            args,
+            static (writer, key, cursor, count) => writer.TryGetSortedSet(key, out _, out var sortedSet) ? Page(sortedSet, cursor, count) : null,
+            static scored => scored.Member,
+            static (items, scored) =>
             {
-                items.Add(new RedisReply.Bulk(member));
-                items.Add(new RedisReply.Bulk(Encoding.ASCII.GetBytes(RespEncoder.FormatDouble(score))));
-            }
-        }
-
-        return ScanPage.Reply(next, items);
-    }
+                items.Add(new RedisReply.Bulk(scored.Member));
+                items.Add(new RedisReply.Bulk(Encoding.ASCII.GetBytes(RespEncoder.FormatDouble(scored.Score))));
+            });
 
     private static (ulong Next, ScoredMember[] Members) Page(SortedSetValue sortedSet, ulong cursor, int count)
     {
