@@ -108,65 +108,8 @@ internal readonly record struct RangeQuery(RangeBy By, bool Reverse, long Start,
     /// <summary>The members the query takes, in the order it takes them. Under the lock.</summary>
     public ScoredMember[] Take(SortedSetValue sortedSet) => By switch
     {
-        RangeBy.Rank => TakeRanks(sortedSet),
-        RangeBy.Score => TakeWhile(sortedSet, Scores),
-        _ => TakeWhile(sortedSet, Lex),
+        RangeBy.Rank => sortedSet.TakeRanks(Start, Stop, Reverse),
+        RangeBy.Score => sortedSet.TakeIn(Scores, Reverse, Offset, Limit),
+        _ => sortedSet.TakeIn(Lex, Reverse, Offset, Limit),
     };
-
-    /// <summary>ZRANGE's and ZREMRANGEBYRANK's indexes: negative from the end, clamped; (0, -1) when nothing is inside.</summary>
-    public static (long First, long Last) ClampRanks(long start, long stop, long count)
-    {
-        start = start < 0 ? Math.Max(0, count + start) : start;
-        stop = stop < 0 ? count + stop : stop;
-        if (start > stop || start >= count)
-        {
-            return (0, -1);
-        }
-
-        return (start, Math.Min(stop, count - 1));
-    }
-
-    private ScoredMember[] TakeRanks(SortedSetValue sortedSet)
-    {
-        var (first, last) = ClampRanks(Start, Stop, sortedSet.Count);
-        var members = new ScoredMember[last - first + 1];
-        var node = sortedSet.AtRank(Reverse ? sortedSet.Count - 1 - first : first);
-        for (var i = 0; i < members.Length; i++, node = Reverse ? node!.Previous : node!.Next)
-        {
-            members[i] = new ScoredMember(node!.Member, node.Score);
-        }
-
-        return members;
-    }
-
-    // Redis walks LIMIT's offset member by member; a rank gets there in O(log n). A negative offset walks off the end.
-    private ScoredMember[] TakeWhile<TRange>(SortedSetValue sortedSet, TRange range)
-        where TRange : struct, ISortedSetBound
-    {
-        var start = Reverse ? sortedSet.LastIn(range) : sortedSet.FirstIn(range);
-        if (start is null || Offset < 0 || Offset >= sortedSet.Count)
-        {
-            return [];
-        }
-
-        var node = start;
-        if (Offset > 0)
-        {
-            var rank = sortedSet.RankOf(start);
-            node = sortedSet.AtRank(Reverse ? rank - Offset : rank + Offset);
-        }
-
-        var members = new List<ScoredMember>();
-        for (var left = Limit; node is not null && left != 0; left--, node = Reverse ? node.Previous : node.Next)
-        {
-            if (Reverse ? range.IsBelow(node) : range.IsBeyond(node))
-            {
-                break;
-            }
-
-            members.Add(new ScoredMember(node.Member, node.Score));
-        }
-
-        return [.. members];
-    }
 }

@@ -55,17 +55,8 @@ internal static class SortedSetReadCommands
             return rank < 0 ? RedisReply.NullBulk : RedisReply.Of(state.Reverse ? sortedSet.Count - 1 - rank : rank);
         });
 
-    // The members between the first and the last in range: two walks and two ranks, whatever the count.
     private static RedisReply Count<TRange>(RedisSession session, byte[] key, TRange range)
         where TRange : struct, ISortedSetBound =>
         RedisReply.Of(session.Store.Write((Key: key, Range: range), static (writer, state) =>
-        {
-            if (!writer.TryGetSortedSet(state.Key, out _, out var sortedSet) || sortedSet.FirstIn(state.Range) is not { } first)
-            {
-                return 0;
-            }
-
-            var last = sortedSet.LastIn(state.Range)!;
-            return sortedSet.RankOf(last) - sortedSet.RankOf(first) + 1;
-        }));
+            writer.TryGetSortedSet(state.Key, out _, out var sortedSet) ? sortedSet.CountIn(state.Range) : 0));
 }

@@ -24,7 +24,7 @@ internal static class SortedSetRemoveCommands
                 return 0;
             }
 
-            var (first, last) = RangeQuery.ClampRanks(state.Start, state.Stop, sortedSet.Count);
+            var (first, last) = SortedSetRanges.ClampRanks(state.Start, state.Stop, sortedSet.Count);
             return writer.RemoveRun(entry, sortedSet.AtRank(first), last - first + 1, downwards: false, ChangeReason.SortedSetRemoveRangeByRank).Length;
         }));
     }
@@ -99,7 +99,6 @@ internal static class SortedSetRemoveCommands
                 return 0;
             }
 
-            var count = sortedSet.RankOf(sortedSet.LastIn(state.Range)!) - sortedSet.RankOf(first) + 1;
-            return writer.RemoveRun(entry, first, count, downwards: false, state.Reason).Length;
+            return writer.RemoveRun(entry, first, sortedSet.CountIn(state.Range), downwards: false, state.Reason).Length;
         }));
 }
