@@ -11,12 +11,7 @@ public sealed class RedisPySortedSetSpecs : ReactiveTest
     [Test]
     public async Task Runs_redis_py_sorted_set_commands_scores_text_blocking_pops_and_unions()
     {
-        var python = DebianPackage.RequirePythonModule("redis", "python3-redis");
-        var script = Path.Combine(TestContext.CurrentContext.TestDirectory, "Integration", "Resp", "redis_py_sorted_sets.py");
-        await using var target = await RedisTarget.StartAsync();
-        var port = target.Configuration.Split(':')[^1];
-
-        var result = await ExternalProcess.RunAsync(python, [script, port], TimeSpan.FromSeconds(60));
+        var result = await RedisPyScript.RunAsync("redis_py_sorted_sets.py");
 
         Assert.That(result.Output.Trim(), Is.EqualTo("ok"), result.ToString());
     }

@@ -1,4 +1,3 @@
-using Microsoft.Reactive.Testing;
 using NUnit.Framework;
 using ReactiveCache.Specs.Support;
 using StackExchange.Redis;
@@ -11,35 +10,16 @@ namespace ReactiveCache.Specs.Integration.Resp;
 /// against redis-server 7.0.15 with REACTIVECACHE_SPECS_REDIS (see <see cref="RedisTarget"/>).
 /// </summary>
 [Category("Integration")]
-public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
+public sealed class StackExchangeRedisTransactionSpecs : StackExchangeRedisFixture
 {
-    private RedisTarget _target = null!;
-    private ConnectionMultiplexer _redis = null!;
-    private IDatabase _db = null!;
-
-    [SetUp]
-    public async Task Connect()
-    {
-        _target = await RedisTarget.StartAsync();
-        _redis = await _target.ConnectAsync();
-        _db = _redis.GetDatabase();
-    }
-
-    [TearDown]
-    public async Task Disconnect()
-    {
-        await _redis.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
     [Test]
     public async Task Commits_only_while_the_key_does_not_exist()
     {
-        var first = _db.CreateTransaction();
+        var first = Db.CreateTransaction();
         first.AddCondition(Condition.KeyNotExists("lock"));
         _ = first.StringSetAsync("lock", "first");
         _ = first.StringIncrementAsync("grants");
-        var second = _db.CreateTransaction();
+        var second = Db.CreateTransaction();
         second.AddCondition(Condition.KeyNotExists("lock"));
         _ = second.StringSetAsync("lock", "second");
         _ = second.StringIncrementAsync("grants");
@@ -47,19 +27,19 @@ public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
         Assert.That(await first.ExecuteAsync(), Is.True);
         Assert.That(await second.ExecuteAsync(), Is.False);
 
-        Assert.That((string?)await _db.StringGetAsync("lock"), Is.EqualTo("first"));
-        Assert.That((int)await _db.StringGetAsync("grants"), Is.EqualTo(1));
+        Assert.That((string?)await Db.StringGetAsync("lock"), Is.EqualTo("first"));
+        Assert.That((int)await Db.StringGetAsync("grants"), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Commits_only_while_the_string_has_the_expected_value()
     {
-        await _db.StringSetAsync("version", "1");
-        var stale = _db.CreateTransaction();
+        await Db.StringSetAsync("version", "1");
+        var stale = Db.CreateTransaction();
         stale.AddCondition(Condition.StringEqual("version", "0"));
         var staleSet = stale.StringSetAsync("version", "stale");
         _ = stale.StringSetAsync("document", "stale edit");
-        var current = _db.CreateTransaction();
+        var current = Db.CreateTransaction();
         current.AddCondition(Condition.StringEqual("version", "1"));
         var currentIncrement = current.StringIncrementAsync("version");
 
@@ -68,35 +48,35 @@ public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
 
         Assert.That(staleSet.IsCanceled, Is.True, "the commands of a transaction that did not run are cancelled");
         Assert.That(await currentIncrement, Is.EqualTo(2));
-        Assert.That((string?)await _db.StringGetAsync("version"), Is.EqualTo("2"));
-        Assert.That(await _db.KeyExistsAsync("document"), Is.False);
+        Assert.That((string?)await Db.StringGetAsync("version"), Is.EqualTo("2"));
+        Assert.That(await Db.KeyExistsAsync("document"), Is.False);
     }
 
     [Test]
     public async Task Commits_only_while_the_hash_field_has_the_expected_value()
     {
-        await _db.HashSetAsync("order:1", [new("state", "open"), new("total", "10")]);
-        var closeIfOpen = _db.CreateTransaction();
+        await Db.HashSetAsync("order:1", [new("state", "open"), new("total", "10")]);
+        var closeIfOpen = Db.CreateTransaction();
         closeIfOpen.AddCondition(Condition.HashEqual("order:1", "state", "open"));
         _ = closeIfOpen.HashSetAsync("order:1", "state", "closed");
-        var addIfOpen = _db.CreateTransaction();
+        var addIfOpen = Db.CreateTransaction();
         addIfOpen.AddCondition(Condition.HashEqual("order:1", "state", "open"));
         _ = addIfOpen.HashIncrementAsync("order:1", "total", 5);
 
         Assert.That(await closeIfOpen.ExecuteAsync(), Is.True);
         Assert.That(await addIfOpen.ExecuteAsync(), Is.False);
 
-        Assert.That((await _db.HashGetAllAsync("order:1")).ToStringDictionary(), Is.EquivalentTo(new Dictionary<string, string> { ["state"] = "closed", ["total"] = "10" }));
+        Assert.That((await Db.HashGetAllAsync("order:1")).ToStringDictionary(), Is.EquivalentTo(new Dictionary<string, string> { ["state"] = "closed", ["total"] = "10" }));
     }
 
     [Test]
     public async Task Commits_only_while_the_hash_field_is_missing()
     {
-        var claim = _db.CreateTransaction();
+        var claim = Db.CreateTransaction();
         claim.AddCondition(Condition.HashNotExists("seats", "12A"));
         _ = claim.HashSetAsync("seats", "12A", "ada");
         _ = claim.StringIncrementAsync("bookings");
-        var doubleBooking = _db.CreateTransaction();
+        var doubleBooking = Db.CreateTransaction();
         doubleBooking.AddCondition(Condition.HashNotExists("seats", "12A"));
         _ = doubleBooking.HashSetAsync("seats", "12A", "bob");
         _ = doubleBooking.StringIncrementAsync("bookings");
@@ -104,8 +84,8 @@ public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
         Assert.That(await claim.ExecuteAsync(), Is.True);
         Assert.That(await doubleBooking.ExecuteAsync(), Is.False);
 
-        Assert.That((string?)await _db.HashGetAsync("seats", "12A"), Is.EqualTo("ada"));
-        Assert.That((int)await _db.StringGetAsync("bookings"), Is.EqualTo(1));
+        Assert.That((string?)await Db.HashGetAsync("seats", "12A"), Is.EqualTo("ada"));
+        Assert.That((int)await Db.StringGetAsync("bookings"), Is.EqualTo(1));
     }
 
     [Test]
@@ -113,14 +93,14 @@ public sealed class StackExchangeRedisTransactionSpecs : ReactiveTest
     {
         const int clients = 4;
         const int incrementsPerClient = 50;
-        var multiplexers = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => _target.ConnectAsync()));
+        var multiplexers = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Target.ConnectAsync()));
 
         try
         {
             var aborts = await Task.WhenAll(multiplexers.Select(client => Task.Run(() => IncrementAsync(client.GetDatabase(), "counter", incrementsPerClient))));
 
             TestContext.Out.WriteLine($"{clients * incrementsPerClient} increments, {aborts.Sum()} aborted transactions retried");
-            Assert.That((int)await _db.StringGetAsync("counter"), Is.EqualTo(clients * incrementsPerClient), $"{aborts.Sum()} transactions aborted and were retried");
+            Assert.That((int)await Db.StringGetAsync("counter"), Is.EqualTo(clients * incrementsPerClient), $"{aborts.Sum()} transactions aborted and were retried");
         }
         finally
         {
