@@ -52,6 +52,59 @@ public sealed class LockingRuleSpecs : ReactiveTest
     }
 
     [Test]
+    public void A_read_does_not_wait_while_another_thread_delivers_to_a_slow_subscriber()
+    {
+        var store = _redis.Store;
+        using var delivering = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var subscription = store.Changes.Subscribe(_ =>
+        {
+            delivering.Set();
+            release.Wait(s_deadline);
+        });
+        var write = Task.Run(() => store.Set("a", "1"));
+        Assert.That(delivering.Wait(s_deadline), Is.True, "the writer's thread is delivering");
+
+        var read = Task.Run(() => store.Get("a"));
+        var readFinished = read.Wait(TimeSpan.FromSeconds(10));
+        var writeFinished = write.IsCompleted;
+        release.Set();
+
+        Assert.That(readFinished, Is.True, "the read handed nothing over, so it did not wait for the delivery");
+        Assert.That(read.Result, Is.EqualTo("1"));
+        Assert.That(writeFinished, Is.False, "the write is acknowledged only once its change is delivered");
+        Assert.That(write.Wait(s_deadline), Is.True);
+    }
+
+    [Test]
+    public void A_big_batch_is_delivered_whole_in_order_with_its_changes_made_after_the_lock()
+    {
+        var store = _redis.Store;
+        var keys = Enumerable.Range(0, 5000).Select(i => $"k{i}").ToArray();
+        foreach (var key in keys)
+        {
+            store.Set(key, "v");
+        }
+
+        var batches = new List<ChangeBatch>();
+        var underLock = new List<bool>();
+        using var subscription = store.ChangesSince(store.LastSequence).Subscribe(batch =>
+        {
+            batches.Add(batch);
+            underLock.Add(!Task.Run(() => store.Count).Wait(TimeSpan.FromSeconds(10)));
+        });
+
+        _redis.Connect().Send("FLUSHDB");
+
+        var flush = batches.Single(batch => batch.Changes.Count > 0);
+        Assert.That(flush.Changes.Select(change => change.Sequence), Is.Ordered.And.Unique);
+        Assert.That(flush.Changes.Select(change => change.KeyText), Is.EquivalentTo(keys));
+        Assert.That(flush.Changes.Select(change => (change.Kind, change.Reason)).Distinct(), Is.EqualTo(new[] { (ChangeKind.Removed, ChangeReason.Flush) }));
+        Assert.That(flush.Sequence, Is.EqualTo(flush.Changes[^1].Sequence));
+        Assert.That(underLock, Is.All.False, "delivered, and its changes made, after the lock was released");
+    }
+
+    [Test]
     public void A_transaction_is_one_batch_in_one_sequence_across_databases()
     {
         var batches = new List<ChangeBatch>();

@@ -35,27 +35,52 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 
     public int SubscriberCount => _subscribers.Length;
 
+    /// <summary>How many deliveries were ever queued; read and written under the store's lock.</summary>
+    public long Enqueued { get; private set; }
+
     /// <summary>The bytes the replay buffer holds: its ring and the keys and values its changes keep alive.</summary>
     public long ReplayMemory => _replay.Memory;
 
-    /// <summary>Called under the store's lock. A batch object is built only when someone will receive it.</summary>
-    public void Commit(List<ChangeRecord> changes, long lastSequence)
+    /// <summary>
+    /// Called under the store's lock. A batch object is built only when someone will receive it, and for a batch of more
+    /// than <see cref="BuiltAtDelivery"/> changes (a flush, a big eviction) only at delivery, after the lock: its
+    /// records are handed over whole. Returns whether the feed took <paramref name="changes"/> (the caller then needs
+    /// a new list).
+    /// </summary>
+    public bool Commit(List<ChangeRecord> changes, long lastSequence)
     {
         foreach (var change in changes)
         {
             _replay.Add(change);
         }
 
-        if (!_subscribers.IsEmpty)
+        if (_subscribers.IsEmpty)
         {
-            var batch = new CacheChange[changes.Count];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i] = changes[i].ToChange();
-            }
-
-            Enqueue(new Delivery(new ChangeBatch(lastSequence, batch), Target: null));
+            return false;
         }
+
+        if (changes.Count > BuiltAtDelivery)
+        {
+            Enqueue(new Delivery(null, Target: null, changes, lastSequence));
+            return true;
+        }
+
+        Enqueue(new Delivery(Build(changes, lastSequence), Target: null));
+        return false;
+    }
+
+    /// <summary>Above this many changes a batch's objects are made at delivery, not under the store's lock.</summary>
+    public const int BuiltAtDelivery = 1024;
+
+    private static ChangeBatch Build(List<ChangeRecord> changes, long lastSequence)
+    {
+        var batch = new CacheChange[changes.Count];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            batch[i] = changes[i].ToChange();
+        }
+
+        return new ChangeBatch(lastSequence, batch);
     }
 
     /// <summary>
@@ -132,6 +157,7 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 
     private void Enqueue(Delivery delivery)
     {
+        Enqueued++;
         Interlocked.Increment(ref _undelivered);
         _deliveries.Enqueue(delivery);
     }
@@ -140,13 +166,14 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
     {
         if (delivery.Target is { } target)
         {
-            target.Deliver(delivery.Batch, targeted: true);
+            target.Deliver(delivery.Batch!, targeted: true);
             return;
         }
 
+        var batch = delivery.Batch ?? Build(delivery.Records!, delivery.LastSequence);
         foreach (var subscriber in _subscribers)
         {
-            subscriber.Deliver(delivery.Batch, targeted: false);
+            subscriber.Deliver(batch, targeted: false);
             if (subscriber.IsDetached)
             {
                 Detach(subscriber);
@@ -154,5 +181,6 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
         }
     }
 
-    private readonly record struct Delivery(ChangeBatch Batch, ChangeSubscriber? Target);
+    /// <summary>A batch to deliver: built, or (a big one) its records, built by whoever delivers it.</summary>
+    private readonly record struct Delivery(ChangeBatch? Batch, ChangeSubscriber? Target, List<ChangeRecord>? Records = null, long LastSequence = 0);
 }

@@ -164,11 +164,13 @@ public sealed partial class CacheStore : IDisposable
     internal TResult Write<TState, TResult>(TState state, Func<StoreWriter, TState, TResult> mutation)
         where TState : allows ref struct
     {
+        var changed = true;
         try
         {
             lock (_keyspace.Gate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
+                var handedOver = _keyspace.HandedOver;
                 _keyspace.BeginEdit();
                 try
                 {
@@ -177,13 +179,19 @@ public sealed partial class CacheStore : IDisposable
                 finally
                 {
                     _keyspace.EndEdit();
+                    changed = _keyspace.HandedOver != handedOver;
                 }
             }
         }
         finally
         {
-            // Also when the mutation threw (WRONGTYPE after a lazy expiry): what was committed is delivered now.
-            _keyspace.Deliver();
+            // Also when the mutation threw (WRONGTYPE after a lazy expiry): what was committed is delivered now. A write
+            // that handed nothing over (a read) has nothing of its own to deliver, so it does not wait for a big batch
+            // that another thread is delivering.
+            if (changed)
+            {
+                _keyspace.Deliver();
+            }
         }
     }
 

@@ -21,7 +21,7 @@ namespace ReactiveCache.Store;
 /// </remarks>
 internal sealed class Keyspace
 {
-    private readonly List<ChangeRecord> _pending = [];
+    private List<ChangeRecord> _pending = [];
     private readonly List<StoreWriter> _databases = [];
     private readonly Queue<(StoreWriter Database, WaitQueue Queue)> _ready = new();
     private readonly ConcurrentQueue<BlockedWait> _served = new();
@@ -57,6 +57,12 @@ internal sealed class Keyspace
 
     /// <summary>The stamps of the keys' last use.</summary>
     public AccessClock Access { get; }
+
+    /// <summary>
+    /// Grows with every change recorded and every delivery queued (a replay for a subscriber): a write after which it
+    /// has not moved has nothing to deliver.
+    /// </summary>
+    public long HandedOver => LastSequence + Feed.Enqueued;
 
     /// <summary>The sequence number of the latest change, in any database.</summary>
     public long LastSequence { get; private set; }
@@ -120,9 +126,10 @@ internal sealed class Keyspace
                 MakeRoom();
             }
 
-            if (_pending.Count > 0)
+            if (_pending.Count > 0 && Feed.Commit(_pending, LastSequence))
             {
-                Feed.Commit(_pending, LastSequence);
+                // The feed builds that batch's changes at delivery, after the lock, from this list.
+                _pending = [];
             }
 
             Memory.Garbage.MaybeCollect(Memory.Max);
