@@ -10,6 +10,12 @@ if (args is ["gcpause", ..])
     return;
 }
 
+if (args is ["flush", ..])
+{
+    FlushCheck.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args is ["accounting"])
 {
     MemoryAccountingCheck.Run();
