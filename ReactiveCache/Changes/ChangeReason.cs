@@ -155,4 +155,7 @@ public enum ChangeReason
 
     /// <summary>A sorted set stored from a range of another (ZRANGESTORE).</summary>
     SortedSetRangeStore,
+
+    /// <summary>A list stored from a sort (SORT ... STORE).</summary>
+    SortStore,
 }

@@ -63,6 +63,16 @@ internal static class CommandCommands
     // ACL categories in Redis's order: @read/@write, the command's group, then @fast or @slow and @admin.
     private static IEnumerable<string> Categories(RedisCommand command)
     {
+        if (command.Categories is { } categories)
+        {
+            foreach (var category in categories)
+            {
+                yield return category;
+            }
+
+            yield break;
+        }
+
         if (command.Has(RedisCommandFlags.Write)) yield return "@write";
         if (command.Has(RedisCommandFlags.ReadOnly)) yield return "@read";
         yield return "@" + command.Group;
@@ -84,5 +94,6 @@ internal static class CommandCommands
         if ((flags & RedisCommandFlags.NoAuth) != 0) yield return "no_auth";
         if ((flags & RedisCommandFlags.Fast) != 0) yield return "fast";
         if ((flags & RedisCommandFlags.MayBlock) != 0) yield return "blocking";
+        if ((flags & RedisCommandFlags.MovableKeys) != 0) yield return "movablekeys";
     }
 }

@@ -152,6 +152,7 @@ internal static class KeyspaceEvents
         ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
         ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
         ChangeReason.Restore => ("restore", KeyspaceEventFlags.Generic),
+        ChangeReason.SortStore => ("sortstore", KeyspaceEventFlags.List),
         _ => CollectionEvent(reason),
     };
 

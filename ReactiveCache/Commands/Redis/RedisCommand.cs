@@ -19,7 +19,8 @@ internal sealed class RedisCommand(
     int lastKey = 0,
     int step = 0,
     string group = "generic",
-    string summary = "")
+    string summary = "",
+    string[]? categories = null)
 {
     public string Name { get; } = name;
 
@@ -41,6 +42,9 @@ internal sealed class RedisCommand(
     public string Group { get; } = group;
 
     public string Summary { get; } = summary;
+
+    /// <summary>Redis's ACL categories, in its order, where they are not just the group's (SORT: @set, @sortedset, @list, @dangerous).</summary>
+    public IReadOnlyList<string>? Categories { get; } = categories;
 
     public Dictionary<string, RedisCommand>? Subcommands { get; private set; }
 

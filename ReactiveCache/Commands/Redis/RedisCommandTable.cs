@@ -133,6 +133,10 @@ internal sealed class RedisCommandTable
         new("bzmpop", -5, Write | MayBlock, Blocking.BlockingSortedSetCommands.BZMPop, 0, 0, 0, "sorted-set", "Remove and return members with scores in a sorted set or block until one is available."),
         new("zrandmember", -2, ReadOnly, SortedSets.SortedSetRandomCommand.ZRandMember, 1, 1, 1, "sorted-set", "Get one or multiple random elements from a sorted set."),
 
+        // Sort (sort.c)
+        new("sort", -2, Write | DenyOom | MovableKeys, Sort.SortCommand.Sort, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set", ["@write", "@set", "@sortedset", "@list", "@slow", "@dangerous"]),
+        new("sort_ro", -2, ReadOnly | MovableKeys, Sort.SortCommand.SortReadOnly, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set. Read-only variant of SORT.", ["@read", "@set", "@sortedset", "@list", "@slow", "@dangerous"]),
+
         // Keys (db.c, expire.c)
         new("del", -2, Write, KeyCommands.Del, 1, -1, 1, "keyspace", "Deletes one or more keys."),
         new("unlink", -2, Write | Fast, KeyCommands.Del, 1, -1, 1, "keyspace", "Asynchronously deletes one or more keys."),
