@@ -178,6 +178,22 @@ public sealed class SortCommandSpecs
     }
 
     [Test]
+    public void COMMAND_GETKEYS_finds_the_sorted_key_and_the_last_STORE_destination()
+    {
+        var client = _redis.Connect();
+
+        Assert.That(client.Send("COMMAND", "GETKEYS", "sort", "abc", "store", "invalid", "store", "stillbad", "store", "def"), Is.EqualTo(Bulks("abc", "def")));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "sort", "abc", "limit", "store", "x"), Is.EqualTo(Bulks("abc")));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "sort_ro", "abc"), Is.EqualTo(Bulks("abc")));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "mset", "a", "1", "b", "2"), Is.EqualTo(Bulks("a", "b")));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "memory", "usage", "k"), Is.EqualTo(Bulks("k")));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "get", "k", "x"), Is.EqualTo("-ERR Invalid number of arguments specified for command\r\n"));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "nope", "x"), Is.EqualTo("-ERR Invalid command specified\r\n"));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "config", "get", "x"), Is.EqualTo("-ERR The command has no key arguments\r\n"));
+        Assert.That(client.Send("COMMAND", "GETKEYS", "get"), Is.EqualTo("-ERR wrong number of arguments for 'command|getkeys' command\r\n"));
+    }
+
+    [Test]
     public void A_sort_bigger_than_the_inline_work_is_answered_after_the_lock_with_its_GET_values_read_under_it()
     {
         var client = _redis.Connect();

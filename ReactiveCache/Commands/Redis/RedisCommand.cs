@@ -20,7 +20,8 @@ internal sealed class RedisCommand(
     int step = 0,
     string group = "generic",
     string summary = "",
-    string[]? categories = null)
+    string[]? categories = null,
+    Func<byte[][], IReadOnlyList<int>>? keys = null)
 {
     public string Name { get; } = name;
 
@@ -47,6 +48,30 @@ internal sealed class RedisCommand(
     public IReadOnlyList<string>? Categories { get; } = categories;
 
     public Dictionary<string, RedisCommand>? Subcommands { get; private set; }
+
+    /// <summary>Whether COMMAND GETKEYS finds keys in this command's arguments (first/last/step, or its own finder).</summary>
+    public bool HasKeys => keys is not null || FirstKey > 0;
+
+    /// <summary>
+    /// Where the keys are in <paramref name="args"/> (the command's name first), for COMMAND GETKEYS: the command's own
+    /// finder for movable keys (SORT's STORE), else first to last (negative: from the end) by step.
+    /// </summary>
+    public IReadOnlyList<int> KeyPositions(byte[][] args)
+    {
+        if (keys is not null)
+        {
+            return keys(args);
+        }
+
+        var positions = new List<int>();
+        var last = LastKey < 0 ? args.Length + LastKey : LastKey;
+        for (var position = FirstKey; FirstKey > 0 && position <= last && position < args.Length; position += Math.Max(Step, 1))
+        {
+            positions.Add(position);
+        }
+
+        return positions;
+    }
 
     /// <summary>Where this command's counters sit in a server's <see cref="CommandStatistics"/>; numbered once by the table.</summary>
     public int Index { get; private set; } = -1;

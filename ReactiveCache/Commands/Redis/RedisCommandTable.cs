@@ -134,7 +134,7 @@ internal sealed class RedisCommandTable
         new("zrandmember", -2, ReadOnly, SortedSets.SortedSetRandomCommand.ZRandMember, 1, 1, 1, "sorted-set", "Get one or multiple random elements from a sorted set."),
 
         // Sort (sort.c)
-        new("sort", -2, Write | DenyOom | MovableKeys, Sort.SortCommand.Sort, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set", ["@write", "@set", "@sortedset", "@list", "@slow", "@dangerous"]),
+        new("sort", -2, Write | DenyOom | MovableKeys, Sort.SortCommand.Sort, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set", ["@write", "@set", "@sortedset", "@list", "@slow", "@dangerous"], Sort.SortOptions.KeyPositions),
         new("sort_ro", -2, ReadOnly | MovableKeys, Sort.SortCommand.SortReadOnly, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set. Read-only variant of SORT.", ["@read", "@set", "@sortedset", "@list", "@slow", "@dangerous"]),
 
         // Keys (db.c, expire.c)
@@ -193,6 +193,7 @@ internal sealed class RedisCommandTable
             new("count", 2, Loading | Stale, CommandCommands.Count, group: "server", summary: "Returns a count of commands."),
             new("info", -2, Loading | Stale, CommandCommands.Info, group: "server", summary: "Returns information about one, multiple or all commands."),
             new("docs", -2, Loading | Stale, CommandCommands.Docs, group: "server", summary: "Returns documentary information about one, multiple or all commands."),
+            new("getkeys", -4, Loading | Stale, CommandCommands.GetKeys, group: "server", summary: "Extract keys given a full Redis command"),
             new("list", -2, Loading | Stale, CommandCommands.List, group: "server", summary: "Returns a list of command names.")),
         new("time", 1, Loading | Stale | Fast, ServerCommands.Time, 0, 0, 0, "server", "Returns the server time."),
         new("shutdown", -1, Admin | NoScript | Loading | Stale | NoMulti, ServerCommands.Shutdown, 0, 0, 0, "server", "Synchronously saves the database(s) to disk and shuts down the Redis server."),

@@ -35,6 +35,32 @@ internal sealed class SortOptions
 
     public byte[]? Destination { get; private set; }
 
+    /// <summary>
+    /// SORT's keys for COMMAND GETKEYS, as sortGetKeys finds them: the sorted key, and the last STORE's destination,
+    /// skipping LIMIT's two arguments and GET's and BY's one (BY and GET keys are not listed: they come from the data).
+    /// </summary>
+    public static IReadOnlyList<int> KeyPositions(byte[][] args)
+    {
+        var store = -1;
+        for (var i = 2; i < args.Length; i++)
+        {
+            if (RedisArgs.Is(args[i], "LIMIT"))
+            {
+                i += 2;
+            }
+            else if (RedisArgs.Is(args[i], "STORE") && i + 1 < args.Length)
+            {
+                store = i + 1;
+            }
+            else if (RedisArgs.Is(args[i], "GET") || RedisArgs.Is(args[i], "BY"))
+            {
+                i++;
+            }
+        }
+
+        return store < 0 ? [1] : [1, store];
+    }
+
     /// <summary>The options, or null with <paramref name="error"/> set: a syntax error or a LIMIT that is not an integer.</summary>
     public static SortOptions? Parse(byte[][] args, bool readOnly, out RedisReply? error)
     {
