@@ -158,4 +158,7 @@ public enum ChangeReason
 
     /// <summary>A list stored from a sort (SORT ... STORE).</summary>
     SortStore,
+
+    /// <summary>A key given or taken by an exchange of two databases (SWAPDB); Redis announces no event for it.</summary>
+    SwapDb,
 }

@@ -136,7 +136,7 @@ internal static class KeyspaceEvents
         {
             ChangeReason.RenameFrom => ("rename_from", KeyspaceEventFlags.Generic),
             ChangeReason.MoveFrom => ("move_from", KeyspaceEventFlags.Generic),
-            ChangeReason.Flush => null,
+            ChangeReason.Flush or ChangeReason.SwapDb => null,
             _ => ("del", KeyspaceEventFlags.Generic),
         },
     };

@@ -164,6 +164,7 @@ internal sealed class RedisCommandTable
         new("dbsize", 1, ReadOnly | Fast, DatabaseCommands.DbSize, 0, 0, 0, "keyspace", "Returns the number of keys in the database."),
         new("flushdb", -1, Write, DatabaseCommands.FlushDb, 0, 0, 0, "keyspace", "Remove all keys from the current database."),
         new("flushall", -1, Write, DatabaseCommands.FlushAll, 0, 0, 0, "keyspace", "Removes all keys from all databases."),
+        new("swapdb", 3, Write | Fast, DatabaseCommands.SwapDb, 0, 0, 0, "keyspace", "Swaps two Redis databases", ["@keyspace", "@write", "@fast", "@dangerous"]),
         new("select", 2, Loading | Stale | Fast, DatabaseCommands.Select, 0, 0, 0, "connection", "Changes the selected database."),
 
         // Connection (server.c, networking.c, acl.c)
