@@ -28,11 +28,15 @@ internal sealed partial class StoreWriter
         first._keyspace.ForgetEvictionCandidates();
     }
 
-    // Becomes what the other database held: its own keys the other lacks go, each of the other's is placed. An entry
-    // past its time moves as it is, to expire where it lands, as Redis's swapped dicts carry such keys.
+    // A key past its time is not carried (Redis touches no WATCH for one, "SWAPDB does not touch watched stale keys"):
+    // it goes from its own database with the others the swap takes away.
     private Holding[] Holdings() =>
-        _entries.Values.Select(entry => new Holding(entry.Key, entry.Value, entry.ExpiresAtMs, entry.Memcached)).ToArray();
+        _entries.Values
+            .Where(entry => !(entry.HasExpiry && entry.IsExpiredAt(NowMs)))
+            .Select(entry => new Holding(entry.Key, entry.Value, entry.ExpiresAtMs, entry.Memcached))
+            .ToArray();
 
+    // Becomes what the other database held: its own keys the other lacks go, each of the other's is placed.
     private void TakeOver(Holding[] incoming)
     {
         var kept = new HashSet<byte[]>(incoming.Select(entry => entry.Key), KeyComparer.Instance);

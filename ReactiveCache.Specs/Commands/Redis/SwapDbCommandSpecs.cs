@@ -95,6 +95,25 @@ public sealed class SwapDbCommandSpecs
     }
 
     [Test]
+    public void A_key_past_its_time_is_not_carried_and_touches_no_watch()
+    {
+        var watcher = _redis.Connect();
+        var client = _redis.Connect();
+        client.Send("SELECT", "1");
+        client.Send("SET", "x", "foo", "PX", "1");
+        _redis.Scheduler.AdvanceBy(TimeSpan.FromMilliseconds(2).Ticks);
+
+        watcher.Send("SELECT", "1");
+        watcher.Send("WATCH", "x");
+        client.Send("SWAPDB", "0", "1");
+        watcher.Send("MULTI");
+        watcher.Send("PING");
+        Assert.That(watcher.Send("EXEC"), Is.EqualTo("*1\r\n+PONG\r\n"));
+        client.Send("SELECT", "0");
+        Assert.That(client.Send("EXISTS", "x"), Is.EqualTo(":0\r\n"));
+    }
+
+    [Test]
     public void Announces_no_keyspace_event_and_records_one_change_per_key_it_moves()
     {
         using var redis = new RedisHarness(new RedisSettings { NotifyKeyspaceEvents = "KEA" });
