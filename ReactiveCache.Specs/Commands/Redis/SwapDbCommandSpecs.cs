@@ -1,6 +1,9 @@
+using System.Text;
 using NUnit.Framework;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Specs.Support;
+using ReactiveCache.Store;
+using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Specs.Commands.Redis;
 
@@ -139,4 +142,47 @@ public sealed class SwapDbCommandSpecs
         }));
         Assert.That(changes.Select(change => change.Reason), Is.All.EqualTo(ChangeReason.SwapDb));
     }
+
+    [Test]
+    public void Each_databases_changes_replayed_onto_an_empty_store_rebuild_it_after_a_swap()
+    {
+        var client = _redis.Connect();
+        client.Send("SET", "a", "1", "EX", "100");
+        client.Send("RPUSH", "l", "x", "y");
+        client.Send("SELECT", "1");
+        client.Send("SET", "a", "one");
+        client.Send("HSET", "h", "f", "v");
+        client.Send("SWAPDB", "0", "1");
+        client.Send("RPUSH", "l", "z"); // database 1, which has the list now
+
+        foreach (var database in _redis.Server.Databases.Take(2))
+        {
+            using var mirror = new CacheStore(scheduler: _redis.Scheduler);
+            using (database.ChangesSince(0).Subscribe(batch =>
+                   {
+                       foreach (var change in batch.Changes)
+                       {
+                           mirror.Apply(change);
+                       }
+                   }))
+            {
+                Assert.That(Dump(database), Has.Length.EqualTo(2));
+                Assert.That(Dump(mirror), Is.EqualTo(Dump(database)));
+            }
+        }
+    }
+
+    private static string[] Dump(CacheStore store) =>
+        store.Write(0, static (writer, _) => writer.Entries
+            .Select(pair => $"{Encoding.UTF8.GetString(pair.Key)} {pair.Value.Kind} [{Describe(pair.Value.Value)}] exp={pair.Value.ExpiresAtMs}")
+            .Order(StringComparer.Ordinal)
+            .ToArray());
+
+    private static string Describe(CacheValue value) => value switch
+    {
+        StringValue text => Encoding.UTF8.GetString(text.Bytes),
+        HashValue hash => string.Join(",", hash.Fields.Select(field => $"{Encoding.UTF8.GetString(field.Name)}={Encoding.UTF8.GetString(field.Value!)}")),
+        ListValue list => string.Join(",", list.Range(0, list.Count - 1).Select(Encoding.UTF8.GetString)),
+        _ => throw new InvalidOperationException(),
+    };
 }
