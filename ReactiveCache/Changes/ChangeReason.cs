@@ -155,4 +155,10 @@ public enum ChangeReason
 
     /// <summary>A sorted set stored from a range of another (ZRANGESTORE).</summary>
     SortedSetRangeStore,
+
+    /// <summary>A list stored from a sort (SORT ... STORE).</summary>
+    SortStore,
+
+    /// <summary>A key given or taken by an exchange of two databases (SWAPDB); Redis announces no event for it.</summary>
+    SwapDb,
 }

@@ -25,6 +25,38 @@ internal static class CommandCommands
         return new RedisReply.Map(commands.Select(command => new KeyValuePair<RedisReply, RedisReply>(RedisReply.Of(command!.Name), Document(command))).ToArray());
     }
 
+    // COMMAND GETKEYS command [arg ...]: the key names the command would touch, as getKeysSubcommandImpl finds them.
+    public static RedisReply GetKeys(RedisSession session, byte[][] args)
+    {
+        var commandArgs = args[2..];
+        if (Find(session, commandArgs[0]) is not { } command)
+        {
+            return new RedisReply.Error("ERR Invalid command specified");
+        }
+
+        if (command.Subcommands is { } subcommands && commandArgs.Length > 1)
+        {
+            if (!subcommands.TryGetValue(RedisArgs.Lower(commandArgs[1]), out var subcommand))
+            {
+                return new RedisReply.Error("ERR Invalid command specified");
+            }
+
+            command = subcommand;
+        }
+
+        if (!command.HasKeys)
+        {
+            return new RedisReply.Error("ERR The command has no key arguments");
+        }
+
+        if (!command.AcceptsArgumentCount(commandArgs.Length))
+        {
+            return new RedisReply.Error("ERR Invalid number of arguments specified for command");
+        }
+
+        return new RedisReply.Array(command.KeyPositions(commandArgs).Select(position => RedisReply.Of(commandArgs[position])).ToArray());
+    }
+
     private static RedisCommand? Find(RedisSession session, byte[] name) =>
         session.Server.Commands.TryFind(name, out var command) ? command : null;
 
@@ -63,6 +95,16 @@ internal static class CommandCommands
     // ACL categories in Redis's order: @read/@write, the command's group, then @fast or @slow and @admin.
     private static IEnumerable<string> Categories(RedisCommand command)
     {
+        if (command.Categories is { } categories)
+        {
+            foreach (var category in categories)
+            {
+                yield return category;
+            }
+
+            yield break;
+        }
+
         if (command.Has(RedisCommandFlags.Write)) yield return "@write";
         if (command.Has(RedisCommandFlags.ReadOnly)) yield return "@read";
         yield return "@" + command.Group;
@@ -84,5 +126,6 @@ internal static class CommandCommands
         if ((flags & RedisCommandFlags.NoAuth) != 0) yield return "no_auth";
         if ((flags & RedisCommandFlags.Fast) != 0) yield return "fast";
         if ((flags & RedisCommandFlags.MayBlock) != 0) yield return "blocking";
+        if ((flags & RedisCommandFlags.MovableKeys) != 0) yield return "movablekeys";
     }
 }

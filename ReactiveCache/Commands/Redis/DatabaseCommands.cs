@@ -1,4 +1,5 @@
 using ReactiveCache.Protocols.Resp;
+using ReactiveCache.Store;
 
 namespace ReactiveCache.Commands.Redis;
 
@@ -46,6 +47,36 @@ internal static class DatabaseCommands
 
             return 0;
         });
+        return RedisReply.Ok;
+    }
+
+    // SWAPDB index1 index2: the two databases exchange their keys in one write (StoreWriter.Swap); clients blocked or
+    // watching keep their database number, and are served or touched by what the swap brought, as in Redis.
+    public static RedisReply SwapDb(RedisSession session, byte[][] args)
+    {
+        if (!RedisArgs.TryInteger(args[1], out var first) || first is < int.MinValue or > int.MaxValue)
+        {
+            return new RedisReply.Error("ERR invalid first DB index");
+        }
+
+        if (!RedisArgs.TryInteger(args[2], out var second) || second is < int.MinValue or > int.MaxValue)
+        {
+            return new RedisReply.Error("ERR invalid second DB index");
+        }
+
+        var databases = session.Server.Databases;
+        if (first < 0 || first >= databases.Count || second < 0 || second >= databases.Count)
+        {
+            return new RedisReply.Error(RespErrors.DbIndexOutOfRange);
+        }
+
+        session.Store.Write((First: databases[(int)first], Second: databases[(int)second]), static (_, pair) =>
+            pair.First.Write(pair.Second, static (first, second) =>
+                second.Write(first, static (secondWriter, firstWriter) =>
+                {
+                    StoreWriter.Swap(firstWriter, secondWriter);
+                    return 0;
+                })));
         return RedisReply.Ok;
     }
 

@@ -136,7 +136,7 @@ internal static class KeyspaceEvents
         {
             ChangeReason.RenameFrom => ("rename_from", KeyspaceEventFlags.Generic),
             ChangeReason.MoveFrom => ("move_from", KeyspaceEventFlags.Generic),
-            ChangeReason.Flush => null,
+            ChangeReason.Flush or ChangeReason.SwapDb => null,
             _ => ("del", KeyspaceEventFlags.Generic),
         },
     };
@@ -152,6 +152,7 @@ internal static class KeyspaceEvents
         ChangeReason.MoveTo => ("move_to", KeyspaceEventFlags.Generic),
         ChangeReason.Copy => ("copy_to", KeyspaceEventFlags.Generic),
         ChangeReason.Restore => ("restore", KeyspaceEventFlags.Generic),
+        ChangeReason.SortStore => ("sortstore", KeyspaceEventFlags.List),
         _ => CollectionEvent(reason),
     };
 

@@ -80,7 +80,8 @@ internal sealed class KeyspaceNotifier : IDisposable
 
     private static IEnumerable<Notification> Notifications(CacheChange change, KeyspaceEventFlags flags)
     {
-        if (change.Kind == ChangeKind.Added && (flags & KeyspaceEventFlags.New) != 0)
+        // A key a SWAPDB brought is not new to Redis, which announces nothing for the swap.
+        if (change.Kind == ChangeKind.Added && change.Reason != ChangeReason.SwapDb && (flags & KeyspaceEventFlags.New) != 0)
         {
             foreach (var notification in Channelled(change.Database, change.Key, "new", flags))
             {

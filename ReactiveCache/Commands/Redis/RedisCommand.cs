@@ -19,7 +19,9 @@ internal sealed class RedisCommand(
     int lastKey = 0,
     int step = 0,
     string group = "generic",
-    string summary = "")
+    string summary = "",
+    string[]? categories = null,
+    Func<byte[][], IReadOnlyList<int>>? keys = null)
 {
     public string Name { get; } = name;
 
@@ -42,7 +44,34 @@ internal sealed class RedisCommand(
 
     public string Summary { get; } = summary;
 
+    /// <summary>Redis's ACL categories, in its order, where they are not just the group's (SORT: @set, @sortedset, @list, @dangerous).</summary>
+    public IReadOnlyList<string>? Categories { get; } = categories;
+
     public Dictionary<string, RedisCommand>? Subcommands { get; private set; }
+
+    /// <summary>Whether COMMAND GETKEYS finds keys in this command's arguments (first/last/step, or its own finder).</summary>
+    public bool HasKeys => keys is not null || FirstKey > 0;
+
+    /// <summary>
+    /// Where the keys are in <paramref name="args"/> (the command's name first), for COMMAND GETKEYS: the command's own
+    /// finder for movable keys (SORT's STORE), else first to last (negative: from the end) by step.
+    /// </summary>
+    public IReadOnlyList<int> KeyPositions(byte[][] args)
+    {
+        if (keys is not null)
+        {
+            return keys(args);
+        }
+
+        var positions = new List<int>();
+        var last = LastKey < 0 ? args.Length + LastKey : LastKey;
+        for (var position = FirstKey; FirstKey > 0 && position <= last && position < args.Length; position += Math.Max(Step, 1))
+        {
+            positions.Add(position);
+        }
+
+        return positions;
+    }
 
     /// <summary>Where this command's counters sit in a server's <see cref="CommandStatistics"/>; numbered once by the table.</summary>
     public int Index { get; private set; } = -1;

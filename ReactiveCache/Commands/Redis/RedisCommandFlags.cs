@@ -29,4 +29,7 @@ internal enum RedisCommandFlags
 
     /// <summary>May block the client until a write serves it (BLPOP, BZPOPMIN...): Redis's "blocking" flag and @blocking category.</summary>
     MayBlock = 8192,
+
+    /// <summary>Keys beyond first/last/step, found by reading the arguments (SORT's STORE, BY and GET): Redis's "movablekeys".</summary>
+    MovableKeys = 16384,
 }

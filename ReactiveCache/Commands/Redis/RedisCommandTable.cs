@@ -133,6 +133,10 @@ internal sealed class RedisCommandTable
         new("bzmpop", -5, Write | MayBlock, Blocking.BlockingSortedSetCommands.BZMPop, 0, 0, 0, "sorted-set", "Remove and return members with scores in a sorted set or block until one is available."),
         new("zrandmember", -2, ReadOnly, SortedSets.SortedSetRandomCommand.ZRandMember, 1, 1, 1, "sorted-set", "Get one or multiple random elements from a sorted set."),
 
+        // Sort (sort.c)
+        new("sort", -2, Write | DenyOom | MovableKeys, Sort.SortCommand.Sort, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set", ["@write", "@set", "@sortedset", "@list", "@slow", "@dangerous"], Sort.SortOptions.KeyPositions),
+        new("sort_ro", -2, ReadOnly | MovableKeys, Sort.SortCommand.SortReadOnly, 1, 1, 1, "generic", "Sort the elements in a list, set or sorted set. Read-only variant of SORT.", ["@read", "@set", "@sortedset", "@list", "@slow", "@dangerous"]),
+
         // Keys (db.c, expire.c)
         new("del", -2, Write, KeyCommands.Del, 1, -1, 1, "keyspace", "Deletes one or more keys."),
         new("unlink", -2, Write | Fast, KeyCommands.Del, 1, -1, 1, "keyspace", "Asynchronously deletes one or more keys."),
@@ -160,6 +164,7 @@ internal sealed class RedisCommandTable
         new("dbsize", 1, ReadOnly | Fast, DatabaseCommands.DbSize, 0, 0, 0, "keyspace", "Returns the number of keys in the database."),
         new("flushdb", -1, Write, DatabaseCommands.FlushDb, 0, 0, 0, "keyspace", "Remove all keys from the current database."),
         new("flushall", -1, Write, DatabaseCommands.FlushAll, 0, 0, 0, "keyspace", "Removes all keys from all databases."),
+        new("swapdb", 3, Write | Fast, DatabaseCommands.SwapDb, 0, 0, 0, "keyspace", "Swaps two Redis databases", ["@keyspace", "@write", "@fast", "@dangerous"]),
         new("select", 2, Loading | Stale | Fast, DatabaseCommands.Select, 0, 0, 0, "connection", "Changes the selected database."),
 
         // Connection (server.c, networking.c, acl.c)
@@ -189,6 +194,7 @@ internal sealed class RedisCommandTable
             new("count", 2, Loading | Stale, CommandCommands.Count, group: "server", summary: "Returns a count of commands."),
             new("info", -2, Loading | Stale, CommandCommands.Info, group: "server", summary: "Returns information about one, multiple or all commands."),
             new("docs", -2, Loading | Stale, CommandCommands.Docs, group: "server", summary: "Returns documentary information about one, multiple or all commands."),
+            new("getkeys", -4, Loading | Stale, CommandCommands.GetKeys, group: "server", summary: "Extract keys given a full Redis command"),
             new("list", -2, Loading | Stale, CommandCommands.List, group: "server", summary: "Returns a list of command names.")),
         new("time", 1, Loading | Stale | Fast, ServerCommands.Time, 0, 0, 0, "server", "Returns the server time."),
         new("shutdown", -1, Admin | NoScript | Loading | Stale | NoMulti, ServerCommands.Shutdown, 0, 0, 0, "server", "Synchronously saves the database(s) to disk and shuts down the Redis server."),

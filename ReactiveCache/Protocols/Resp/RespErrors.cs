@@ -46,6 +46,7 @@ internal static class RespErrors
     public const string HashNotFloat = "ERR hash value is not a float";
     public const string IncrementNaNOrInfinity = "ERR value is NaN or Infinity";
     public const string ValueOutOfRange = "ERR value is out of range";
+    public const string SortNotNumbers = "ERR One or more scores can't be converted into double";
     public const string CountOutOfRange = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
     public const string BusyKey = "BUSYKEY Target key name already exists.";
     public const string InvalidTtl = "ERR Invalid TTL value, must be >= 0";

@@ -7,7 +7,8 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 /// Scores as redis-server 7.0 reads them: C's <c>strtod</c> grammar (decimal, hexadecimal, "inf", "infinity", a
 /// sign; never NaN), strictly for a score given to ZADD or ZINCRBY (string2d: no spaces, nothing left over, no
 /// overflow to infinity or underflow to zero), loosely for a range's end (zslParseRange: leading spaces and the empty
-/// string allowed, overflow taken as infinity).
+/// string allowed, overflow taken as infinity), and for a SORT weight loosely but without overflow or underflow
+/// (sortCommandGeneric checks strtod's ERANGE).
 /// </summary>
 internal static class ScoreText
 {
@@ -19,8 +20,27 @@ internal static class ScoreText
     public static bool TryParseRangeEnd(ReadOnlySpan<byte> text, out double score) =>
         TryParse(text, strict: false, out score);
 
-    private static bool TryParse(ReadOnlySpan<byte> text, bool strict, out double score)
+    /// <summary>
+    /// A SORT weight (an element or a BY value): false where Redis answers "One or more scores can't be converted into
+    /// double". strtod stops at a NUL byte, and the C string SORT hands it ends there, so what follows one is ignored;
+    /// the empty string is 0, spaces alone are not a number.
+    /// </summary>
+    public static bool TryParseSortWeight(ReadOnlySpan<byte> text, out double score)
     {
+        var nul = text.IndexOf((byte)0);
+        text = nul < 0 ? text : text[..nul];
+        if (!text.IsEmpty && text.IndexOfAnyExcept(" \t\n\v\f\r"u8) < 0)
+        {
+            score = 0;
+            return false;
+        }
+
+        return TryParse(text, strict: false, out score, refuseOutOfRange: true);
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> text, bool strict, out double score, bool refuseOutOfRange = false)
+    {
+        refuseOutOfRange |= strict;
         score = 0;
         if (strict && (text.IsEmpty || IsSpace(text[0])))
         {
@@ -49,7 +69,7 @@ internal static class ScoreText
         var parsed = unsigned.Length > 2 && unsigned[0] == '0' && (unsigned[1] | 0x20) == 'x'
             ? TryHexadecimal(unsigned[2..], out score, out var nonZero)
             : TryDecimal(unsigned, out score, out nonZero);
-        if (!parsed || (strict && (double.IsInfinity(score) || (score == 0 && nonZero))))
+        if (!parsed || (refuseOutOfRange && (double.IsInfinity(score) || (score == 0 && nonZero))))
         {
             return false;
         }
