@@ -34,7 +34,11 @@ internal static class BigReply
 
     /// <summary>A RESP3 set (an array in RESP2) with one reply per element: SMEMBERS, SINTER...</summary>
     public static RedisReply Set<T>(RedisSession session, T[] elements, Func<T, RedisReply> element) =>
-        Answer(session, elements.Length, new RedisReply.Set(new Projected<T, RedisReply>(elements, element)));
+        Answer(session, elements.Length, SetOf(elements, element));
+
+    /// <summary>The set reply itself, whatever its size, its element replies made as it is encoded.</summary>
+    public static RedisReply SetOf<T>(T[] elements, Func<T, RedisReply> element) =>
+        new RedisReply.Set(new Projected<T, RedisReply>(elements, element));
 
     /// <summary>A RESP3 map (a flat array in RESP2) with one pair per element: HGETALL.</summary>
     public static RedisReply Map<T>(RedisSession session, T[] elements, Func<T, KeyValuePair<RedisReply, RedisReply>> pair) =>

@@ -13,7 +13,7 @@ internal static class ListReplies
 
     /// <summary>The elements as an array of bulk strings.</summary>
     public static RedisReply Elements(RedisSession session, byte[][] elements) =>
-        elements.Length == 0 ? RedisReply.EmptyArray : BigReply.Array(session, elements, static element => new RedisReply.Bulk(element));
+        elements.Length == 0 ? RedisReply.EmptyArray : BigReply.Array(session, elements, s_bulk);
 
     /// <summary>LMPOP's and BLMPOP's [key, [element, ...]].</summary>
     public static RedisReply KeyAndElements(RedisSession? session, byte[] key, byte[][] elements) =>
@@ -21,22 +21,11 @@ internal static class ListReplies
             ? session.OffThread(() => KeyAnd(key, Build(elements)))
             : KeyAnd(key, Build(elements));
 
-    /// <summary>The elements as an array of bulk strings, built where it is called.</summary>
-    public static RedisReply Build(byte[][] elements)
-    {
-        if (elements.Length == 0)
-        {
-            return RedisReply.EmptyArray;
-        }
+    /// <summary>The elements as an array of bulk strings, built where it is called; each made as it is encoded.</summary>
+    public static RedisReply Build(byte[][] elements) =>
+        elements.Length == 0 ? RedisReply.EmptyArray : BigReply.ArrayOf(elements, s_bulk);
 
-        var items = new RedisReply[elements.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = new RedisReply.Bulk(elements[i]);
-        }
-
-        return new RedisReply.Array(items);
-    }
+    private static readonly Func<byte[], RedisReply> s_bulk = static element => new RedisReply.Bulk(element);
 
     private static RedisReply KeyAnd(byte[] key, RedisReply elements) => new RedisReply.Array([new RedisReply.Bulk(key), elements]);
 }

@@ -24,6 +24,7 @@ internal static class SetReplies
             ? session.OffThread(() => Build(members, intsetOrder, asSet))
             : Build(members, intsetOrder, asSet);
 
+    /// <summary>The reply itself, built where it is called; each member's reply is made as it is encoded.</summary>
     public static RedisReply Build(byte[][] members, bool intsetOrder, bool asSet = true)
     {
         if (intsetOrder)
@@ -31,12 +32,8 @@ internal static class SetReplies
             SetValue.InIntsetOrder(members);
         }
 
-        var items = new RedisReply[members.Length];
-        for (var i = 0; i < members.Length; i++)
-        {
-            items[i] = new RedisReply.Bulk(members[i]);
-        }
-
-        return asSet ? new RedisReply.Set(items) : new RedisReply.Array(items);
+        return asSet ? BigReply.SetOf(members, s_bulk) : BigReply.ArrayOf(members, s_bulk);
     }
+
+    private static readonly Func<byte[], RedisReply> s_bulk = static member => new RedisReply.Bulk(member);
 }

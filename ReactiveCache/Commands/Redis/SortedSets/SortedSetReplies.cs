@@ -6,13 +6,10 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 /// <summary>
 /// Members and scores as t_zset.c replies with them: scores are doubles (a bulk string in RESP2, a RESP3 double);
 /// WITHSCORES is flat in RESP2 (member, score, member, score...) and [member, score] pairs in RESP3. A reply of many
-/// members is built off the socket thread from the snapshot the lock gave.
+/// members is encoded off the socket's thread from the snapshot the lock gave (<see cref="BigReply"/>).
 /// </summary>
 internal static class SortedSetReplies
 {
-    /// <summary>Past this many members a reply is built on the thread pool (<see cref="RedisSession.OffThread"/>).</summary>
-    public const int InlineLimit = BigReply.InlineLimit;
-
     /// <summary>ZRANGE's reply: members, with their scores when asked.</summary>
     public static RedisReply Members(RedisSession session, ScoredMember[] members, bool withScores)
     {
@@ -21,10 +18,9 @@ internal static class SortedSetReplies
             return RedisReply.EmptyArray;
         }
 
-        var pairs = withScores && session.Protocol >= 3;
-        return members.Length <= InlineLimit
-            ? Build(members, withScores, pairs)
-            : session.OffThread(() => Build(members, withScores, pairs));
+        return !withScores ? BigReply.Array(session, members, s_member)
+            : session.Protocol >= 3 ? BigReply.Array(session, members, s_pair)
+            : BigReply.Flat(session, members, 2, s_memberThenScore);
     }
 
     /// <summary>A flat reply: member, score, member, score... (ZPOPMIN in RESP2, BZPOPMIN after its key).</summary>
@@ -45,33 +41,14 @@ internal static class SortedSetReplies
         return new RedisReply.Array(items);
     }
 
-    /// <summary>[member, score] pairs (ZPOPMIN with COUNT in RESP3, ZMPOP in both).</summary>
-    public static RedisReply Pairs(ScoredMember[] members) => Build(members, withScores: true, pairs: true);
+    /// <summary>[member, score] pairs (ZPOPMIN with COUNT in RESP3, ZMPOP in both), each made as it is encoded.</summary>
+    public static RedisReply Pairs(ScoredMember[] members) => BigReply.ArrayOf(members, s_pair);
 
-    private static RedisReply Build(ScoredMember[] members, bool withScores, bool pairs)
-    {
-        if (pairs)
-        {
-            var nested = new RedisReply[members.Length];
-            for (var i = 0; i < members.Length; i++)
-            {
-                nested[i] = new RedisReply.Array([new RedisReply.Bulk(members[i].Member), new RedisReply.Double(members[i].Score)]);
-            }
+    private static readonly Func<ScoredMember, RedisReply> s_member = static scored => new RedisReply.Bulk(scored.Member);
 
-            return new RedisReply.Array(nested);
-        }
+    private static readonly Func<ScoredMember, RedisReply> s_pair = static scored =>
+        new RedisReply.Array([new RedisReply.Bulk(scored.Member), new RedisReply.Double(scored.Score)]);
 
-        if (!withScores)
-        {
-            var names = new RedisReply[members.Length];
-            for (var i = 0; i < members.Length; i++)
-            {
-                names[i] = new RedisReply.Bulk(members[i].Member);
-            }
-
-            return new RedisReply.Array(names);
-        }
-
-        return Flat(members);
-    }
+    private static readonly Func<ScoredMember, int, RedisReply> s_memberThenScore = static (scored, part) =>
+        part == 0 ? new RedisReply.Bulk(scored.Member) : new RedisReply.Double(scored.Score);
 }
