@@ -27,7 +27,7 @@ internal static class FlushCheck
             using var stop = new CancellationTokenSource();
             var reader = Task.Factory.StartNew(() => LongestRead(store, stop.Token), TaskCreationOptions.LongRunning);
             var flush = Stopwatch.StartNew();
-            var removed = store.Write(0, static (writer, _) => writer.Clear());
+            var removed = store.Flush();
             flush.Stop();
             stop.Cancel();
             Console.WriteLine(

@@ -17,4 +17,10 @@ public enum ChangeKind
 
     /// <summary>The key was dropped to make room (reserved for the memory limit).</summary>
     Evicted,
+
+    /// <summary>
+    /// Every key of the database went at once (FLUSHDB, FLUSHALL, memcached's flush_all): one change with an empty
+    /// <see cref="CacheChange.Key"/>, whatever the number of keys, as Redis's FLUSHALL ASYNC frees them in O(1).
+    /// </summary>
+    Cleared,
 }

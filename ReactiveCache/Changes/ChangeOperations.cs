@@ -15,6 +15,7 @@ namespace ReactiveCache;
 /// <item><term>FieldsDeleted</term><description>the fields deleted (values null)</description></item>
 /// <item><term>ElementsEdited</term><description>the list, set or sorted-set edits in <see cref="CacheChange.Elements"/>, in the order they were made</description></item>
 /// <item><term>KeyRemoved</term><description>the key is gone; <see cref="CacheChange.Kind"/> says whether deleted, expired or evicted</description></item>
+/// <item><term>DatabaseCleared</term><description>every key of the database is gone (a flush); the change has no key</description></item>
 /// <item><term>MetadataChanged</term><description>only memcached's marks changed (<see cref="CacheChange.Memcached"/>)</description></item>
 /// </list>
 /// Every change also says the key's expiry after it, and memcached's metadata when the key has some.
@@ -45,4 +46,7 @@ public enum ChangeOperations
 
     /// <summary>Elements of a list, set or sorted set were added, removed or replaced.</summary>
     ElementsEdited = 64,
+
+    /// <summary>Every key of the database was removed (a <see cref="ChangeKind.Cleared"/> change; it names no key).</summary>
+    DatabaseCleared = 128,
 }

@@ -51,7 +51,7 @@ public enum ChangeReason
     /// <summary>The destination key of a copy.</summary>
     Copy,
 
-    /// <summary>The key was removed by a flush of the whole store.</summary>
+    /// <summary>The database was flushed (a <see cref="ChangeKind.Cleared"/> change).</summary>
     Flush,
 
     /// <summary>The key was dropped to make room.</summary>

@@ -17,9 +17,10 @@ public sealed partial class CacheStore
     /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
     /// <item><term>Added</term><description>the key and its new value</description></item>
     /// <item><term>Updated</term><description>the key, its value and expiry after the change (reason says which operation)</description></item>
-    /// <item><term>Removed</term><description>the key, no value (reason Delete, Flush, RenameFrom or MoveFrom)</description></item>
+    /// <item><term>Removed</term><description>the key, no value (reason Delete, RenameFrom, MoveFrom, SwapDb...)</description></item>
     /// <item><term>Expired</term><description>the key, no value, as soon as its time to live runs out</description></item>
     /// <item><term>Evicted</term><description>the key, no value</description></item>
+    /// <item><term>Cleared</term><description>no key: every key of the database went (a flush), in one change</description></item>
     /// </list>
     /// Completes when the store is disposed.
     /// </remarks>
@@ -37,16 +38,17 @@ public sealed partial class CacheStore
     /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
     /// <item><term>Added</term><description>in the snapshot, and when a matching key appears</description></item>
     /// <item><term>Updated</term><description>when a matching key's value or expiry changes</description></item>
-    /// <item><term>Removed</term><description>when a matching key is deleted or flushed</description></item>
+    /// <item><term>Removed</term><description>when a matching key is deleted</description></item>
     /// <item><term>Expired</term><description>when a matching key's time to live runs out</description></item>
     /// <item><term>Evicted</term><description>when a matching key is dropped for room</description></item>
+    /// <item><term>Cleared</term><description>when the database is flushed: every matching key went (the change names no key)</description></item>
     /// </list>
     /// </remarks>
     public IObservable<ChangeBatch> Connect(string glob = "*")
     {
         var pattern = Encoding.UTF8.GetBytes(glob);
         return Observable.Create<ChangeBatch>(observer => Attach(observer, writer => Snapshot(writer, pattern)))
-            .Select(batch => batch.IsSnapshot ? batch : batch.Where(change => Glob.IsMatch(pattern, change.Key)))
+            .Select(batch => batch.IsSnapshot ? batch : batch.Where(change => change.Kind == ChangeKind.Cleared || Glob.IsMatch(pattern, change.Key)))
             .Where(batch => batch.IsSnapshot || batch.Changes.Count > 0);
     }
 
@@ -56,9 +58,10 @@ public sealed partial class CacheStore
     /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
     /// <item><term>Added</term><description>first, if the key exists; later, when it is created</description></item>
     /// <item><term>Updated</term><description>when its value or expiry changes</description></item>
-    /// <item><term>Removed</term><description>when it is deleted or flushed</description></item>
+    /// <item><term>Removed</term><description>when it is deleted</description></item>
     /// <item><term>Expired</term><description>when its time to live runs out</description></item>
     /// <item><term>Evicted</term><description>when it is dropped for room</description></item>
+    /// <item><term>Cleared</term><description>when the database is flushed (the change names no key)</description></item>
     /// </list>
     /// </remarks>
     public IObservable<CacheChange> Watch(string key)
@@ -66,7 +69,7 @@ public sealed partial class CacheStore
         var keyBytes = Encoding.UTF8.GetBytes(key);
         return Observable.Create<ChangeBatch>(observer => Attach(observer, writer => SnapshotOf(writer, keyBytes)))
             .SelectMany(batch => batch.Changes)
-            .Where(change => change.Key.AsSpan().SequenceEqual(keyBytes));
+            .Where(change => change.Kind == ChangeKind.Cleared || change.Key.AsSpan().SequenceEqual(keyBytes));
     }
 
     /// <summary>
@@ -79,6 +82,7 @@ public sealed partial class CacheStore
     /// <listheader><term>ChangeKind</term><description>emitted</description></listheader>
     /// <item><term>Added, Updated</term><description>the key with its value after the change</description></item>
     /// <item><term>Removed, Expired, Evicted</term><description>the key, no value</description></item>
+    /// <item><term>Cleared</term><description>no key: the database was flushed</description></item>
     /// </list>
     /// </remarks>
     public IObservable<ChangeBatch> ChangesSince(long sequence) =>

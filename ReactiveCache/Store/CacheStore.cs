@@ -110,6 +110,12 @@ public sealed partial class CacheStore : IDisposable
     /// <summary>Deletes a key given as text. Returns whether it existed.</summary>
     public bool Delete(string key) => Delete(Encoding.UTF8.GetBytes(key));
 
+    /// <summary>
+    /// Removes every key of this database (Redis's FLUSHDB) as one <see cref="ChangeKind.Cleared"/> change, in constant
+    /// time under the lock however many keys there are. Returns how many went.
+    /// </summary>
+    public int Flush() => Write(0, static (writer, _) => writer.Clear());
+
     /// <summary>Gives an existing key a time to live. Returns whether the key existed.</summary>
     public bool Expire(string key, TimeSpan timeToLive) =>
         Write((Key: Encoding.UTF8.GetBytes(key), TtlMs: (long)timeToLive.TotalMilliseconds), static (writer, args) =>

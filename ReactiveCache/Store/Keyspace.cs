@@ -140,7 +140,7 @@ internal sealed class Keyspace
             _pending.Clear();
             if (_pending.Capacity > PendingKept)
             {
-                // A flush of a million keys grew the list to a million records (over 100 MB): not kept for the next edit.
+                // A SWAPDB of a million keys grew the list to a million records (over 100 MB): not kept for the next edit.
                 _pending.Capacity = PendingKept;
             }
 
@@ -150,7 +150,7 @@ internal sealed class Keyspace
 
     private const int PendingKept = 64 * 1024;
 
-    /// <summary>Called under <see cref="Gate"/> before a command records <paramref name="changes"/> more (a flush): one allocation, not a doubling per power of two.</summary>
+    /// <summary>Called under <see cref="Gate"/> before a command records <paramref name="changes"/> more (SWAPDB): one allocation, not a doubling per power of two.</summary>
     public void ExpectChanges(int changes) => _pending.EnsureCapacity(_pending.Count + changes);
 
     /// <summary>Called under <see cref="Gate"/> by a change to a key someone waits on: offered to its waits when the edit ends.</summary>

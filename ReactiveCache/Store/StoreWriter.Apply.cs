@@ -29,7 +29,11 @@ internal sealed partial class StoreWriter
     {
         var expiresAtMs = change.ExpiresAt?.ToUnixTimeMilliseconds() ?? CacheEntry.NoExpiry;
         var memcached = change.Memcached is { } metadata ? MemcachedState.Of(metadata.Flags, metadata.Stale, metadata.WinTokenSent) : null;
-        if (change.Has(ChangeOperations.KeyRemoved))
+        if (change.Has(ChangeOperations.DatabaseCleared))
+        {
+            Clear();
+        }
+        else if (change.Has(ChangeOperations.KeyRemoved))
         {
             Remove(change.Key, change.Kind, change.Reason);
         }

@@ -17,8 +17,10 @@ namespace ReactiveCache.Store;
 /// </remarks>
 internal sealed partial class StoreWriter
 {
-    private readonly Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
-    private readonly Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
+    private Dictionary<byte[], CacheEntry> _entries = new(KeyComparer.Instance);
+    private Dictionary<byte[], CacheEntry>.AlternateLookup<ReadOnlySpan<byte>> _bySpan;
+    // What this database's keys add to the keyspace's memory budget: a flush gives it all back at once.
+    private long _footprint;
     private readonly KeySlots _slots = new();
     private readonly KeySlots _volatile = new();
     private readonly Keyspace _keyspace;
@@ -304,17 +306,25 @@ internal sealed partial class StoreWriter
         }
     }
 
-    /// <summary>Removes every key, one change each, in one batch.</summary>
+    /// <summary>
+    /// Removes every key as one <see cref="ChangeKind.Cleared"/> change, in O(1) under the lock whatever the number of
+    /// keys: the tables are replaced and the old ones left to the collector, as Redis's FLUSHALL ASYNC frees them on a
+    /// background thread. An empty database records nothing.
+    /// </summary>
     public int Clear()
     {
         var removed = _entries.Count;
-        _keyspace.ExpectChanges(removed);
-        foreach (var entry in _entries.Values)
+        if (removed == 0)
         {
-            Record(ChangeKind.Removed, ChangeOperations.KeyRemoved, ChangeReason.Flush, entry, payload: null, (entry.Value as StringValue)?.Bytes);
+            return 0;
         }
 
-        _entries.Clear();
+        _keyspace.Memory.Add(-_footprint);
+        _footprint = 0;
+        _entries = new Dictionary<byte[], CacheEntry>(KeyComparer.Instance);
+        _bySpan = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _keyspace.Record(Database, ChangeKind.Cleared, ChangeOperations.DatabaseCleared, ChangeReason.Flush, [], ValueKind.String,
+            payload: null, previous: null, CacheEntry.NoExpiry, memcached: null);
         _slots.Clear();
         _volatile.Clear();
         _expiry.Clear();
@@ -384,6 +394,7 @@ internal sealed partial class StoreWriter
     {
         var footprint = removed ? 0 : MemoryFootprint.Of(entry);
         _keyspace.Memory.Add(footprint - entry.Footprint);
+        _footprint += footprint - entry.Footprint;
         entry.Footprint = footprint;
         if (!removed && entry.AccessStamp == 0)
         {

@@ -36,7 +36,6 @@ public sealed class NativeEncoderSpecs
     [TestCase(ChangeKind.Added, ChangeReason.Set, "CHANGE 7 set k v\r\n")]
     [TestCase(ChangeKind.Updated, ChangeReason.Set, "CHANGE 7 set k v\r\n")]
     [TestCase(ChangeKind.Removed, ChangeReason.Delete, "CHANGE 7 del k\r\n")]
-    [TestCase(ChangeKind.Removed, ChangeReason.Flush, "CHANGE 7 flushed k\r\n")]
     [TestCase(ChangeKind.Expired, ChangeReason.Expired, "CHANGE 7 expired k\r\n")]
     [TestCase(ChangeKind.Evicted, ChangeReason.Evict, "CHANGE 7 evicted k\r\n")]
     public void Writes_a_change_with_its_kind_word(ChangeKind kind, ChangeReason reason, string expected)
@@ -45,6 +44,15 @@ public sealed class NativeEncoderSpecs
         var change = new CacheChange(7, kind, reason, Text.Bytes("k"), keeps ? Text.Bytes("v") : null, null, null, s_now);
 
         Assert.That(Encode(NativeChangeLine.Of(change)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Writes_a_flush_as_one_line_naming_the_watched_pattern()
+    {
+        var cleared = new CacheChange(7, ChangeKind.Cleared, ChangeReason.Flush, [], null, null, null, s_now) { Operations = ChangeOperations.DatabaseCleared };
+
+        Assert.That(Encode(NativeChangeLine.Flushed(cleared, Text.Bytes("user:*"))), Is.EqualTo("CHANGE 7 flushed user:*\r\n"));
+        Assert.That(NativeChangeLine.OperationWord(cleared), Is.EqualTo("flushed"));
     }
 
     [Test]

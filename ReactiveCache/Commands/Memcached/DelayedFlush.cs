@@ -30,7 +30,7 @@ internal sealed class DelayedFlush(CacheStore store) : IDisposable
     {
         try
         {
-            store.Write(0, static (writer, _) => writer.Clear());
+            store.Flush();
         }
         catch (ObjectDisposedException)
         {

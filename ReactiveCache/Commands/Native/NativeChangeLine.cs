@@ -19,6 +19,12 @@ internal static class NativeChangeLine
         Parts(change),
         change.Fields is null && change.Elements is null ? change.Value : null);
 
+    /// <summary>
+    /// A flush names no key: the watcher is told that every key its pattern matches went, in one line with the pattern
+    /// where a key would be (<c>CHANGE 9 flushed user:*</c>).
+    /// </summary>
+    public static Reply.Changed Flushed(CacheChange change, byte[] glob) => new(change.Sequence, "flushed", glob, null, null, null);
+
     private static KeyValuePair<byte[], byte[]?>[]? Parts(CacheChange change) =>
         change.Fields is { } fields ? [.. fields.Select(field => new KeyValuePair<byte[], byte[]?>(field.Name, field.Value))]
         : change.Elements is { } elements ? [.. elements.Select(element => new KeyValuePair<byte[], byte[]?>(element.Element, Score(change, element)))]
@@ -36,6 +42,11 @@ internal static class NativeChangeLine
     /// </summary>
     public static string OperationWord(CacheChange change)
     {
+        if (change.Kind == ChangeKind.Cleared)
+        {
+            return "flushed";
+        }
+
         // A collection's edit is named as Redis names it (lpush, sadd, zadd...); "+del" when the key went with it.
         if (change.Has(ChangeOperations.ElementsEdited) && Changes.CollectionEventNames.Of(change.Reason) is { } edited)
         {
@@ -54,7 +65,6 @@ internal static class NativeChangeLine
             {
                 ChangeKind.Expired => "expired",
                 ChangeKind.Evicted => "evicted",
-                _ when change.Reason == ChangeReason.Flush => "flushed",
                 _ => "del",
             };
         }

@@ -203,7 +203,11 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
 
         foreach (var change in batch.Changes)
         {
-            if (Glob.IsMatch(glob, change.Key))
+            if (change.Kind == ChangeKind.Cleared)
+            {
+                yield return NativeChangeLine.Flushed(change, glob);
+            }
+            else if (Glob.IsMatch(glob, change.Key))
             {
                 yield return NativeChangeLine.Of(change);
             }

@@ -107,5 +107,5 @@ internal static class DatabaseCommands
     private static bool IsFlushMode(byte[][] args) =>
         args.Length == 1 || (args.Length == 2 && (RedisArgs.Is(args[1], "ASYNC") || RedisArgs.Is(args[1], "SYNC")));
 
-    private static void Flush(CacheStore store) => store.Write(0, static (writer, _) => writer.Clear());
+    private static void Flush(CacheStore store) => store.Flush();
 }

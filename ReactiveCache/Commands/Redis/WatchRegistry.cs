@@ -116,6 +116,12 @@ internal sealed class WatchRegistry : IDisposable
         {
             foreach (var change in batch.Changes)
             {
+                if (change.Kind == ChangeKind.Cleared)
+                {
+                    TouchExisting(_byDatabase[change.Database]);
+                    continue;
+                }
+
                 // memcached's marks are not a modification of the value: Redis's WATCH would not see them.
                 if (change.Operations != ChangeOperations.MetadataChanged && _byDatabase[change.Database].TryGetValue(change.Key, out var list))
                 {
@@ -125,6 +131,19 @@ internal sealed class WatchRegistry : IDisposable
                         watcher.Session.WatchTouched = true;
                     }
                 }
+            }
+        }
+    }
+
+    // A flush touches the watched keys it removed, as touchAllWatchedKeysInDb: those that existed when watched. One
+    // that was created or deleted since was touched then; so this is every watched key the flush found.
+    private static void TouchExisting(Dictionary<byte[], List<Watcher>> watchers)
+    {
+        foreach (var list in watchers.Values)
+        {
+            foreach (var watcher in list.Where(watcher => watcher.Existed))
+            {
+                watcher.Session.WatchTouched = true;
             }
         }
     }
