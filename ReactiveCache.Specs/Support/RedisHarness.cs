@@ -133,6 +133,15 @@ internal sealed class RedisHarness : IDisposable
             {
                 var arrived = Encoding.Latin1.GetString(_served.Client.ReceivedSince(_wireRead));
                 _wireRead += Encoding.Latin1.GetByteCount(arrived);
+
+                // A late reply travels on the session's push stream, so it was recorded as a push: those that arrived
+                // are on the wire now, and the next Send must not look for them again.
+                var length = 0;
+                while (_pushesOnWire < _pushed.Count && length + _pushed[_pushesOnWire].Length <= arrived.Length)
+                {
+                    length += _pushed[_pushesOnWire++].Length;
+                }
+
                 return arrived;
             }
         }
