@@ -12,6 +12,9 @@ public abstract class StackExchangeRedisFixture(RedisProtocol protocol = RedisPr
 {
     protected const string WrongType = "WRONGTYPE Operation against a key holding the wrong kind of value";
 
+    /// <summary>The protocol this fixture's multiplexer speaks, for a spec that connects another one.</summary>
+    protected RedisProtocol Protocol { get; } = protocol;
+
     private protected RedisTarget Target { get; private set; } = null!;
 
     protected ConnectionMultiplexer Multiplexer { get; private set; } = null!;
@@ -22,7 +25,7 @@ public abstract class StackExchangeRedisFixture(RedisProtocol protocol = RedisPr
     public async Task Connect()
     {
         Target = await RedisTarget.StartAsync();
-        Multiplexer = await Target.ConnectAsync(protocol);
+        Multiplexer = await Target.ConnectAsync(Protocol);
         Db = Multiplexer.GetDatabase();
     }
 
