@@ -19,6 +19,15 @@ if (!commandLine.TryParse(args, out var options, out var logLevel, out var exitC
     return exitCode;
 }
 
+// With inline completions the runtime starts one socket engine (an epoll thread) per core, and connections on
+// different engines run their commands at once, in no order: two clients that send BRPOPLPUSH one after the other
+// could block in either order. --io-threads 1 (the default) is Redis's single event loop; an operator's own
+// DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT wins. Also read once, before any socket exists.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", commandLine.IoThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
+
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .SetMinimumLevel(logLevel)
     .AddSimpleConsole(console =>

@@ -63,6 +63,10 @@ internal sealed class ServerCommandLine
     private readonly Option<string> _protoMaxBulkLen = new("--proto-max-bulk-len") { Description = "Largest Redis bulk string a client may send, e.g. 512mb (1mb or more)", DefaultValueFactory = _ => "512mb" };
     private readonly Option<int> _maxMultibulkLength = Integer("--max-multibulk-length", "Most arguments in one Redis request", 1024 * 1024, 1, int.MaxValue);
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
+    private readonly Option<int> _ioThreads = Integer(
+        "--io-threads",
+        "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",
+        1, 1, 128);
     private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit" };
     private readonly RootCommand _root;
 
@@ -74,7 +78,7 @@ internal sealed class ServerCommandLine
             _databases, _requirePass, _notifyKeyspaceEvents, _memcachedPort, _maxItemSize,
             _maxMemory, _maxMemoryPolicy, _maxMemorySamples, _lfuLogFactor, _lfuDecayTime,
             _replayBufferSize, _replayBufferBytes, _logLevel,
-            _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength,
+            _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength, _ioThreads,
         };
         AddMemorySizeValidator(_queryBufferLimit);
         AddMemorySizeValidator(_protoMaxBulkLen);
@@ -110,6 +114,12 @@ internal sealed class ServerCommandLine
             }
         });
     }
+
+    /// <summary>
+    /// <c>--io-threads</c>, once parsed: how many socket engine threads the process runs. A setting of the process,
+    /// not of a server (the runtime reads it once, before the first socket), so the console applies it itself.
+    /// </summary>
+    public int IoThreads { get; private set; } = 1;
 
     /// <summary>
     /// The parsed settings, or the exit code to stop with (0 after --help or --version, 2 on a usage error, whose
@@ -150,6 +160,7 @@ internal sealed class ServerCommandLine
 
         options = ToOptions(parsed);
         logLevel = parsed.GetValue(_logLevel);
+        IoThreads = parsed.GetValue(_ioThreads);
         exitCode = 0;
         return true;
     }
