@@ -82,6 +82,13 @@ internal sealed partial class StoreWriter
             collection.Apply(edit);
         }
 
+        if (edits.Length == 0 && !created)
+        {
+            // An LTRIM that removed nothing: still one change, as the source recorded it.
+            RecordNoEdit(entry, change.Reason);
+            return;
+        }
+
         RecordEdits(entry, created, change.Reason, edits);
     }
 

@@ -75,6 +75,13 @@ internal sealed partial class StoreWriter
     }
 
     /// <summary>
+    /// One change with no edits to a collection that stays as it was: Redis's LTRIM signals its key (a WATCH is
+    /// touched, <c>ltrim</c> is announced) even when it removes nothing.
+    /// </summary>
+    public void RecordNoEdit(CacheEntry entry, ChangeReason reason) =>
+        entry.Version = (ulong)Record(ChangeKind.Updated, ChangeOperations.ElementsEdited, reason, entry, Array.Empty<ElementChange>(), previous: null);
+
+    /// <summary>
     /// Stores a whole collection the command built (a STORE form: SINTERSTORE, ZRANGESTORE...), replacing whatever the
     /// key held; an empty result deletes the key instead, as Redis does. The change carries every element.
     /// Returns how many elements were stored.

@@ -151,6 +151,12 @@ internal sealed partial class StoreWriter
             edits[fromHead + i] = new ElementChange(ElementEdit.Removed, list.PopRight(), -1);
         }
 
+        if (edits.Length == 0)
+        {
+            RecordNoEdit(entry, ChangeReason.ListTrim);
+            return 0;
+        }
+
         RecordEdits(entry, created: false, ChangeReason.ListTrim, edits);
         return edits.Length;
     }

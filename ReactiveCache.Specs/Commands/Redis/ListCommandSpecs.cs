@@ -148,6 +148,26 @@ public sealed class ListCommandSpecs : RedisSessionSpec
     }
 
     [Test]
+    public void An_LTRIM_that_removes_nothing_still_touches_a_WATCH_and_announces_ltrim()
+    {
+        // redis-server 7.0.15's ltrimCommand signals the key and notifies "ltrim" whatever it removed.
+        var watcher = Redis.Connect();
+        watcher.Send("SUBSCRIBE", "__keyevent@0__:ltrim");
+        Client.Send("CONFIG", "SET", "notify-keyspace-events", "El");
+        Client.Send("RPUSH", "l", "a", "b");
+        var other = Redis.Connect();
+        other.Send("WATCH", "l");
+        other.Send("MULTI");
+        other.Send("LLEN", "l");
+
+        Assert.That(Client.Send("LTRIM", "l", "0", "-1"), Is.EqualTo("+OK\r\n"));
+
+        Assert.That(other.Send("EXEC"), Is.EqualTo("*-1\r\n"), "the WATCHed list was signalled");
+        Assert.That(watcher.Pushed, Is.EqualTo(new[] { "*3\r\n$7\r\nmessage\r\n$20\r\n__keyevent@0__:ltrim\r\n$1\r\nl\r\n" }));
+        Assert.That(Client.Send("LRANGE", "l", "0", "-1"), Is.EqualTo(Bulks("a", "b")));
+    }
+
+    [Test]
     public void Every_list_command_answers_WRONGTYPE_for_another_type()
     {
         Client.Send("SET", "s", "x");
