@@ -31,6 +31,20 @@ internal static class RespCorpus
         "HDEL h a z\r\n", "HEXISTS h b\r\n", "HLEN h\r\n", "HSTRLEN h b\r\n", "HKEYS h\r\n", "HVALS h\r\n", "HINCRBY h n 5\r\n",
         "HINCRBYFLOAT h x 1.5\r\n", "HRANDFIELD h\r\n", "HRANDFIELD h -5 WITHVALUES\r\n", "HSCAN h 0 MATCH * COUNT 10\r\n",
         "HSCAN h 0 NOVALUES\r\n", "OBJECT ENCODING h\r\n", "MEMORY USAGE h SAMPLES 0\r\n", "DUMP h\r\n", "DUMP missing\r\n",
+        "LPUSH l a b c\r\n", "RPUSH l d e\r\n", "LPUSHX l z\r\n", "LPOP l\r\n", "RPOP l 2\r\n", "LLEN l\r\n", "LRANGE l 0 -1\r\n",
+        "LINDEX l -1\r\n", "LSET l 0 x\r\n", "LINSERT l BEFORE x y\r\n", "LREM l -1 y\r\n", "LTRIM l 0 5\r\n",
+        "LPOS l a RANK -1 COUNT 0 MAXLEN 10\r\n", "LMOVE l l2 LEFT RIGHT\r\n", "RPOPLPUSH l2 l\r\n", "LMPOP 2 l l2 LEFT COUNT 3\r\n",
+        "BLPOP l l2 0.01\r\n", "BRPOP nothing 0.01\r\n", "BLMOVE nothing l LEFT LEFT 0.01\r\n", "BLMPOP 0.01 1 nothing RIGHT\r\n",
+        "SADD s 1 2 3 a\r\n", "SREM s 2\r\n", "SMEMBERS s\r\n", "SISMEMBER s a\r\n", "SMISMEMBER s a b\r\n", "SCARD s\r\n",
+        "SPOP s 2\r\n", "SRANDMEMBER s -5\r\n", "SMOVE s s2 a\r\n", "SINTER s s2\r\n", "SUNIONSTORE s3 s s2\r\n",
+        "SDIFF s s2\r\n", "SINTERCARD 2 s s2 LIMIT 1\r\n", "SSCAN s 0 MATCH * COUNT 10\r\n",
+        "ZADD z 1 a 2 b 3 c\r\n", "ZADD z XX GT CH INCR 5 a\r\n", "ZINCRBY z 1.5 b\r\n", "ZREM z c\r\n", "ZCARD z\r\n",
+        "ZCOUNT z -inf +inf\r\n", "ZLEXCOUNT z - +\r\n", "ZSCORE z a\r\n", "ZMSCORE z a b\r\n", "ZRANK z a\r\n", "ZREVRANK z a\r\n",
+        "ZRANGE z 0 -1 WITHSCORES\r\n", "ZRANGE z (1 +inf BYSCORE REV LIMIT 0 2\r\n", "ZRANGE z [a (c BYLEX\r\n",
+        "ZRANGESTORE z2 z 0 -1\r\n", "ZRANGEBYSCORE z 1 2\r\n", "ZREMRANGEBYRANK z 0 0\r\n", "ZPOPMIN z 2\r\n", "ZPOPMAX z\r\n",
+        "ZMPOP 2 z z2 MIN COUNT 2\r\n", "BZPOPMIN nothing 0.01\r\n", "BZMPOP 0.01 1 nothing MAX\r\n", "ZUNIONSTORE z3 2 z z2 WEIGHTS 2 3\r\n",
+        "ZINTER 2 z z2 WITHSCORES\r\n", "ZDIFF 2 z z2\r\n", "ZRANDMEMBER z -3 WITHSCORES\r\n", "ZSCAN z 0\r\n",
+        "SORT l ALPHA LIMIT 0 2\r\n", "SORT s BY nosort GET # STORE l3\r\n", "SORT_RO z DESC\r\n", "CLIENT UNBLOCK 1 ERROR\r\n",
         "\r\n", "*1\r\n$4\r\nPING\r\n", "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$3\r\nv\x00v\r\n", "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",
         "*5\r\n$4\r\nMSET\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\nb\r\n$0\r\n\r\n", "*0\r\n", "*-1\r\n",
     ];
@@ -39,7 +53,7 @@ internal static class RespCorpus
     {
         var n = Number(random);
         var m = Number(random);
-        return random.Next(28) switch
+        return random.Next(33) switch
         {
             0 => $"SET k abc\r\nSETRANGE k {n} x\r\n",
             1 => $"SET k abcdef\r\nGETRANGE k {n} {m}\r\nSUBSTR k {m} {n}\r\n",
@@ -68,6 +82,11 @@ internal static class RespCorpus
             25 => $"HSET h f v\r\n{Restore(random, n)}",
             26 => $"HSET {new string('h', random.Next(1, 1000))} {new string('f', random.Next(1, 70_000))} {new string('v', random.Next(1, 70_000))}\r\nKEYS *\r\n",
             27 => $"SET s v\r\nHGET s f\r\nHSET s f v\r\nMEMORY USAGE s SAMPLES {n}\r\nRESTORE h {n} x\r\n",
+            28 => $"RPUSH l a b c a\r\nLRANGE l {n} {m}\r\nLINDEX l {n}\r\nLSET l {m} x\r\nLTRIM l {n} {m}\r\nLPOS l a RANK {n} COUNT {m} MAXLEN {n}\r\nLPOP l {n}\r\nLMPOP {n} l LEFT COUNT {m}\r\nLREM l {n} a\r\n",
+            29 => $"SADD s 1 2 3 x\r\nSPOP s {n}\r\nSRANDMEMBER s {m}\r\nSINTERCARD {n} s LIMIT {m}\r\nSSCAN s {n} COUNT {m}\r\n",
+            30 => $"ZADD z {n} a {m} b\r\nZRANGE z {n} {m} BYSCORE LIMIT {n} {m}\r\nZRANGE z {n} {m}\r\nZRANDMEMBER z {n} WITHSCORES\r\nZPOPMIN z {m}\r\nZREMRANGEBYRANK z {n} {m}\r\nZUNIONSTORE z2 {n} z WEIGHTS {m}\r\n",
+            31 => $"BLPOP l {n}\r\nBZPOPMIN z {m}\r\nBLMPOP {n} {m} l LEFT\r\nBLMOVE l l2 LEFT LEFT {n}\r\nPING\r\n",
+            32 => $"RPUSH l 3 1 2\r\nSORT l LIMIT {n} {m}\r\nSORT l BY w_* GET # GET h_*->f LIMIT {m} {n} STORE l2\r\n",
             _ => $"RENAME k k\r\nCOPY k k\r\nSELECT 0\r\nOBJECT IDLETIME {n}\r\nCONFIG GET {GlobPatterns.Pattern(random)}\r\n",
         };
     }
