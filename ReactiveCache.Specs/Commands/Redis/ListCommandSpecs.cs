@@ -168,6 +168,25 @@ public sealed class ListCommandSpecs : RedisSessionSpec
     }
 
     [Test]
+    public void A_list_moved_into_itself_announces_the_push_then_the_pop()
+    {
+        // What redis-server 7.0.15 published for RPUSH, LMOVE tl tl LEFT RIGHT and RPOPLPUSH tl tl.
+        var watcher = Redis.Connect();
+        watcher.Send("PSUBSCRIBE", "__keyevent@0__:*");
+        Client.Send("CONFIG", "SET", "notify-keyspace-events", "El");
+
+        Client.Send("RPUSH", "tl", "a", "b", "c");
+        Client.Send("LMOVE", "tl", "tl", "LEFT", "RIGHT");
+        Client.Send("RPOPLPUSH", "tl", "tl");
+
+        Assert.That(watcher.Pushed.Select(push => push.Split("\r\n")[6]), Is.EqualTo(new[]
+        {
+            "__keyevent@0__:rpush", "__keyevent@0__:rpush", "__keyevent@0__:lpop", "__keyevent@0__:lpush", "__keyevent@0__:rpop",
+        }));
+        Assert.That(Client.Send("LRANGE", "tl", "0", "-1"), Is.EqualTo(Bulks("a", "b", "c")));
+    }
+
+    [Test]
     public void Every_list_command_answers_WRONGTYPE_for_another_type()
     {
         Client.Send("SET", "s", "x");

@@ -87,6 +87,10 @@ internal static class KeyspaceEvents
         if (change.Has(ChangeOperations.ElementsEdited) && CollectionEvent(change.Reason) is { } edited)
         {
             yield return edited;
+            if (TurnedPop(change) is { } popped)
+            {
+                yield return popped;
+            }
         }
 
         if (change.Has(ChangeOperations.KeyRemoved))
@@ -155,6 +159,26 @@ internal static class KeyspaceEvents
         ChangeReason.SortStore => ("sortstore", KeyspaceEventFlags.List),
         _ => CollectionEvent(reason),
     };
+
+    // LMOVE (RPOPLPUSH, a served BLMOVE) of a list into itself is one change of a pop and a push, named for the push;
+    // lmoveGenericCommand announces the push and then the pop, so the pop's event follows.
+    private static (string, KeyspaceEventFlags)? TurnedPop(CacheChange change)
+    {
+        if (change.Reason is not (ChangeReason.ListPushLeft or ChangeReason.ListPushRight) || change.Elements is not { } edits)
+        {
+            return null;
+        }
+
+        foreach (var edit in edits)
+        {
+            if (edit.Edit == ElementEdit.Removed)
+            {
+                return (edit.Index == 0 ? "lpop" : "rpop", KeyspaceEventFlags.List);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The events of t_list.c, t_set.c and t_zset.c, in the class of the reason's type.</summary>
     private static (string, KeyspaceEventFlags)? CollectionEvent(ChangeReason reason) =>
