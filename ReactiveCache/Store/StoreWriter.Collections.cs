@@ -75,6 +75,21 @@ internal sealed partial class StoreWriter
     }
 
     /// <summary>
+    /// Each key's version: the sequence number of its last change, 0 when it does not exist (or is past its time). A
+    /// command that computes after the lock stores its result only while its sources still have the versions it read.
+    /// </summary>
+    public ulong[] VersionsOf(ReadOnlySpan<byte[]> keys)
+    {
+        var versions = new ulong[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            versions[i] = TryPeek(keys[i], out _, out var entry) && !entry.IsExpiredAt(NowMs) ? entry.Version : 0;
+        }
+
+        return versions;
+    }
+
+    /// <summary>
     /// One change with no edits to a collection that stays as it was: Redis's LTRIM signals its key (a WATCH is
     /// touched, <c>ltrim</c> is announced) even when it removes nothing.
     /// </summary>
@@ -86,7 +101,7 @@ internal sealed partial class StoreWriter
     /// key held; an empty result deletes the key instead, as Redis does. The change carries every element.
     /// Returns how many elements were stored.
     /// </summary>
-    public int StoreCollection(ReadOnlySpan<byte> key, CollectionValue value, ChangeReason reason)
+    public int StoreCollection(ReadOnlySpan<byte> key, CollectionValue value, ChangeReason reason, ElementChange[]? elements = null)
     {
         if (value.Count == 0)
         {
@@ -96,7 +111,7 @@ internal sealed partial class StoreWriter
 
         RefuseGrowthWhenFull();
         var found = TryGet(key, out var existingKey, out _);
-        Store(found ? existingKey : key.ToArray(), value, CacheEntry.NoExpiry, state: null, reason);
+        Store(found ? existingKey : key.ToArray(), value, CacheEntry.NoExpiry, state: null, reason, elements: elements);
         return value.Count;
     }
 

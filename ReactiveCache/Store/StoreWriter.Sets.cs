@@ -142,14 +142,6 @@ internal sealed partial class StoreWriter
     }
 
     /// <summary>A STORE form's result: replaces whatever the key held (an empty result deletes it). Returns its size.</summary>
-    public int StoreSet(ReadOnlySpan<byte> key, byte[][] members, long maxIntsetEntries, ChangeReason reason)
-    {
-        var set = new SetValue();
-        foreach (var member in members)
-        {
-            set.Add(member, maxIntsetEntries);
-        }
-
-        return StoreCollection(key, set, reason);
-    }
+    public int StoreSet(ReadOnlySpan<byte> key, byte[][] members, long maxIntsetEntries, ChangeReason reason) =>
+        StoreCollection(key, SetValue.Of(members, maxIntsetEntries), reason);
 }

@@ -198,7 +198,8 @@ internal sealed partial class StoreWriter
     public CacheEntry Place(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason) =>
         Store(TryGet(key, out var existingKey, out _) ? existingKey : key, value, expiresAtMs, state, reason);
 
-    private CacheEntry Store(byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason, bool expiryGiven = false)
+    private CacheEntry Store(
+        byte[] key, CacheValue value, long expiresAtMs, MemcachedState? state, ChangeReason reason, bool expiryGiven = false, ElementChange[]? elements = null)
     {
         expiresAtMs = CacheEntry.Representable(expiresAtMs);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var existed);
@@ -224,7 +225,7 @@ internal sealed partial class StoreWriter
         {
             StringValue text => text.Bytes,
             HashValue hash => hash.ToArray(),
-            _ => ((CollectionValue)value).ToElements(),
+            _ => elements ?? ((CollectionValue)value).ToElements(),
         };
         entry.Version = (ulong)Record(existed ? ChangeKind.Updated : ChangeKind.Added, operations, reason, entry, payload, previous);
         return entry;

@@ -167,8 +167,26 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     /// </remarks>
     public RedisReply OffThread(Func<RedisReply> build) =>
         CanAnswerLater
-            ? new RedisReply.Later(Observable.Defer(() => Observable.Return(build())).SubscribeOn(System.Reactive.Concurrency.TaskPoolScheduler.Default))
+            ? new RedisReply.Later(Observable.Defer(() => Observable.Return(Refusing(build))).SubscribeOn(System.Reactive.Concurrency.TaskPoolScheduler.Default))
             : build();
+
+    // A builder that writes after the lock (a STORE form computed on the thread pool) is refused as Invoke refuses a
+    // command: WRONGTYPE and -OOM in their own words, not as a failed observable.
+    private static RedisReply Refusing(Func<RedisReply> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (WrongTypeException)
+        {
+            return RedisReply.WrongType;
+        }
+        catch (MemoryLimitExceededException)
+        {
+            return RedisReply.OutOfMemory;
+        }
+    }
 
     private Task AnswerLater(RedisReply.Later later)
     {

@@ -10,10 +10,10 @@ namespace ReactiveCache.Commands.Redis;
 /// form whose result is empty deletes its destination.
 /// </summary>
 /// <remarks>
-/// The read forms work under the lock only on small inputs (<see cref="InlineWork"/> members in all); bigger ones copy
-/// each set's members under the lock and do the hashing and the reply on the thread pool, so other clients keep being
-/// answered. Inside EXEC, and for the STORE forms (whose result must be stored by the same write that read the
-/// sources), all of it runs under the lock, as in Redis.
+/// Every form works under the lock only on small inputs (<see cref="InlineWork"/> members in all); bigger ones copy
+/// each set's members under the lock and do the hashing (and the reply) on the thread pool, so other clients keep being
+/// answered; a STORE form then stores in a second write, checking that its sources did not change. Inside EXEC all of
+/// it runs under the lock, as in Redis.
 /// </remarks>
 internal static class SetAlgebraCommands
 {
@@ -94,12 +94,50 @@ internal static class SetAlgebraCommands
         return SetReplies.Members(session, result.Members, result.IntsetOrder);
     }
 
-    private static RedisReply Store(RedisSession session, byte[][] args, SetOperation operation, ChangeReason reason) =>
-        RedisReply.Of(session.Store.Write((Args: args, Operation: operation, Reason: reason, Max: SetCommands.MaxIntsetEntries(session)), static (writer, state) =>
+    // A STORE form over big sets reads them under the lock, computes on the thread pool as the read forms do, and stores
+    // in a second write if no source changed meanwhile (their versions); if one did, it computes again in that write,
+    // as Redis would have. Either way the result is what the sources held when it is stored, and other clients are
+    // answered while it hashes. Small inputs, and EXEC, do it all in one write.
+    private static RedisReply Store(RedisSession session, byte[][] args, SetOperation operation, ChangeReason reason)
+    {
+        var store = session.Store;
+        var request = new StoreRequest(args, operation, reason, SetCommands.MaxIntsetEntries(session));
+        var read = store.Write((Request: request, Later: session.CanAnswerLater), static (writer, state) =>
         {
-            var (members, _) = Compute(state.Operation, writer.SetsAt(state.Args.AsSpan(2)), state.Max);
-            return writer.StoreSet(state.Args[1], members, state.Max, state.Reason);
-        }));
+            var sources = state.Request.Args.AsSpan(2);
+            var sets = writer.SetsAt(sources);
+            return !state.Later || SetAlgebra.Work(sets) <= InlineWork
+                ? new StoreRead(state.Request.StoreIn(writer, Compute(state.Request.Operation, sets, state.Request.Max).Members), null, [])
+                : new StoreRead(0, MemberSnapshot.Of(sets), writer.VersionsOf(sources));
+        });
+        if (read.Snapshots is not { } snapshots)
+        {
+            return RedisReply.Of(read.Stored);
+        }
+
+        return session.OffThread(() =>
+        {
+            // The result set and its change's elements are built here too: the second write only puts them in place.
+            var result = SetValue.Of(Compute(operation, snapshots, request.Max).Members, request.Max);
+            var elements = result.ToElements();
+            return RedisReply.Of(store.Write((Request: request, Result: result, Elements: elements, read.Versions), static (writer, state) =>
+            {
+                var sources = state.Request.Args.AsSpan(2);
+                return writer.VersionsOf(sources).AsSpan().SequenceEqual(state.Versions)
+                    ? writer.StoreCollection(state.Request.Args[1], state.Result, state.Request.Reason, state.Elements)
+                    : state.Request.StoreIn(writer, Compute(state.Request.Operation, writer.SetsAt(sources), state.Request.Max).Members);
+            }));
+        });
+    }
+
+    /// <summary>A STORE form: its arguments (destination at 1, sources from 2), what it computes and how it is announced.</summary>
+    private sealed record StoreRequest(byte[][] Args, SetOperation Operation, ChangeReason Reason, long Max)
+    {
+        public int StoreIn(StoreWriter writer, byte[][] members) => writer.StoreSet(Args[1], members, Max, Reason);
+    }
+
+    /// <summary>What the first write gave: the stored size, or the snapshots to compute from and the sources' versions.</summary>
+    private readonly record struct StoreRead(int Stored, IMemberSet?[]? Snapshots, ulong[] Versions);
 
     /// <summary>The result, and whether Redis would answer it in an intset's numeric order.</summary>
     private static (byte[][] Members, bool IntsetOrder) Compute(SetOperation operation, IReadOnlyList<IMemberSet?> sets, long maxIntsetEntries)

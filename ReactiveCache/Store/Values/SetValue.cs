@@ -38,6 +38,18 @@ internal sealed class SetValue : CollectionValue, IMemberSet
     private long _payload;
     private Action<byte[], int>? _moveSlot;
 
+    /// <summary>A new set of <paramref name="members"/> (a STORE form's result; built off the lock for a big one).</summary>
+    public static SetValue Of(byte[][] members, long maxIntsetEntries)
+    {
+        var set = new SetValue();
+        foreach (var member in members)
+        {
+            set.Add(member, maxIntsetEntries);
+        }
+
+        return set;
+    }
+
     public SetValue()
     {
         _members = new Dictionary<byte[], int>(KeyComparer.Instance);
