@@ -56,4 +56,28 @@ public sealed class SortedSetCommandSpecs
         Assert.That(waiter.ReadLater(), Is.EqualTo("*3\r\n$1\r\nz\r\n$1\r\na\r\n$1\r\n1\r\n"));
         Assert.That(writer.Send("ZRANGE", "z", "0", "-1"), Is.EqualTo("*1\r\n$1\r\nc\r\n"));
     }
+
+    [Test]
+    public void Big_combinations_are_computed_after_the_lock_with_the_result_EXEC_computes_in_place()
+    {
+        var client = _redis.Connect();
+        client.Send(["ZADD", "za", .. Enumerable.Range(0, 3000).SelectMany(i => new[] { $"{i}", $"a{i}" })]);
+        client.Send(["ZADD", "zb", .. Enumerable.Range(1500, 3000).SelectMany(i => new[] { $"{i}", $"a{i}" })]);
+        string[] union = ["ZUNION", "2", "za", "zb", "WEIGHTS", "1", "2", "WITHSCORES"];
+        client.Send("MULTI");
+        client.Send(union);
+        client.Send("ZINTERSTORE", "inplace", "2", "za", "zb");
+        var inPlace = client.Send("EXEC");
+        var expectedUnion = inPlace["*2\r\n".Length..inPlace.IndexOf(":1500\r\n", StringComparison.Ordinal)];
+
+        // 6000 members in all, past the inline work: both are combined on the thread pool.
+        var unionReply = client.Send(union);
+        Assert.That(unionReply.Length > 0 ? unionReply : client.AwaitLater(expectedUnion.Length), Is.EqualTo(expectedUnion));
+        var stored = client.Send("ZINTERSTORE", "dst", "2", "za", "zb");
+        Assert.That(stored.Length > 0 ? stored : client.AwaitLater(":1500\r\n".Length), Is.EqualTo(":1500\r\n"));
+        Assert.That(client.Send("ZCARD", "dst"), Is.EqualTo(":1500\r\n"));
+        Assert.That(client.Send("ZRANGE", "dst", "0", "9", "WITHSCORES"), Is.EqualTo(client.Send("ZRANGE", "inplace", "0", "9", "WITHSCORES")));
+        Assert.That(client.Send("ZRANGE", "dst", "-10", "-1", "WITHSCORES"), Is.EqualTo(client.Send("ZRANGE", "inplace", "-10", "-1", "WITHSCORES")));
+        Assert.That(client.Send("ZSCORE", "dst", "a2999"), Is.EqualTo("$4\r\n5998\r\n"));
+    }
 }

@@ -49,7 +49,11 @@ internal static class BigReply
     /// <paramref name="part"/> is called with the element and which of its replies, 0 to width - 1.
     /// </summary>
     public static RedisReply Flat<T>(RedisSession session, T[] elements, int width, Func<T, int, RedisReply> part) =>
-        Answer(session, elements.Length * width, new RedisReply.Array(new Flattened<T>(elements, width, part)));
+        Answer(session, elements.Length * width, FlatOf(elements, width, part));
+
+    /// <summary>The flat array reply itself, whatever its size, its replies made as it is encoded.</summary>
+    public static RedisReply FlatOf<T>(T[] elements, int width, Func<T, int, RedisReply> part) =>
+        new RedisReply.Array(new Flattened<T>(elements, width, part));
 
     /// <summary>
     /// Any reply of <paramref name="count"/> elements whose encoding is the O(n) part: inline when small, off the

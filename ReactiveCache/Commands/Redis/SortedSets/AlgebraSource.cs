@@ -5,72 +5,95 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 
 /// <summary>
 /// One input of ZUNION, ZINTER, ZDIFF and their STORE forms (zsetopsrc): a sorted set, a plain set (every member
-/// scored 1, as Redis scores them) or a missing key (empty), with the weight it is multiplied by. Read under the lock.
+/// scored 1, as Redis scores them) or a missing key (empty), with the weight it is multiplied by. Read under the lock,
+/// live; or, for a big input, a <see cref="Snapshot"/> copied under the lock and combined after it.
 /// </summary>
 internal sealed class AlgebraSource
 {
     private readonly SortedSetValue? _sortedSet;
-    private readonly Dictionary<byte[], double>? _set;
+    private readonly SetValue? _set;
+    private readonly ScoredMember[]? _snapshot;
+    private Dictionary<byte[], double>? _scores;
 
-    private AlgebraSource(SortedSetValue? sortedSet, Dictionary<byte[], double>? set)
+    private AlgebraSource(SortedSetValue? sortedSet, SetValue? set, ScoredMember[]? snapshot)
     {
         _sortedSet = sortedSet;
         _set = set;
+        _snapshot = snapshot;
     }
 
     public double Weight { get; init; } = 1;
 
-    public int Count => _sortedSet?.Count ?? _set?.Count ?? 0;
+    public int Count => _snapshot?.Length ?? _sortedSet?.Count ?? _set?.Count ?? 0;
 
     /// <summary>The key's value as an input; a key of another type throws <see cref="WrongTypeException"/>.</summary>
     public static AlgebraSource Of(StoreWriter writer, byte[] key, double weight)
     {
         if (!writer.TryGet(key, out var entry))
         {
-            return new AlgebraSource(null, null) { Weight = weight };
+            return new AlgebraSource(null, null, null) { Weight = weight };
         }
 
         return entry.Value switch
         {
-            SortedSetValue sortedSet => new AlgebraSource(sortedSet, null) { Weight = weight },
-            CollectionValue { Kind: ValueKind.Set } set => new AlgebraSource(null, Members(set)) { Weight = weight },
+            SortedSetValue sortedSet => new AlgebraSource(sortedSet, null, null) { Weight = weight },
+            SetValue set => new AlgebraSource(null, set, null) { Weight = weight },
             _ => throw new WrongTypeException(ValueKind.SortedSet, entry.Kind),
         };
     }
 
-    /// <summary>Every member with its score (not yet weighted).</summary>
+    /// <summary>Under the lock: a copy of the members and scores (an array copy, no hashing) to combine after it.</summary>
+    public AlgebraSource Snapshot() => new(null, null, _snapshot ?? [.. Members()]) { Weight = Weight };
+
+    /// <summary>Every member with its score (not yet weighted), a sorted set's in its order.</summary>
     public IEnumerable<ScoredMember> Members()
     {
+        if (_snapshot is not null)
+        {
+            return _snapshot;
+        }
+
         if (_sortedSet is not null)
         {
-            for (var node = _sortedSet.First; node is not null; node = node.Next)
-            {
-                yield return new ScoredMember(node.Member, node.Score);
-            }
+            return Walk(_sortedSet);
         }
-        else if (_set is not null)
-        {
-            foreach (var member in _set.Keys)
-            {
-                yield return new ScoredMember(member, 1);
-            }
-        }
+
+        return _set?.Members.Select(member => new ScoredMember(member, 1)) ?? [];
     }
 
     public bool TryGetScore(byte[] member, out double score)
     {
-        score = 0;
-        return _sortedSet?.TryGetScore(member, out score) ?? (_set?.TryGetValue(member, out score) ?? false);
-    }
-
-    private static Dictionary<byte[], double> Members(CollectionValue set)
-    {
-        var members = new Dictionary<byte[], double>(set.Count, KeyComparer.Instance);
-        foreach (var element in set.ToElements())
+        if (_sortedSet is not null)
         {
-            members[element.Element] = 1;
+            return _sortedSet.TryGetScore(member, out score);
         }
 
-        return members;
+        if (_set is not null)
+        {
+            score = 1;
+            return _set.Contains(member);
+        }
+
+        return (_scores ??= Lookup()).TryGetValue(member, out score);
+    }
+
+    private static IEnumerable<ScoredMember> Walk(SortedSetValue sortedSet)
+    {
+        for (var node = sortedSet.First; node is not null; node = node.Next)
+        {
+            yield return new ScoredMember(node.Member, node.Score);
+        }
+    }
+
+    // A snapshot's members, hashed once for lookups, after the lock.
+    private Dictionary<byte[], double> Lookup()
+    {
+        var scores = new Dictionary<byte[], double>(Count, KeyComparer.Instance);
+        foreach (var (member, score) in Members())
+        {
+            scores[member] = score;
+        }
+
+        return scores;
     }
 }

@@ -42,6 +42,9 @@ internal static class SortedSetAlgebraCommands
         });
     }
 
+    // Small inputs (and EXEC) are combined under the lock. Bigger ones are copied there (arrays, no hashing) with their
+    // keys' versions and combined on the thread pool; a STORE form then stores in a second write if no source changed
+    // meanwhile, else combines again in that write, as Redis would have. Other clients are answered while it hashes.
     private static RedisReply Combine(RedisSession session, byte[][] args, Operation operation, bool store)
     {
         var numKeysAt = store ? 2 : 1;
@@ -51,29 +54,66 @@ internal static class SortedSetAlgebraCommands
         }
 
         var query = AlgebraQuery.Parse(args, numKeysAt + 1 + keys.Length, keys, operation, cardinality: false, store);
-        if (store)
+        var request = new CombineRequest(query, store ? args[1] : null, SortedSetAddCommands.Limits(session));
+        var read = session.Store.Write((Request: request, Later: session.CanAnswerLater), static (writer, state) =>
         {
-            var limits = SortedSetAddCommands.Limits(session);
-            return session.Store.Write((Query: query, Destination: args[1], Limits: limits), static (writer, state) =>
+            var sources = state.Request.Query.Sources(writer);
+            if (state.Request.Query.Error is { } error)
             {
-                var sources = state.Query.Sources(writer);
-                if (state.Query.Error is { } error)
-                {
-                    return error;
-                }
+                return new CombineRead(error, null, null, []);
+            }
 
-                var result = Algebra.Combine(state.Query, sources, s_building);
-                return RedisReply.Of(writer.StoreSortedSet(state.Destination, result, state.Limits, Reason(state.Query.Operation)));
-            });
+            if (state.Later && sources.Sum(source => (long)source.Count) > SetAlgebraCommands.InlineWork)
+            {
+                return new CombineRead(null, null, [.. sources.Select(source => source.Snapshot())], writer.VersionsOf(state.Request.Query.Keys));
+            }
+
+            var result = Algebra.Combine(state.Request.Query, sources, s_building);
+            return state.Request.Destination is null
+                ? new CombineRead(null, result.ToArray(), null, [])
+                : new CombineRead(RedisReply.Of(state.Request.StoreIn(writer, result)), null, null, []);
+        });
+
+        if (read.Reply is { } reply)
+        {
+            return reply;
         }
 
-        var (combined, failed) = session.Store.Write(query, static (writer, query) =>
+        if (read.Members is { } members)
         {
-            var sources = query.Sources(writer);
-            return query.Error is { } error ? (null, error) : (Algebra.Combine(query, sources, s_building), (RedisReply?)null);
+            return SortedSetReplies.Members(session, members, query.WithScores);
+        }
+
+        var snapshots = read.Snapshots!;
+        var protocol = session.Protocol;
+        if (request.Destination is null)
+        {
+            return session.OffThread(() => SortedSetReplies.Of(Algebra.Combine(query, snapshots, s_building).ToArray(), query.WithScores, protocol));
+        }
+
+        var target = session.Store;
+        return session.OffThread(() =>
+        {
+            // The result and its change's elements are built here too: the second write only puts them in place.
+            var result = Algebra.Combine(query, snapshots, s_building);
+            result.Settle(request.Limits);
+            var elements = result.ToElements();
+            return RedisReply.Of(target.Write((Request: request, Result: result, Elements: elements, read.Versions), static (writer, state) =>
+                writer.VersionsOf(state.Request.Query.Keys).AsSpan().SequenceEqual(state.Versions)
+                    ? writer.StoreCollection(state.Request.Destination!, state.Result, Reason(state.Request.Query.Operation), state.Elements)
+                    : state.Request.StoreIn(writer, Algebra.Combine(state.Request.Query, state.Request.Query.Sources(writer), s_building))));
         });
-        return failed ?? SortedSetReplies.Members(session, combined!.ToArray(), query.WithScores);
     }
+
+    /// <summary>A combination and, for a STORE form, where its result goes and the listpack limits it settles by.</summary>
+    private sealed record CombineRequest(AlgebraQuery Query, byte[]? Destination, ListpackLimits Limits)
+    {
+        public int StoreIn(StoreWriter writer, SortedSetValue result) =>
+            writer.StoreSortedSet(Destination!, result, Limits, Reason(Query.Operation));
+    }
+
+    /// <summary>What the first write gave: a reply, a read form's members, or snapshots and their keys' versions.</summary>
+    private readonly record struct CombineRead(RedisReply? Reply, ScoredMember[]? Members, AlgebraSource[]? Snapshots, ulong[] Versions);
 
     private static ChangeReason Reason(Operation operation) => operation switch
     {

@@ -10,18 +10,16 @@ namespace ReactiveCache.Commands.Redis.SortedSets;
 /// </summary>
 internal static class SortedSetReplies
 {
-    /// <summary>ZRANGE's reply: members, with their scores when asked.</summary>
-    public static RedisReply Members(RedisSession session, ScoredMember[] members, bool withScores)
-    {
-        if (members.Length == 0)
-        {
-            return RedisReply.EmptyArray;
-        }
+    /// <summary>ZRANGE's reply: members, with their scores when asked; a big one is encoded off the socket's thread.</summary>
+    public static RedisReply Members(RedisSession session, ScoredMember[] members, bool withScores) =>
+        BigReply.Answer(session, withScores ? members.Length * 2 : members.Length, Of(members, withScores, session.Protocol));
 
-        return !withScores ? BigReply.Array(session, members, s_member)
-            : session.Protocol >= 3 ? BigReply.Array(session, members, s_pair)
-            : BigReply.Flat(session, members, 2, s_memberThenScore);
-    }
+    /// <summary>The same reply, built where it is called (by a builder already off the socket's thread).</summary>
+    public static RedisReply Of(ScoredMember[] members, bool withScores, int protocol) =>
+        members.Length == 0 ? RedisReply.EmptyArray
+        : !withScores ? BigReply.ArrayOf(members, s_member)
+        : protocol >= 3 ? BigReply.ArrayOf(members, s_pair)
+        : BigReply.FlatOf(members, 2, s_memberThenScore);
 
     /// <summary>A flat reply: member, score, member, score... (ZPOPMIN in RESP2, BZPOPMIN after its key).</summary>
     public static RedisReply Flat(ScoredMember[] members, RedisReply? first = null)
