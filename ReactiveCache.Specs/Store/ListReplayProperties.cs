@@ -23,18 +23,7 @@ public sealed class ListReplayProperties
 
     [Test]
     public void Random_list_commands_make_changes_that_rebuild_every_list_in_order() =>
-        s_commands.Array[1, 200].Sample(commands =>
-        {
-            using var redis = new RedisHarness();
-            var client = redis.Connect();
-            client.Send("SET", "str", "x");
-            foreach (var command in commands)
-            {
-                Execute(client, redis.Store, command);
-            }
-
-            ReplayCheck.AssertRebuilds(redis.Store, Describe);
-        }, iter: 60);
+        s_commands.Array[1, 200].Sample(commands => ReplayCheck.Run(commands, Execute, Describe), iter: 60);
 
     private static void Execute(RedisHarness.Client client, CacheStore store, (int Op, int Key, int Other, int Arg) command)
     {

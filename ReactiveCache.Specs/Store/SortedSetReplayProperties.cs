@@ -24,18 +24,7 @@ public sealed class SortedSetReplayProperties
 
     [Test]
     public void Random_sorted_set_commands_are_rebuilt_by_replaying_their_changes() =>
-        s_commands.Array[1, 150].Sample(commands =>
-        {
-            using var redis = new RedisHarness();
-            var client = redis.Connect();
-            client.Send("SET", "str", "x");
-            foreach (var command in commands)
-            {
-                Execute(client, redis.Store, command);
-            }
-
-            ReplayCheck.AssertRebuilds(redis.Store, Describe);
-        }, iter: 60);
+        s_commands.Array[1, 150].Sample(commands => ReplayCheck.Run(commands, Execute, Describe), iter: 60);
 
     private static void Execute(RedisHarness.Client client, CacheStore store, (int Op, int Key, int Other, int Member, int Score) command)
     {

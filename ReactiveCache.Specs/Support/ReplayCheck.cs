@@ -25,6 +25,29 @@ internal static class ReplayCheck
     }
 
     /// <summary>
+    /// One run of a replay property: a fresh server whose key "str" holds a string (so WRONGTYPE is met), each command
+    /// run by <paramref name="execute"/> (then <paramref name="afterEach"/>, for a property that audits as it goes), and
+    /// <see cref="AssertRebuilds"/> at the end.
+    /// </summary>
+    public static void Run<TCommand>(
+        IEnumerable<TCommand> commands,
+        Action<RedisHarness.Client, CacheStore, TCommand> execute,
+        Func<CacheValue, string?> describe,
+        Action<CacheStore>? afterEach = null)
+    {
+        using var redis = new RedisHarness();
+        var client = redis.Connect();
+        client.Send("SET", "str", "x");
+        foreach (var command in commands)
+        {
+            execute(client, redis.Store, command);
+            afterEach?.Invoke(redis.Store);
+        }
+
+        AssertRebuilds(redis.Store, describe);
+    }
+
+    /// <summary>
     /// Replays <paramref name="source"/>'s changes onto an empty store and asserts that both hold the same keys, each
     /// described by <paramref name="describe"/> (or by its type when that says nothing), and the same used_memory.
     /// </summary>
