@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-# Hostile inputs against the list, set and sorted-set commands (issue 11): NUL bytes, overflowing numbers, an endless
-# bulk from a blocked client, a client that never reads; a bystander PINGs between them.  hostile_collections.py PORT
+# Hostile inputs against the list, set and sorted-set commands, SORT, SWAPDB and the STORE forms (issue 11): NUL bytes,
+# overflowing numbers, hexadecimal floats, an endless bulk from a blocked client, a client that never reads; a
+# bystander PINGs between them.  hostile_collections.py PORT
 import socket, time, sys
 port = int(sys.argv[1])
 def conn():
@@ -22,6 +23,20 @@ print(ask(a, cmd(b"SADD", b"s\x00", b"\x00") + cmd(b"ZADD", b"z", b"1\x00", b"m"
 print(ask(a, cmd(b"BLPOP", b"q", b"1\x00") + cmd(b"LPOS", b"l\x00k", b"a", b"RANK", b"99999999999999999999"), 2))
 print(ask(a, cmd(b"ZRANGE", b"z", b"0", b"-1", b"BYSCORE", b"LIMIT", b"0", b"-9223372036854775808") + cmd(b"LINSERT", b"l\x00k", b"BEFORE", b"x", b"y"), 2))
 check("after NUL/overflow")
+# SORT, SWAPDB and hexadecimal floats with overflowing numbers and NULs
+print(ask(a, cmd(b"SORT", b"l\x00k", b"LIMIT", b"9223372036854775807", b"9223372036854775807") + cmd(b"SORT", b"l\x00k", b"LIMIT", b"-1", b"-9223372036854775808", b"ALPHA"), 2))
+print(ask(a, cmd(b"SORT", b"l\x00k", b"BY", b"w_*\x00*->\x00", b"GET", b"*->*", b"GET", b"#", b"STORE", b"d\x00") + cmd(b"SORT_RO", b"l\x00k", b"STORE", b"x"), 2))
+print(ask(a, cmd(b"SWAPDB", b"0", b"99999999999999999999") + cmd(b"SWAPDB", b"-1", b"0") + cmd(b"SWAPDB", b"1", b"1\x00"), 3))
+print(ask(a, cmd(b"SET", b"f", b"1") + cmd(b"INCRBYFLOAT", b"f", b"0x1p999999999999") + cmd(b"INCRBYFLOAT", b"f", b"0x" + b"f" * 5000) + cmd(b"ZADD", b"zh", b"0x" + b"f" * 100000, b"m") + cmd(b"BLPOP", b"q", b"0x1p-99999"), 5))
+check("after SORT/SWAPDB/hex")
+# STORE forms over big inputs computed after the lock, while another client writes to their sources
+big = conn()
+ask(big, cmd(b"SADD", b"bs", *[b"m%d" % i for i in range(20000)]) + cmd(b"ZADD", b"bz", *[x for i in range(20000) for x in (b"%d" % i, b"m%d" % i)]), 2)
+big.sendall(cmd(b"SUNIONSTORE", b"bd", b"bs", b"bs") + cmd(b"ZUNIONSTORE", b"bzd", b"2", b"bz", b"bs") + cmd(b"SINTERSTORE", b"bs", b"bs", b"nothing"))
+print(ask(a, cmd(b"SADD", b"bs", b"extra") + cmd(b"ZREM", b"bz", b"m1"), 2))
+print("stores:", ask(big, b"", 3) if True else None)
+print(ask(a, cmd(b"SCARD", b"bd") + cmd(b"ZCARD", b"bzd") + cmd(b"EXISTS", b"bs"), 3))
+check("after big STORE forms")
 # endless length: a bulk that announces 2 GB inside a blocking wait, then a huge multibulk count
 e = conn(); e.sendall(cmd(b"BLPOP", b"never", b"0")); time.sleep(0.2)
 e.sendall(b"*1\r\n$2147483647\r\n" + b"x"*100000)
