@@ -167,23 +167,28 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     /// </remarks>
     public RedisReply OffThread(Func<RedisReply> build) =>
         CanAnswerLater
-            ? new RedisReply.Later(Observable.Defer(() => Observable.Return(Refusing(build))).SubscribeOn(System.Reactive.Concurrency.TaskPoolScheduler.Default))
+            ? new RedisReply.Later(Observable.Defer(() => Observable.Return(Refusing(build, static build => build()))).SubscribeOn(System.Reactive.Concurrency.TaskPoolScheduler.Default))
             : build();
 
-    // A builder that writes after the lock (a STORE form computed on the thread pool) is refused as Invoke refuses a
-    // command: WRONGTYPE and -OOM in their own words, not as a failed observable.
-    private static RedisReply Refusing(Func<RedisReply> build)
+    /// <summary>
+    /// Runs a command, or a builder that writes after the lock (a STORE form computed on the thread pool), answering the
+    /// store's refusals in Redis's words: the one place WRONGTYPE and -OOM are decided, not a failed observable.
+    /// </summary>
+    private static RedisReply Refusing<TState>(TState state, Func<TState, RedisReply> run)
     {
         try
         {
-            return build();
+            return run(state);
         }
         catch (WrongTypeException)
         {
+            // The store's typed lookups throw before changing anything.
             return RedisReply.WrongType;
         }
         catch (MemoryLimitExceededException)
         {
+            // A growing write found the store full with nothing evictable (the check before the command passed, or
+            // the command is not denyoom): the same -OOM, so no path answers differently.
             return RedisReply.OutOfMemory;
         }
     }
@@ -268,23 +273,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     {
         LastCommand = command.FullName;
         LastCommandAtMs = Server.Now;
-        RedisReply reply;
-        try
-        {
-            reply = command.Handler!(this, args);
-        }
-        catch (WrongTypeException)
-        {
-            // The store's typed lookups throw before changing anything: the one place WRONGTYPE is decided.
-            reply = RedisReply.WrongType;
-        }
-        catch (MemoryLimitExceededException)
-        {
-            // A growing write found the store full with nothing evictable (the check before the command passed, or
-            // the command is not denyoom): the same -OOM, so no path answers differently.
-            reply = RedisReply.OutOfMemory;
-        }
-
+        var reply = Refusing((Session: this, Command: command, Args: args), static call => call.Command.Handler!(call.Session, call.Args));
         Server.CommandStatistics.Called(command, failed: reply is RedisReply.Error);
         return reply;
     }
