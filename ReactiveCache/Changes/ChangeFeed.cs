@@ -43,9 +43,9 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 
     /// <summary>
     /// Called under the store's lock. A batch object is built only when someone will receive it, and for a batch of more
-    /// than <see cref="BuiltAtDelivery"/> changes (a flush, a big eviction) only at delivery, after the lock: its
-    /// records are handed over whole. Returns whether the feed took <paramref name="changes"/> (the caller then needs
-    /// a new list).
+    /// than <see cref="BuiltAtDelivery"/> changes (a SWAPDB, a big MSET, an eviction chunk) its changes are made only when
+    /// first read, after the lock: its records are handed over whole (<see cref="ReplayedChanges"/>). Returns whether the
+    /// feed took <paramref name="changes"/> (the caller then needs a new list).
     /// </summary>
     public bool Commit(List<ChangeRecord> changes, long lastSequence)
     {
@@ -61,7 +61,7 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
 
         if (changes.Count > BuiltAtDelivery)
         {
-            Enqueue(new Delivery(null, Target: null, changes, lastSequence));
+            Enqueue(new Delivery(new ChangeBatch(lastSequence, new ReplayedChanges(changes)), Target: null));
             return true;
         }
 
@@ -166,14 +166,13 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
     {
         if (delivery.Target is { } target)
         {
-            target.Deliver(delivery.Batch!, targeted: true);
+            target.Deliver(delivery.Batch, targeted: true);
             return;
         }
 
-        var batch = delivery.Batch ?? Build(delivery.Records!, delivery.LastSequence);
         foreach (var subscriber in _subscribers)
         {
-            subscriber.Deliver(batch, targeted: false);
+            subscriber.Deliver(delivery.Batch, targeted: false);
             if (subscriber.IsDetached)
             {
                 Detach(subscriber);
@@ -181,6 +180,5 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
         }
     }
 
-    /// <summary>A batch to deliver: built, or (a big one) its records, built by whoever delivers it.</summary>
-    private readonly record struct Delivery(ChangeBatch? Batch, ChangeSubscriber? Target, List<ChangeRecord>? Records = null, long LastSequence = 0);
+    private readonly record struct Delivery(ChangeBatch Batch, ChangeSubscriber? Target);
 }

@@ -22,7 +22,8 @@ internal sealed partial class StoreWriter
         // What each holds, taken before either changes: placing a value reuses the entry already at that key.
         var firstEntries = first.Holdings();
         var secondEntries = second.Holdings();
-        first._keyspace.ExpectChanges(firstEntries.Length + secondEntries.Length);
+        // Each side can lose all it had and gain all the other had: at most twice the keys of both.
+        first._keyspace.ExpectChanges(2 * (firstEntries.Length + secondEntries.Length));
         first.TakeOver(secondEntries);
         second.TakeOver(firstEntries);
         first._keyspace.ForgetEvictionCandidates();
