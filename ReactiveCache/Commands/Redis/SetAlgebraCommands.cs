@@ -94,15 +94,12 @@ internal static class SetAlgebraCommands
         return SetReplies.Members(session, result.Members, result.IntsetOrder);
     }
 
-    // A STORE form over big sets reads them under the lock, computes on the thread pool as the read forms do, and stores
-    // in a second write if no source changed meanwhile (their versions); if one did, it computes again in that write,
-    // as Redis would have. Either way the result is what the sources held when it is stored, and other clients are
-    // answered while it hashes. Small inputs, and EXEC, do it all in one write.
+    // A STORE form over big sets snapshots them under the lock and computes after it (StoreAfterLock); small inputs, and
+    // EXEC, do it all in one write.
     private static RedisReply Store(RedisSession session, byte[][] args, SetOperation operation, ChangeReason reason)
     {
-        var store = session.Store;
         var request = new StoreRequest(args, operation, reason, SetCommands.MaxIntsetEntries(session));
-        var read = store.Write((Request: request, Later: session.CanAnswerLater), static (writer, state) =>
+        var read = session.Store.Write((Request: request, Later: session.CanAnswerLater), static (writer, state) =>
         {
             var sources = state.Request.Args.AsSpan(2);
             var sets = writer.SetsAt(sources);
@@ -115,19 +112,11 @@ internal static class SetAlgebraCommands
             return RedisReply.Of(read.Stored);
         }
 
-        return session.OffThread(() =>
-        {
-            // The result set and its change's elements are built here too: the second write only puts them in place.
-            var result = SetValue.Of(Compute(operation, snapshots, request.Max).Members, request.Max);
-            var elements = result.ToElements();
-            return RedisReply.Of(store.Write((Request: request, Result: result, Elements: elements, read.Versions), static (writer, state) =>
-            {
-                var sources = state.Request.Args.AsSpan(2);
-                return writer.VersionsOf(sources).AsSpan().SequenceEqual(state.Versions)
-                    ? writer.StoreCollection(state.Request.Args[1], state.Result, state.Request.Reason, state.Elements)
-                    : state.Request.StoreIn(writer, Compute(state.Request.Operation, writer.SetsAt(sources), state.Request.Max).Members);
-            }));
-        });
+        var sourceKeys = args[2..];
+        return StoreAfterLock.Answer(
+            session, sourceKeys, read.Versions, args[1], reason,
+            () => SetValue.Of(Compute(operation, snapshots, request.Max).Members, request.Max),
+            writer => request.StoreIn(writer, Compute(operation, writer.SetsAt(sourceKeys), request.Max).Members));
     }
 
     /// <summary>A STORE form: its arguments (destination at 1, sources from 2), what it computes and how it is announced.</summary>

@@ -42,9 +42,8 @@ internal static class SortedSetAlgebraCommands
         });
     }
 
-    // Small inputs (and EXEC) are combined under the lock. Bigger ones are copied there (arrays, no hashing) with their
-    // keys' versions and combined on the thread pool; a STORE form then stores in a second write if no source changed
-    // meanwhile, else combines again in that write, as Redis would have. Other clients are answered while it hashes.
+    // Small inputs (and EXEC) are combined under the lock. Bigger ones are copied there (arrays, no hashing) and combined
+    // on the thread pool; a STORE form then stores as StoreAfterLock says, from its keys' versions.
     private static RedisReply Combine(RedisSession session, byte[][] args, Operation operation, bool store)
     {
         var numKeysAt = store ? 2 : 1;
@@ -65,7 +64,8 @@ internal static class SortedSetAlgebraCommands
 
             if (state.Later && sources.Sum(source => (long)source.Count) > SetAlgebraCommands.InlineWork)
             {
-                return new CombineRead(null, null, [.. sources.Select(source => source.Snapshot())], writer.VersionsOf(state.Request.Query.Keys));
+                var versions = state.Request.Destination is null ? [] : writer.VersionsOf(state.Request.Query.Keys);
+                return new CombineRead(null, null, [.. sources.Select(source => source.Snapshot())], versions);
             }
 
             var result = Algebra.Combine(state.Request.Query, sources, s_building);
@@ -91,25 +91,22 @@ internal static class SortedSetAlgebraCommands
             return session.OffThread(() => SortedSetReplies.Of(Algebra.Combine(query, snapshots, s_building).ToArray(), query.WithScores, protocol));
         }
 
-        var target = session.Store;
-        return session.OffThread(() =>
-        {
-            // The result and its change's elements are built here too: the second write only puts them in place.
-            var result = Algebra.Combine(query, snapshots, s_building);
-            result.Settle(request.Limits);
-            var elements = result.ToElements();
-            return RedisReply.Of(target.Write((Request: request, Result: result, Elements: elements, read.Versions), static (writer, state) =>
-                writer.VersionsOf(state.Request.Query.Keys).AsSpan().SequenceEqual(state.Versions)
-                    ? writer.StoreCollection(state.Request.Destination!, state.Result, Reason(state.Request.Query.Operation), state.Elements)
-                    : state.Request.StoreIn(writer, Algebra.Combine(state.Request.Query, state.Request.Query.Sources(writer), s_building))));
-        });
+        return StoreAfterLock.Answer(
+            session, query.Keys, read.Versions, request.Destination, Reason(operation),
+            () =>
+            {
+                var result = Algebra.Combine(query, snapshots, s_building);
+                result.Settle(request.Limits);
+                return result;
+            },
+            writer => request.StoreIn(writer, Algebra.Combine(query, query.Sources(writer), s_building)));
     }
 
     /// <summary>A combination and, for a STORE form, where its result goes and the listpack limits it settles by.</summary>
     private sealed record CombineRequest(AlgebraQuery Query, byte[]? Destination, ListpackLimits Limits)
     {
         public int StoreIn(StoreWriter writer, SortedSetValue result) =>
-            writer.StoreSortedSet(Destination!, result, Limits, Reason(Query.Operation));
+            writer.StoreSortedSet(Destination, result, Limits, Reason(Query.Operation));
     }
 
     /// <summary>What the first write gave: a reply, a read form's members, or snapshots and their keys' versions.</summary>
