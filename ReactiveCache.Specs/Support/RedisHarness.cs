@@ -156,6 +156,16 @@ internal sealed class RedisHarness : IDisposable
             return ReadLater();
         }
 
+        /// <summary>
+        /// Sends a command whose reply, of <paramref name="length"/> bytes, may be built on the thread pool (a big one):
+        /// the whole reply, whether it came inline or late.
+        /// </summary>
+        public string SendAwaiting(int length, params string[] words)
+        {
+            var inline = Send(words);
+            return inline + AwaitLater(length - inline.Length);
+        }
+
         public void Disconnect() => _served.Hangup();
 
         /// <summary>Waits for the server to finish closing a connection it stopped reading (QUIT, CLIENT KILL).</summary>

@@ -202,17 +202,15 @@ public sealed class SortCommandSpecs
         client.Send("SET", $"w_{count - 1}", "top");
 
         var expected = Bulks(Enumerable.Range(0, count).Select(n => n.ToString()).ToArray());
-        var reply = client.Send("SORT", "big");
-        Assert.That(reply + client.AwaitLater(expected.Length - reply.Length), Is.EqualTo(expected));
+        Assert.That(client.SendAwaiting(expected.Length, "SORT", "big"), Is.EqualTo(expected));
 
         // A late reply reaches the harness as a push, so the next big sort is asked by a client of its own.
         var other = _redis.Connect();
         var top = "*3\r\n$3\r\ntop\r\n$-1\r\n$-1\r\n";
-        reply = other.Send("SORT", "big", "DESC", "LIMIT", "0", "3", "GET", "w_*");
-        Assert.That(reply + other.AwaitLater(top.Length - reply.Length), Is.EqualTo(top));
+        Assert.That(other.SendAwaiting(top.Length, "SORT", "big", "DESC", "LIMIT", "0", "3", "GET", "w_*"), Is.EqualTo(top));
     }
 
-    private static int SortCommandInlineWork => ReactiveCache.Commands.Redis.Sort.SortCommand.InlineWork;
+    private static int SortCommandInlineWork => ReactiveCache.Commands.Redis.BigReply.InlineWork;
 
     private static string Bulks(params string[] values)
     {

@@ -23,7 +23,7 @@ internal static class NativeChangeLine
     /// A flush names no key: the watcher is told that every key its pattern matches went, in one line with the pattern
     /// where a key would be (<c>CHANGE 9 flushed user:*</c>).
     /// </summary>
-    public static Reply.Changed Flushed(CacheChange change, byte[] glob) => new(change.Sequence, "flushed", glob, null, null, null);
+    public static Reply.Changed Flushed(CacheChange change, byte[] glob) => new(change.Sequence, OperationWord(change), glob, null, null, null);
 
     private static KeyValuePair<byte[], byte[]?>[]? Parts(CacheChange change) =>
         change.Fields is { } fields ? [.. fields.Select(field => new KeyValuePair<byte[], byte[]?>(field.Name, field.Value))]

@@ -21,6 +21,12 @@ internal static class BigReply
     /// <summary>Replies of up to this many elements are built inline, on the socket's thread.</summary>
     public const int InlineLimit = 1024;
 
+    /// <summary>
+    /// The most elements a command works through under the lock (SINTER, ZUNIONSTORE, SORT...) before it copies its
+    /// inputs there and does the work after it, on the thread pool.
+    /// </summary>
+    public const int InlineWork = 4096;
+
     /// <summary>An array with one reply per element.</summary>
     public static RedisReply Array<T>(RedisSession session, T[] elements, Func<T, RedisReply> element) =>
         Answer(session, elements.Length, ArrayOf(elements, element));

@@ -26,7 +26,7 @@ internal static class DatabaseCommands
             return RedisReply.Syntax;
         }
 
-        Flush(session.Store);
+        session.Store.Flush();
         return RedisReply.Ok;
     }
 
@@ -42,7 +42,7 @@ internal static class DatabaseCommands
         {
             foreach (var database in databases)
             {
-                Flush(database);
+                database.Flush();
             }
 
             return 0;
@@ -107,5 +107,4 @@ internal static class DatabaseCommands
     private static bool IsFlushMode(byte[][] args) =>
         args.Length == 1 || (args.Length == 2 && (RedisArgs.Is(args[1], "ASYNC") || RedisArgs.Is(args[1], "SYNC")));
 
-    private static void Flush(CacheStore store) => store.Flush();
 }

@@ -10,16 +10,13 @@ namespace ReactiveCache.Commands.Redis;
 /// form whose result is empty deletes its destination.
 /// </summary>
 /// <remarks>
-/// Every form works under the lock only on small inputs (<see cref="InlineWork"/> members in all); bigger ones copy
+/// Every form works under the lock only on small inputs (<see cref="BigReply.InlineWork"/> members in all); bigger ones copy
 /// each set's members under the lock and do the hashing (and the reply) on the thread pool, so other clients keep being
 /// answered; a STORE form then stores in a second write, checking that its sources did not change. Inside EXEC all of
 /// it runs under the lock, as in Redis.
 /// </remarks>
 internal static class SetAlgebraCommands
 {
-    /// <summary>The most members a read form reads under the lock before it snapshots and works after it.</summary>
-    public const long InlineWork = 4096;
-
     public static RedisReply SInter(RedisSession session, byte[][] args) => Read(session, args[1..], SetOperation.Intersect);
 
     public static RedisReply SUnion(RedisSession session, byte[][] args) => Read(session, args[1..], SetOperation.Union);
@@ -64,7 +61,7 @@ internal static class SetAlgebraCommands
         var (count, snapshots) = session.Store.Write((Keys: keys, Limit: limit, Later: later), static (writer, state) =>
         {
             var sets = writer.SetsAt(state.Keys);
-            return !state.Later || SetAlgebra.Work(sets) <= InlineWork
+            return !state.Later || SetAlgebra.Work(sets) <= BigReply.InlineWork
                 ? (SetAlgebra.Intersect(sets, state.Limit).Length, null)
                 : (0, MemberSnapshot.Of(sets));
         });
@@ -78,7 +75,7 @@ internal static class SetAlgebraCommands
         var (result, snapshots) = session.Store.Write((Keys: keys, Operation: operation, Max: max, Later: later), static (writer, state) =>
         {
             var sets = writer.SetsAt(state.Keys);
-            return !state.Later || SetAlgebra.Work(sets) <= InlineWork
+            return !state.Later || SetAlgebra.Work(sets) <= BigReply.InlineWork
                 ? new Outcome(Compute(state.Operation, sets, state.Max), null)
                 : new Outcome(default, MemberSnapshot.Of(sets));
         });
@@ -103,7 +100,7 @@ internal static class SetAlgebraCommands
         {
             var sources = state.Request.Args.AsSpan(2);
             var sets = writer.SetsAt(sources);
-            return !state.Later || SetAlgebra.Work(sets) <= InlineWork
+            return !state.Later || SetAlgebra.Work(sets) <= BigReply.InlineWork
                 ? new StoreRead(state.Request.StoreIn(writer, Compute(state.Request.Operation, sets, state.Request.Max).Members), null, [])
                 : new StoreRead(0, MemberSnapshot.Of(sets), writer.VersionsOf(sources));
         });

@@ -10,16 +10,13 @@ namespace ReactiveCache.Commands.Redis.Sort;
 /// </summary>
 /// <remarks>
 /// Everything SORT reads (the collection, every BY value) is read by one write, so the reply is one moment's state, as
-/// in Redis. A read of more than <see cref="InlineWork"/> elements then sorts after the lock, on the thread pool: its GET
+/// in Redis. A read of more than <see cref="BigReply.InlineWork"/> elements then sorts after the lock, on the thread pool: its GET
 /// values are read under the lock for every element (lookups, cheaper than the sort's comparisons), and the sort and
 /// the reply leave it. Inside EXEC, and for STORE (whose list must be stored by the write that read its source), all of
 /// it runs under the lock, as in Redis.
 /// </remarks>
 internal static class SortCommand
 {
-    /// <summary>The most elements a read sorts under the lock before it snapshots and sorts after it.</summary>
-    public const int InlineWork = 4096;
-
     private static readonly RedisReply s_notNumbers = new RedisReply.Error(RespErrors.SortNotNumbers);
 
     public static RedisReply Sort(RedisSession session, byte[][] args) => Run(session, args, readOnly: false);
@@ -69,7 +66,7 @@ internal static class SortCommand
                 return new Loaded(null, null, null);
             }
 
-            return !state.Later || vector.Count <= InlineWork
+            return !state.Later || vector.Count <= BigReply.InlineWork
                 ? new Loaded(Rows(vector, vector.Order(), state.Options.Gets, writer, resolved: null), null, null)
                 : new Loaded(null, vector, Resolve(writer, vector, state.Options.Gets));
         });

@@ -20,15 +20,14 @@ internal sealed class SortVector
     private readonly byte[][] _elements;
     private readonly bool _sort;
     private readonly bool _descending;
-    private readonly bool _alpha;
     private readonly double[]? _scores;
     private readonly byte[]?[]? _keys;
     private readonly int _start;
     private readonly int _end;
 
-    private SortVector(byte[][] elements, bool sort, bool descending, bool alpha, double[]? scores, byte[]?[]? keys, int start, int end)
+    private SortVector(byte[][] elements, bool sort, bool descending, double[]? scores, byte[]?[]? keys, int start, int end)
     {
-        (_elements, _sort, _descending, _alpha, _scores, _keys, _start, _end) = (elements, sort, descending, alpha, scores, keys, start, end);
+        (_elements, _sort, _descending, _scores, _keys, _start, _end) = (elements, sort, descending, scores, keys, start, end);
     }
 
     /// <summary>How many elements were loaded (the whole collection when sorting, the window when not).</summary>
@@ -64,12 +63,12 @@ internal sealed class SortVector
         {
             // Nothing to compare: only the window is read, from the end for a DESC list or sorted set.
             var window = Natural(source, options.Descending, start, end);
-            return new SortVector(window, sort: false, options.Descending, alpha, null, null, 0, window.Length - 1);
+            return new SortVector(window, sort: false, options.Descending, null, null, 0, window.Length - 1);
         }
 
         var elements = Natural(source, descending: false, 0, length - 1);
         var vector = alpha
-            ? new SortVector(elements, true, options.Descending, true, null, by is null ? null : Values(writer, by, elements), start, end)
+            ? new SortVector(elements, true, options.Descending, null, by is null ? null : Values(writer, by, elements), start, end)
             : Numeric(writer, by, elements, options.Descending, start, end);
         return vector;
     }
@@ -167,7 +166,7 @@ internal sealed class SortVector
             }
         }
 
-        return new SortVector(elements, true, descending, false, scores, null, start, end) { ConversionError = error };
+        return new SortVector(elements, true, descending, scores, null, start, end) { ConversionError = error };
     }
 
     private int Compare(int left, int right)

@@ -62,7 +62,7 @@ internal static class SortedSetAlgebraCommands
                 return new CombineRead(error, null, null, []);
             }
 
-            if (state.Later && sources.Sum(source => (long)source.Count) > SetAlgebraCommands.InlineWork)
+            if (state.Later && sources.Sum(source => (long)source.Count) > BigReply.InlineWork)
             {
                 var versions = state.Request.Destination is null ? [] : writer.VersionsOf(state.Request.Query.Keys);
                 return new CombineRead(null, null, [.. sources.Select(source => source.Snapshot())], versions);
