@@ -52,7 +52,7 @@ public sealed class ConsoleServerSpecs
 
         server.Signal("INT");
 
-        Assert.That(await server.ExitCodeAsync(TimeSpan.FromSeconds(5)), Is.Zero);
+        Assert.That(await server.ExitCodeAsync(s_timeout), Is.Zero);
     }
 
     [Test]
