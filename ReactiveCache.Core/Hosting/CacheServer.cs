@@ -174,6 +174,7 @@ public sealed class CacheServer : IAsyncDisposable
             Bind = options.BindAddress.ToString(),
             Limits = Limits,
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
+            Options = options,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReactiveCache.Hosting.Settings;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
@@ -20,10 +21,17 @@ internal static class ConfigCommands
         "replica-read-only", "slave-read-only", "cluster-enabled", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time",
     ];
 
-    // What this server cannot change while running (some of them Redis can: port, bind).
-    private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
+    // What this server cannot change while running (some of them Redis can: port, bind): every setting of the table
+    // not marked live.
+    private static readonly string[] s_immutable =
+        ["cluster-enabled", .. ServerSettings.All.Where(setting => !setting.Live).Select(setting => setting.ConfigName)];
 
-    private static readonly string[] s_allNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
+    // Redis's names first (as CONFIG GET * has always listed them), then the table's settings Redis does not have.
+    private static readonly string[] s_allNames =
+    [
+        .. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names),
+        .. ServerSettings.All.Select(setting => setting.ConfigName).Except(s_names),
+    ];
 
     // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
     // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
@@ -151,6 +159,30 @@ internal static class ConfigCommands
         return RedisReply.Ok;
     }
 
+    // CONFIG REWRITE: the file the server was started with gets every table setting's value in force, in the
+    // file's own syntax and names (ConfigFileRewriter keeps its comments and unknown lines, as Redis does).
+    public static RedisReply Rewrite(RedisSession session, byte[][] args)
+    {
+        var settings = session.Server.Config.Settings;
+        if (settings.Options.ConfigFile is not { } path)
+        {
+            return new RedisReply.Error(RespErrors.ConfigNoFile);
+        }
+
+        var current = ServerSettings.All.ToDictionary(
+            setting => setting,
+            setting => setting.Live ? Value(session.Server, setting.ConfigName) : setting.Read(settings.Options));
+        try
+        {
+            ConfigFileRewriter.Rewrite(path, current);
+            return RedisReply.Ok;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return new RedisReply.Error(string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigRewriteFailed, error.Message));
+        }
+    }
+
     public static RedisReply ResetStat(RedisSession session, byte[][] args)
     {
         session.Server.CommandStatistics.Reset();
@@ -194,6 +226,7 @@ internal static class ConfigCommands
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
             _ when LazyfreeConfig.Knows(name) => server.Config.Lazyfree.Value(name),
+            _ when ServerSettings.FindByConfigName(name) is { } setting => setting.Read(settings.Options),
             _ => "",
         };
     }

@@ -22,4 +22,7 @@ internal sealed record RedisSettings
 
     /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
     public RespLimits RequestLimits { get; init; } = RespLimits.Default;
+
+    /// <summary>The options the server started with: CONFIG GET answers the settings no command changes from them.</summary>
+    public Hosting.CacheServerOptions Options { get; init; } = new();
 }
