@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReactiveCache.Hosting.Settings;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
@@ -21,17 +20,11 @@ internal static class ConfigCommands
         "replica-read-only", "slave-read-only", "cluster-enabled", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time",
     ];
 
-    // What this server cannot change while running (some of them Redis can: port, bind): every setting of the table
-    // not marked live.
-    private static readonly string[] s_immutable =
-        ["cluster-enabled", .. ServerSettings.All.Where(setting => !setting.Live).Select(setting => setting.ConfigName)];
+    // What this server cannot change while running (some of them Redis can: port, bind), besides every setting of the
+    // server's table not marked live.
+    private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
 
-    // Redis's names first (as CONFIG GET * has always listed them), then the table's settings Redis does not have.
-    private static readonly string[] s_allNames =
-    [
-        .. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names),
-        .. ServerSettings.All.Select(setting => setting.ConfigName).Except(s_names),
-    ];
+    private static readonly string[] s_redisNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
 
     // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
     // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
@@ -44,8 +37,8 @@ internal static class ConfigCommands
             var sent = Encoding.UTF8.GetString(argument);
             var pattern = ToLower(argument);
             var names = sent.AsSpan().IndexOfAny("[*?") < 0
-                ? Known(sent) is null ? [] : [sent]
-                : s_allNames.Where(name => Glob.IsMatch(pattern, Encoding.ASCII.GetBytes(name)));
+                ? Known(session, sent) is null ? [] : [sent]
+                : AllNames(session).Where(name => Glob.IsMatch(pattern, Encoding.ASCII.GetBytes(name)));
             foreach (var name in names.Where(seen.Add))
             {
                 pairs.Add(new(RedisReply.Of(name), RedisReply.Of(Value(session.Server, name.ToLowerInvariant()))));
@@ -68,12 +61,12 @@ internal static class ConfigCommands
         for (var i = 2; i < args.Length; i += 2)
         {
             var sent = Encoding.UTF8.GetString(args[i]);
-            if (Known(sent) is not { } name)
+            if (Known(session, sent) is not { } name)
             {
                 return RedisArgs.Error(RespErrors.ConfigSetUnknown, sent);
             }
 
-            if (s_immutable.Contains(name))
+            if (s_immutable.Contains(name) || session.Server.Config.Settings.Table.Any(setting => setting.Name == name && !setting.Live))
             {
                 return RedisArgs.Error(RespErrors.ConfigSetImmutable, name);
             }
@@ -159,22 +152,22 @@ internal static class ConfigCommands
         return RedisReply.Ok;
     }
 
-    // CONFIG REWRITE: the file the server was started with gets every table setting's value in force, in the
-    // file's own syntax and names (ConfigFileRewriter keeps its comments and unknown lines, as Redis does).
+    // CONFIG REWRITE: the file the server was started with gets every table setting's value in force (the hosting
+    // layer writes it in the file's own syntax and names, keeping its comments and unknown lines, as Redis does).
     public static RedisReply Rewrite(RedisSession session, byte[][] args)
     {
         var settings = session.Server.Config.Settings;
-        if (settings.Options.ConfigFile is not { } path)
+        if (settings.Rewrite is not { } rewrite)
         {
             return new RedisReply.Error(RespErrors.ConfigNoFile);
         }
 
-        var current = ServerSettings.All.ToDictionary(
-            setting => setting,
-            setting => setting.Live ? Value(session.Server, setting.ConfigName) : setting.Read(settings.Options));
+        var current = settings.Table.ToDictionary(
+            setting => setting.Name,
+            setting => setting.Live ? Value(session.Server, setting.Name) : setting.StartValue);
         try
         {
-            ConfigFileRewriter.Rewrite(path, current);
+            rewrite(current);
             return RedisReply.Ok;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -190,11 +183,15 @@ internal static class ConfigCommands
         return RedisReply.Ok;
     }
 
+    // Redis's names first (as CONFIG GET * has always listed them), then the table's settings Redis does not have.
+    private static IEnumerable<string> AllNames(RedisSession session) =>
+        s_redisNames.Concat(session.Server.Config.Settings.Table.Select(setting => setting.Name).Except(s_redisNames));
+
     // A name or alias this server knows, in lower case; null when it knows none.
-    private static string? Known(string sent)
+    private static string? Known(RedisSession session, string sent)
     {
         var name = sent.ToLowerInvariant();
-        return s_allNames.Contains(name) ? name : null;
+        return AllNames(session).Contains(name) ? name : null;
     }
 
     private static RedisReply Invalid(string name, string reason) =>
@@ -226,8 +223,7 @@ internal static class ConfigCommands
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
             _ when LazyfreeConfig.Knows(name) => server.Config.Lazyfree.Value(name),
-            _ when ServerSettings.FindByConfigName(name) is { } setting => setting.Read(settings.Options),
-            _ => "",
+            _ => settings.Table.FirstOrDefault(setting => setting.Name == name)?.StartValue ?? "",
         };
     }
 

@@ -23,6 +23,12 @@ internal sealed record RedisSettings
     /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
     public RespLimits RequestLimits { get; init; } = RespLimits.Default;
 
-    /// <summary>The options the server started with: CONFIG GET answers the settings no command changes from them.</summary>
-    public Hosting.CacheServerOptions Options { get; init; } = new();
+    /// <summary>Every setting of the server's table, for CONFIG GET * and SET; the hosting layer fills it.</summary>
+    public IReadOnlyList<ConfigSetting> Table { get; init; } = [];
+
+    /// <summary>
+    /// CONFIG REWRITE: writes the config file the server was started from with these values (by CONFIG name), throwing
+    /// an IOException when it cannot; null when the server has no config file.
+    /// </summary>
+    public Action<IReadOnlyDictionary<string, string>>? Rewrite { get; init; }
 }

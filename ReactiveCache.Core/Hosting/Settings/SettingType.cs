@@ -18,6 +18,21 @@ internal sealed record SettingType<T>(SettingType<T>.Parser TryParse, Func<T, st
 /// <summary>The setting types the table uses.</summary>
 internal static class SettingTypes
 {
+    // A size as an operator writes it (64mb, 2gb; binary units, as MemorySize reads mb and gb), bytes when it is not
+    // a whole number of one: what --help shows and CONFIG REWRITE writes.
+    private static string FormatSize(long bytes)
+    {
+        foreach (var (unit, suffix) in new[] { (1L << 30, "gb"), (1L << 20, "mb"), (1L << 10, "kb") })
+        {
+            if (bytes > 0 && bytes % unit == 0)
+            {
+                return (bytes / unit).ToString(CultureInfo.InvariantCulture) + suffix;
+            }
+        }
+
+        return MemorySize.Format(bytes);
+    }
+
     public static SettingType<int> Whole(int minimum, int maximum) => new(
         (string text, out int value, out string reason) =>
         {
@@ -47,7 +62,7 @@ internal static class SettingTypes
             reason = MemorySize.TryParse(text, out bytes) ? "" : $"'{text}' is not a size (bytes, or with k, kb, m, mb, g, gb)";
             return reason.Length == 0;
         },
-        MemorySize.Format);
+        FormatSize);
 
     /// <summary>Redis's own bounds for the request sizes (config.c): at least 1mb.</summary>
     public static readonly SettingType<long> LargeSize = new(
@@ -57,7 +72,7 @@ internal static class SettingTypes
             reason = valid ? "" : "must be a memory size of 1mb or more, such as 64mb, 1gb or 1048576";
             return valid;
         },
-        MemorySize.Format);
+        FormatSize);
 
     public static readonly SettingType<string> Text = new(
         (string text, out string value, out string reason) =>
