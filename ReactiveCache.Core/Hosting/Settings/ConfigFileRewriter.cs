@@ -77,9 +77,12 @@ internal static class ConfigFileRewriter
             : null;
     }
 
-    // A repeatable setting's words are written as words (client-output-buffer-limit normal 0 0 0 ...), others as one value.
-    private static string Line(ServerSetting setting, string value) =>
-        setting.Repeatable
+    // In the setting's own spelling (maxmemory 5mb, not CONFIG GET's bytes). A repeatable setting's words are written as words (client-output-buffer-limit normal 0 0 0 ...), others as one value.
+    private static string Line(ServerSetting setting, string current)
+    {
+        var value = setting.Canonical(current) ?? current;
+        return setting.Repeatable
             ? $"{setting.Name} {value}"
             : $"{setting.Name} {ConfigFileSyntax.Quote(value)}";
+    }
 }
