@@ -44,6 +44,22 @@ public sealed class ServerSettingsSpecs
         Assert.That(ServerSettings.All.Select(setting => $"--{setting.Name} "), Is.All.Matches<string>(option => output.ToString().Contains(option!, StringComparison.Ordinal)));
     }
 
+    [Test]
+    public void Has_a_row_in_docs_configuration_md_for_every_setting()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ReactiveCache.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var page = File.ReadAllText(Path.Combine(directory!.FullName, "docs", "configuration.md"));
+
+        var rows = ServerSettings.All.Select(setting =>
+            $"| `--{setting.Name}` | `{setting.Name}` | `{setting.EnvironmentVariable}` | `{setting.ConfigName}` |");
+        Assert.That(rows, Is.All.Matches<string>(row => page.Contains(row!, StringComparison.Ordinal)));
+    }
+
     [TestCase("port 7379", new[] { "port", "7379" })]
     [TestCase("  requirepass \"two words\"  ", new[] { "requirepass", "two words" })]
     [TestCase("requirepass 'it\\'s'", new[] { "requirepass", "it's" })]

@@ -126,6 +126,15 @@ internal static class ConfigCommands
 
                     changes.Add(() => SetLimit(session.Server.Config, name, bytes));
                     break;
+                case "max-multibulk-length":
+                    // Ours (Redis has no such bound): every connection's framer reads it before the next request.
+                    if (!TryReadInteger(value, 1, out var arguments, out var countError))
+                    {
+                        return Invalid(name, countError);
+                    }
+
+                    changes.Add(() => session.Server.Config.RequestLimits = session.Server.Config.RequestLimits with { MaxMultibulkLength = arguments });
+                    break;
                 case "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time":
                     if (!MemoryConfig.TryChange(session.Server.Databases[0], name, value, out var memoryChange, out var memoryError))
                     {
@@ -219,6 +228,7 @@ internal static class ConfigCommands
             "client-output-buffer-limit" => settings.Limits.OutputBuffers.ToString(),
             "proto-max-bulk-len" => server.Config.RequestLimits.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
             "client-query-buffer-limit" => server.Config.RequestLimits.QueryBufferLimit.ToString(CultureInfo.InvariantCulture),
+            "max-multibulk-length" => server.Config.RequestLimits.MaxMultibulkLength.ToString(CultureInfo.InvariantCulture),
             "appendonly" or "cluster-enabled" => "no",
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",

@@ -87,7 +87,7 @@ internal static class ServerSettings
             (o, v) => o with { Resp = o.Resp with { MaxBulkLength = v } }, o => o.Resp.MaxBulkLength) with { Live = true },
         Setting(
             "max-multibulk-length", "Most arguments in one Redis request", Whole(1, int.MaxValue), 1024 * 1024,
-            (o, v) => o with { Resp = o.Resp with { MaxMultibulkLength = v } }, o => o.Resp.MaxMultibulkLength),
+            (o, v) => o with { Resp = o.Resp with { MaxMultibulkLength = v } }, o => o.Resp.MaxMultibulkLength) with { Live = true },
         Host(
             "io-threads",
             "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",

@@ -90,5 +90,16 @@ public sealed class ConfigOverRespSpecs
         Assert.That(closed, Is.True);
     }
 
+    [Test]
+    public async Task Refuses_a_request_with_more_arguments_than_a_lowered_max_multibulk_length()
+    {
+        await using var client = await ConnectAsync();
+        Assert.That(await client.AskAsync("CONFIG", "SET", "max-multibulk-length", "2"), Is.EqualTo(new[] { "OK" }));
+
+        var reply = await client.AskAsync("SET", "k", "v");
+
+        Assert.That(reply[0], Does.StartWith("-ERR Protocol error"));
+    }
+
     private Task<RespCommandClient> ConnectAsync() => RespCommandClient.ConnectAsync(_server.RespEndPoint!.Port);
 }
