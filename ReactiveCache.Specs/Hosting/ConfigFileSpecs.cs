@@ -106,6 +106,15 @@ public sealed class ConfigFileSpecs
     }
 
     [Test]
+    public void Refuses_an_endless_device_instead_of_reading_it_all()
+    {
+        var (parsed, _, errors) = Parse("--config", "/dev/zero");
+
+        Assert.That(parsed, Is.False);
+        Assert.That(errors, Does.StartWith($"error: cannot read config file '/dev/zero': longer than {ConfigFileSyntax.MaxFileLength} characters"));
+    }
+
+    [Test]
     public void Carries_the_shared_directives_of_a_redis_conf_and_warns_about_the_rest()
     {
         var file = Write("port 6390", "bind 10.0.0.1 -::1", "maxclients 9", "loglevel warning", "save 3600 1", "maxmemory-clients 10%", "client-output-buffer-limit replica 1mb 1mb 1");

@@ -13,8 +13,8 @@ internal static class ConfigFileSyntax
     /// <summary>The longest line read; redis.conf has no limit, but no setting needs a megabyte.</summary>
     public const int MaxLineLength = 1024 * 1024;
 
-    /// <summary>The largest file read, so a device or a huge file is refused instead of filling memory.</summary>
-    public const long MaxFileLength = 64L * 1024 * 1024;
+    /// <summary>The most characters read, so a device (/dev/zero) or a huge file is refused instead of filling memory.</summary>
+    public const int MaxFileLength = 32 * 1024 * 1024;
 
     /// <summary>The most words one directive may have (client-output-buffer-limit with every class is 13).</summary>
     public const int MaxWords = 64;
@@ -32,20 +32,32 @@ internal static class ConfigFileSyntax
                 return false;
             }
 
-            var file = new FileInfo(path);
-            if (!file.Exists)
+            if (!File.Exists(path))
             {
                 error = $"cannot read config file '{path}': no such file";
                 return false;
             }
 
-            if (file.Length > MaxFileLength)
+            // Read by length, not by line: a device's length says nothing, and one endless line must stop too.
+            using var reader = new StreamReader(path, Encoding.UTF8);
+            var text = new StringBuilder();
+            var chunk = new char[64 * 1024];
+            for (var read = reader.Read(chunk); read > 0; read = reader.Read(chunk))
             {
-                error = $"cannot read config file '{path}': larger than {MaxFileLength} bytes";
-                return false;
+                text.Append(chunk, 0, read);
+                if (text.Length > MaxFileLength)
+                {
+                    error = $"cannot read config file '{path}': longer than {MaxFileLength} characters";
+                    return false;
+                }
             }
 
-            lines = File.ReadAllLines(path, Encoding.UTF8);
+            lines = text.ToString().Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+            if (lines.Length > 0 && lines[^1].Length == 0)
+            {
+                lines = lines[..^1];
+            }
+
             return true;
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
