@@ -36,6 +36,10 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
         console.TimestampFormat = "HH:mm:ss.fff ";
     }));
 var logger = loggerFactory.CreateLogger("ReactiveCache");
+foreach (var warning in commandLine.Warnings)
+{
+    logger.LogWarning("{Warning}", warning);
+}
 
 CacheServer server;
 try

@@ -10,6 +10,7 @@ using ReactiveCache.Commands.Memcached;
 using ReactiveCache.Commands.Native;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Framing;
+using ReactiveCache.Hosting.Settings;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols;
 using ReactiveCache.Protocols.Memcached;
@@ -174,6 +175,8 @@ public sealed class CacheServer : IAsyncDisposable
             Bind = options.BindAddress.ToString(),
             Limits = Limits,
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
+            Table = ServerSettings.All.Select(setting => new ConfigSetting(setting.ConfigName, setting.Live, setting.Read(options))).ToList(),
+            Rewrite = options.ConfigFile is { } path ? values => ConfigFileRewriter.Rewrite(path, ByTableRow(values)) : null,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
@@ -181,6 +184,10 @@ public sealed class CacheServer : IAsyncDisposable
         var protocol = new RespProtocol(settings.RequestLimits);
         return Listen(options.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
     }
+
+    private static Dictionary<ServerSetting, string> ByTableRow(IReadOnlyDictionary<string, string> valuesByConfigName) =>
+        ServerSettings.All.Where(setting => valuesByConfigName.ContainsKey(setting.ConfigName))
+            .ToDictionary(setting => setting, setting => valuesByConfigName[setting.ConfigName]);
 
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>
     public async ValueTask DisposeAsync()

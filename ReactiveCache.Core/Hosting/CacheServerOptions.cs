@@ -12,14 +12,16 @@ public sealed record CacheServerOptions
     /// <summary>
     /// The native line protocol's port. 0 binds any free port (read it back from
     /// <see cref="CacheServer.NativeEndPoint"/>: the way to host a server in a test); <c>null</c> turns the
-    /// listener off. The command line's <c>--port 0</c> means off, as with redis-server and memcached.
+    /// listener off. Beware: on the command line, in a config file and in the environment (<c>--port 0</c>,
+    /// <c>port 0</c>, <c>REACTIVECACHE_PORT=0</c>) 0 means off, as with redis-server and memcached
+    /// (docs/configuration.md); only here does it mean "any free port".
     /// </summary>
     public int? Port { get; init; } = 7379;
 
     /// <summary>
     /// The memcached text protocol's port (with the meta commands). 0 binds any free port (read it back from
     /// <see cref="CacheServer.MemcachedEndPoint"/>); <c>null</c> turns the listener off, as the command line's
-    /// <c>--memcached-port 0</c> does.
+    /// <c>--memcached-port 0</c> (and a config file's or the environment's 0) does.
     /// </summary>
     public int? MemcachedPort { get; init; } = 11211;
 
@@ -28,7 +30,8 @@ public sealed record CacheServerOptions
 
     /// <summary>
     /// The Redis protocol's (RESP2/RESP3) port, with the same meaning as <see cref="Port"/>: 0 binds any free
-    /// port (read it back from <see cref="CacheServer.RespEndPoint"/>), <c>null</c> turns the listener off.
+    /// port (read it back from <see cref="CacheServer.RespEndPoint"/>), <c>null</c> turns the listener off, as the
+    /// command line's <c>--resp-port 0</c> (and a config file's or the environment's 0) does.
     /// </summary>
     public int? RespPort { get; init; } = 6379;
 
@@ -86,4 +89,18 @@ public sealed record CacheServerOptions
     /// line's <c>--maxmemory</c> and <c>--maxmemory-policy</c>, which also stand for memcached's <c>-m</c> and <c>-M</c>).
     /// </summary>
     public CacheStoreOptions Store { get; init; } = new();
+
+    /// <summary>
+    /// The config file the host read the settings from (the console's <c>--config</c>), which <c>CONFIG REWRITE</c>
+    /// rewrites with the settings in force; null, the default, answers CONFIG REWRITE with Redis's
+    /// <c>ERR The server is running without a config file</c>. The server never reads it: the host does.
+    /// </summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>
+    /// Settings the hosting process applies itself (the console's <c>log-level</c> and <c>io-threads</c>), as text by
+    /// their configuration names, kept so CONFIG GET reports them and CONFIG REWRITE writes them back. The server does
+    /// not act on them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> HostSettings { get; init; } = new Dictionary<string, string>();
 }

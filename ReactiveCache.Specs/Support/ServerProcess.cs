@@ -28,7 +28,16 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Completes with the log line that says the server is ready.</summary>
     public Task<string> Ready => _ready.Task;
 
-    public static ServerProcess Start(params string[] arguments)
+    public static ServerProcess Start(params string[] arguments) => Launch(arguments, environment: null, otherPortsOff: true);
+
+    /// <summary>
+    /// Starts the server with exactly <paramref name="arguments"/> (no protocol is turned off behind its back, so a
+    /// config file's ports count) and <paramref name="environment"/> added to this process's environment.
+    /// </summary>
+    public static ServerProcess StartConfigured(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        Launch(arguments, environment, otherPortsOff: false);
+
+    private static ServerProcess Launch(string[] arguments, IReadOnlyDictionary<string, string>? environment, bool otherPortsOff)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,7 +53,12 @@ internal sealed class ServerProcess : IDisposable
 
         // The other protocols' default ports (6379, 11211) may be taken on a build machine by a real Redis or
         // memcached, or a parallel run: keep those listeners off unless a spec asks for them.
-        foreach (var option in new[] { "--resp-port", "--memcached-port" }.Where(option => !arguments.Contains(option)))
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var option in new[] { "--resp-port", "--memcached-port" }.Where(option => otherPortsOff && !arguments.Contains(option)))
         {
             start.ArgumentList.Add(option);
             start.ArgumentList.Add("0");

@@ -20,10 +20,11 @@ internal static class ConfigCommands
         "replica-read-only", "slave-read-only", "cluster-enabled", "maxmemory-samples", "lfu-log-factor", "lfu-decay-time",
     ];
 
-    // What this server cannot change while running (some of them Redis can: port, bind).
+    // What this server cannot change while running (some of them Redis can: port, bind), besides every setting of the
+    // server's table not marked live.
     private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
 
-    private static readonly string[] s_allNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
+    private static readonly string[] s_redisNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
 
     // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
     // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
@@ -36,8 +37,8 @@ internal static class ConfigCommands
             var sent = Encoding.UTF8.GetString(argument);
             var pattern = ToLower(argument);
             var names = sent.AsSpan().IndexOfAny("[*?") < 0
-                ? Known(sent) is null ? [] : [sent]
-                : s_allNames.Where(name => Glob.IsMatch(pattern, Encoding.ASCII.GetBytes(name)));
+                ? Known(session, sent) is null ? [] : [sent]
+                : AllNames(session).Where(name => Glob.IsMatch(pattern, Encoding.ASCII.GetBytes(name)));
             foreach (var name in names.Where(seen.Add))
             {
                 pairs.Add(new(RedisReply.Of(name), RedisReply.Of(Value(session.Server, name.ToLowerInvariant()))));
@@ -60,12 +61,12 @@ internal static class ConfigCommands
         for (var i = 2; i < args.Length; i += 2)
         {
             var sent = Encoding.UTF8.GetString(args[i]);
-            if (Known(sent) is not { } name)
+            if (Known(session, sent) is not { } name)
             {
                 return RedisArgs.Error(RespErrors.ConfigSetUnknown, sent);
             }
 
-            if (s_immutable.Contains(name))
+            if (s_immutable.Contains(name) || session.Server.Config.Settings.Table.Any(setting => setting.Name == name && !setting.Live))
             {
                 return RedisArgs.Error(RespErrors.ConfigSetImmutable, name);
             }
@@ -125,6 +126,15 @@ internal static class ConfigCommands
 
                     changes.Add(() => SetLimit(session.Server.Config, name, bytes));
                     break;
+                case "max-multibulk-length":
+                    // Ours (Redis has no such bound): every connection's framer reads it before the next request.
+                    if (!TryReadInteger(value, 1, out var arguments, out var countError))
+                    {
+                        return Invalid(name, countError);
+                    }
+
+                    changes.Add(() => session.Server.Config.RequestLimits = session.Server.Config.RequestLimits with { MaxMultibulkLength = arguments });
+                    break;
                 case "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time":
                     if (!MemoryConfig.TryChange(session.Server.Databases[0], name, value, out var memoryChange, out var memoryError))
                     {
@@ -151,6 +161,30 @@ internal static class ConfigCommands
         return RedisReply.Ok;
     }
 
+    // CONFIG REWRITE: the file the server was started with gets every table setting's value in force (the hosting
+    // layer writes it in the file's own syntax and names, keeping its comments and unknown lines, as Redis does).
+    public static RedisReply Rewrite(RedisSession session, byte[][] args)
+    {
+        var settings = session.Server.Config.Settings;
+        if (settings.Rewrite is not { } rewrite)
+        {
+            return new RedisReply.Error(RespErrors.ConfigNoFile);
+        }
+
+        var current = settings.Table.ToDictionary(
+            setting => setting.Name,
+            setting => setting.Live ? Value(session.Server, setting.Name) : setting.StartValue);
+        try
+        {
+            rewrite(current);
+            return RedisReply.Ok;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return new RedisReply.Error(string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigRewriteFailed, error.Message));
+        }
+    }
+
     public static RedisReply ResetStat(RedisSession session, byte[][] args)
     {
         session.Server.CommandStatistics.Reset();
@@ -158,11 +192,15 @@ internal static class ConfigCommands
         return RedisReply.Ok;
     }
 
+    // Redis's names first (as CONFIG GET * has always listed them), then the table's settings Redis does not have.
+    private static IEnumerable<string> AllNames(RedisSession session) =>
+        s_redisNames.Concat(session.Server.Config.Settings.Table.Select(setting => setting.Name).Except(s_redisNames));
+
     // A name or alias this server knows, in lower case; null when it knows none.
-    private static string? Known(string sent)
+    private static string? Known(RedisSession session, string sent)
     {
         var name = sent.ToLowerInvariant();
-        return s_allNames.Contains(name) ? name : null;
+        return AllNames(session).Contains(name) ? name : null;
     }
 
     private static RedisReply Invalid(string name, string reason) =>
@@ -190,11 +228,12 @@ internal static class ConfigCommands
             "client-output-buffer-limit" => settings.Limits.OutputBuffers.ToString(),
             "proto-max-bulk-len" => server.Config.RequestLimits.MaxBulkLength.ToString(CultureInfo.InvariantCulture),
             "client-query-buffer-limit" => server.Config.RequestLimits.QueryBufferLimit.ToString(CultureInfo.InvariantCulture),
+            "max-multibulk-length" => server.Config.RequestLimits.MaxMultibulkLength.ToString(CultureInfo.InvariantCulture),
             "appendonly" or "cluster-enabled" => "no",
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
             _ when LazyfreeConfig.Knows(name) => server.Config.Lazyfree.Value(name),
-            _ => "",
+            _ => settings.Table.FirstOrDefault(setting => setting.Name == name)?.StartValue ?? "",
         };
     }
 

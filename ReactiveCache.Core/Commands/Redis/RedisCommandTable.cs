@@ -189,7 +189,8 @@ internal sealed class RedisCommandTable
         new RedisCommand("config", -2, None, null, group: "server", summary: "A container for server configuration commands.").With(
             new("get", -3, Admin | NoScript | Loading | Stale, ConfigCommands.Get, group: "server", summary: "Returns the effective values of configuration parameters."),
             new("set", -4, Admin | NoScript | Loading | Stale, ConfigCommands.Set, group: "server", summary: "Sets configuration parameters in-flight."),
-            new("resetstat", 2, Admin | NoScript | Loading | Stale, ConfigCommands.ResetStat, group: "server", summary: "Resets the server's statistics.")),
+            new("resetstat", 2, Admin | NoScript | Loading | Stale, ConfigCommands.ResetStat, group: "server", summary: "Resets the server's statistics."),
+            new("rewrite", 2, Admin | NoScript | Loading | Stale, ConfigCommands.Rewrite, group: "server", summary: "Persists the effective configuration to file.")),
         new RedisCommand("command", -1, Loading | Stale, CommandCommands.All, group: "server", summary: "Returns detailed information about all commands.").With(
             new("count", 2, Loading | Stale, CommandCommands.Count, group: "server", summary: "Returns a count of commands."),
             new("info", -2, Loading | Stale, CommandCommands.Info, group: "server", summary: "Returns information about one, multiple or all commands."),

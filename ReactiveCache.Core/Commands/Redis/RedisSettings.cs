@@ -22,4 +22,13 @@ internal sealed record RedisSettings
 
     /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
     public RespLimits RequestLimits { get; init; } = RespLimits.Default;
+
+    /// <summary>Every setting of the server's table, for CONFIG GET * and SET; the hosting layer fills it.</summary>
+    public IReadOnlyList<ConfigSetting> Table { get; init; } = [];
+
+    /// <summary>
+    /// CONFIG REWRITE: writes the config file the server was started from with these values (by CONFIG name), throwing
+    /// an IOException when it cannot; null when the server has no config file.
+    /// </summary>
+    public Action<IReadOnlyDictionary<string, string>>? Rewrite { get; init; }
 }

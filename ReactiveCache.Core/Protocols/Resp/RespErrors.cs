@@ -86,6 +86,8 @@ internal static class RespErrors
     public const string ConfigSetImmutable = "ERR CONFIG SET failed (possibly related to argument '{0}') - can't set immutable config";
     public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
     public const string InvalidEventClass = "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.";
+    public const string ConfigNoFile = "ERR The server is running without a config file";
+    public const string ConfigRewriteFailed = "ERR Rewriting config file: {0}";
     public const string ConfigDuplicate = "duplicate parameter";
     public const string ConfigNotInteger = "argument couldn't be parsed into an integer";
     public const string ConfigOutOfRange = "argument must be between {0} and {1} inclusive";
