@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Networking;
 
@@ -68,6 +69,24 @@ internal sealed class ServerCommandLine
         "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",
         1, 1, 128);
     private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit" };
+
+    // TLS (docs/tls.md), with redis.conf's tls-* names. --tls-port is the Redis protocol's, as in redis.conf (alias
+    // --tls-resp-port, beside --resp-port); the other two name their protocol, as --memcached-port does.
+    private readonly Option<int> _tlsPort = Integer("--tls-port", "Redis (RESP) protocol over TLS port (0, the default, turns it off); alias --tls-resp-port", 0, 0, 65535);
+    private readonly Option<int> _tlsNativePort = Integer("--tls-native-port", "Native line protocol over TLS port (0, the default, turns it off)", 0, 0, 65535);
+    private readonly Option<int> _tlsMemcachedPort = Integer("--tls-memcached-port", "memcached protocol over TLS port (0, the default, turns it off)", 0, 0, 65535);
+    private readonly Option<string?> _tlsCertFile = new("--tls-cert-file") { Description = "The server's TLS certificate, PEM (certificates after the first are sent as its chain)" };
+    private readonly Option<string?> _tlsKeyFile = new("--tls-key-file") { Description = "The certificate's private key, PEM" };
+    private readonly Option<string?> _tlsKeyFilePass = new("--tls-key-file-pass") { Description = "Password of an encrypted (PKCS#8) --tls-key-file" };
+    private readonly Option<string?> _tlsCaCertFile = new("--tls-ca-cert-file") { Description = "CA certificates (PEM) that client certificates must be signed by" };
+    private readonly Option<string> _tlsAuthClients = new("--tls-auth-clients")
+    {
+        Description = "yes (the default, as Redis): clients must present a certificate signed by the CA; optional: they may; no: none is asked for",
+        DefaultValueFactory = _ => "yes",
+    };
+    private readonly Option<string> _tlsProtocols = new("--tls-protocols") { Description = "TLS versions offered, e.g. \"TLSv1.3\"", DefaultValueFactory = _ => "TLSv1.2 TLSv1.3" };
+    private readonly Option<int> _tlsHandshakeTimeout = Integer("--tls-handshake-timeout", "Seconds a TLS client may take to finish its handshake before it is dropped", 10, 1, 3600);
+
     private readonly RootCommand _root;
 
     public ServerCommandLine()
@@ -79,7 +98,10 @@ internal sealed class ServerCommandLine
             _maxMemory, _maxMemoryPolicy, _maxMemorySamples, _lfuLogFactor, _lfuDecayTime,
             _replayBufferSize, _replayBufferBytes, _logLevel,
             _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength, _ioThreads,
+            _tlsPort, _tlsNativePort, _tlsMemcachedPort, _tlsCertFile, _tlsKeyFile, _tlsKeyFilePass, _tlsCaCertFile,
+            _tlsAuthClients, _tlsProtocols, _tlsHandshakeTimeout,
         };
+        AddTlsValidators();
         AddMemorySizeValidator(_queryBufferLimit);
         AddMemorySizeValidator(_protoMaxBulkLen);
         _protectedMode.AcceptOnlyFromAmong("yes", "no");
@@ -185,6 +207,7 @@ internal sealed class ServerCommandLine
             RequirePass = parsed.GetValue(_requirePass),
             ProtectedMode = parsed.GetValue(_protectedMode) == "yes",
             RespPort = OffWhenZero(parsed.GetValue(_respPort)),
+            Tls = ToTlsOptions(parsed),
             Resp = new RespOptions
             {
                 Databases = parsed.GetValue(_databases),
@@ -210,6 +233,72 @@ internal sealed class ServerCommandLine
             LfuLogFactor = parsed.GetValue(_lfuLogFactor),
             LfuDecayMinutes = parsed.GetValue(_lfuDecayTime),
         };
+    }
+
+    private void AddTlsValidators()
+    {
+        _tlsPort.Aliases.Add("--tls-resp-port");
+        _tlsAuthClients.AcceptOnlyFromAmong("yes", "no", "optional");
+        _tlsProtocols.Validators.Add(result =>
+        {
+            if (!TryParseTlsProtocols(result.GetValueOrDefault<string>(), out _, out var error))
+            {
+                result.AddError($"--tls-protocols: {error}");
+            }
+        });
+    }
+
+    // Null while every TLS port is off, so certificate files are read only when something will use them.
+    private TlsOptions? ToTlsOptions(ParseResult parsed)
+    {
+        var tls = new TlsOptions
+        {
+            RespPort = OffWhenZero(parsed.GetValue(_tlsPort)),
+            Port = OffWhenZero(parsed.GetValue(_tlsNativePort)),
+            MemcachedPort = OffWhenZero(parsed.GetValue(_tlsMemcachedPort)),
+            CertificateFile = parsed.GetValue(_tlsCertFile),
+            KeyFile = parsed.GetValue(_tlsKeyFile),
+            KeyFilePassword = parsed.GetValue(_tlsKeyFilePass),
+            CaCertificateFile = parsed.GetValue(_tlsCaCertFile),
+            AuthClients = parsed.GetValue(_tlsAuthClients) switch
+            {
+                "no" => TlsClientAuthentication.None,
+                "optional" => TlsClientAuthentication.Optional,
+                _ => TlsClientAuthentication.Required,
+            },
+            Protocols = TryParseTlsProtocols(parsed.GetValue(_tlsProtocols), out var protocols, out _) ? protocols : SslProtocols.None,
+            HandshakeTimeout = TimeSpan.FromSeconds(parsed.GetValue(_tlsHandshakeTimeout)),
+        };
+        return tls.Listens ? tls : null;
+    }
+
+    // Redis's tls-protocols words. TLSv1 and TLSv1.1, which Redis still accepts, are refused: .NET calls them obsolete.
+    internal static bool TryParseTlsProtocols(string? words, out SslProtocols protocols, out string error)
+    {
+        protocols = SslProtocols.None;
+        error = "";
+        foreach (var word in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            protocols |= word.ToUpperInvariant() switch
+            {
+                "TLSV1.2" => SslProtocols.Tls12,
+                "TLSV1.3" => SslProtocols.Tls13,
+                _ => SslProtocols.None,
+            };
+            if (word.ToUpperInvariant() is not ("TLSV1.2" or "TLSV1.3"))
+            {
+                error = $"'{word}' is not supported; use TLSv1.2, TLSv1.3 or both";
+                return false;
+            }
+        }
+
+        if (protocols == SslProtocols.None)
+        {
+            error = "name at least one of TLSv1.2 and TLSv1.3";
+            return false;
+        }
+
+        return true;
     }
 
     // On the command line, as with redis-server and memcached, port 0 means "do not listen".
