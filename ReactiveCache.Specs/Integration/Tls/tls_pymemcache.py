@@ -9,7 +9,7 @@ context = ssl.create_default_context(cafile=ca)
 context.load_cert_chain(cert, key)
 client = Client(("127.0.0.1", port), tls_context=context, connect_timeout=10, timeout=10)
 
-client.set("auth", "default secret")
+client.set("auth", "default secret", noreply=False)
 assert client.version().startswith(b"1.6"), "version over TLS"
 assert client.set("greeting", b"hello over tls", noreply=False)
 assert client.get("greeting") == b"hello over tls"
