@@ -69,6 +69,15 @@ internal sealed class TestCertificates : IDisposable
         return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
     }
 
+    /// <summary>Deletes the shared set's files, if a spec made them.</summary>
+    public static void DeleteShared()
+    {
+        if (s_shared.IsValueCreated)
+        {
+            s_shared.Value.Dispose();
+        }
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
     private string File(string name) => Path.Combine(Directory, name);

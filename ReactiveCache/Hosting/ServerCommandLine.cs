@@ -279,17 +279,19 @@ internal sealed class ServerCommandLine
         error = "";
         foreach (var word in (words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            protocols |= word.ToUpperInvariant() switch
+            var protocol = word.ToUpperInvariant() switch
             {
                 "TLSV1.2" => SslProtocols.Tls12,
                 "TLSV1.3" => SslProtocols.Tls13,
                 _ => SslProtocols.None,
             };
-            if (word.ToUpperInvariant() is not ("TLSV1.2" or "TLSV1.3"))
+            if (protocol == SslProtocols.None)
             {
                 error = $"'{word}' is not supported; use TLSv1.2, TLSv1.3 or both";
                 return false;
             }
+
+            protocols |= protocol;
         }
 
         if (protocols == SslProtocols.None)
