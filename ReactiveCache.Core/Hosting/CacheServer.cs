@@ -110,7 +110,7 @@ public sealed class CacheServer : IAsyncDisposable
         {
             if (options.Tls is { Listens: true } tls)
             {
-                server._tls = new TlsAcceptor(TlsServerAuthentication.Create(tls), tls.HandshakeTimeout, server.Limits, server.Store.Scheduler, server._logger);
+                server._tls = new TlsAcceptor(TlsServerAuthentication.Create(tls, server._logger), tls.HandshakeTimeout, server.Limits, server.Store.Scheduler, server._logger);
             }
 
             (server.NativeEndPoint, server.TlsNativeEndPoint) = server.Listen(options.Port, options.Tls?.Port, new NativeProtocol(options.MaxLineLength),

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
 
 namespace ReactiveCache.Hosting;
 
@@ -13,7 +14,7 @@ internal static class TlsServerAuthentication
     // The client authentication purpose; OpenSSL checks it too when Redis verifies a client (no EKU at all passes).
     private static readonly Oid s_clientAuthentication = new("1.3.6.1.5.5.7.3.2");
 
-    public static SslServerAuthenticationOptions Create(TlsOptions tls)
+    public static SslServerAuthenticationOptions Create(TlsOptions tls, ILogger logger)
     {
         var (certificate, chain) = ServerCertificate(tls);
         var options = new SslServerAuthenticationOptions
@@ -38,9 +39,20 @@ internal static class TlsServerAuthentication
         };
         options.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
         var optional = tls.AuthClients == TlsClientAuthentication.Optional;
-        options.RemoteCertificateValidationCallback = (_, _, _, errors) =>
-            errors == SslPolicyErrors.None || (optional && errors == SslPolicyErrors.RemoteCertificateNotAvailable);
+        options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None
+            || (optional && errors == SslPolicyErrors.RemoteCertificateNotAvailable)
+            || Refused(certificate, errors, logger);
         return options;
+    }
+
+    // The handshake's own error says only that the callback refused; the operator wants to know why.
+    private static bool Refused(X509Certificate? certificate, SslPolicyErrors errors, ILogger logger)
+    {
+        logger.LogDebug("TLS client certificate refused ({Subject}): {Errors}",
+            certificate?.Subject ?? "none presented",
+            errors == SslPolicyErrors.RemoteCertificateNotAvailable ? "tls-auth-clients yes needs one" : errors);
+        return false;
     }
 
     private static (X509Certificate2 Certificate, X509Certificate2Collection Chain) ServerCertificate(TlsOptions tls)

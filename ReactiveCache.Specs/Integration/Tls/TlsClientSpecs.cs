@@ -90,6 +90,19 @@ public sealed class TlsClientSpecs
         Assert.That(await native.ReadLinesAsync(4), Is.EqualTo(new[] { "ERR NOAUTH Authentication required.", "OK", "OK", "VALUE v" }));
     }
 
+    [Test]
+    public async Task QUIT_ends_TLS_with_close_notify_so_a_client_can_tell_the_end_from_a_cut_connection()
+    {
+        var python = DebianPackage.RequirePythonModule("ssl", "python3");
+        var script = Path.Combine(TestContext.CurrentContext.TestDirectory, "Integration", "Tls", "tls_close_notify.py");
+
+        var run = await ExternalProcess.RunAsync(python,
+            [script, _server.TlsRespEndPoint!.Port.ToString(), _certificates.CaFile, _certificates.ClientCertFile, _certificates.ClientKeyFile],
+            s_timeout);
+
+        Assert.That(run.Output.Trim(), Is.EqualTo("+OK +OK clean"), run.ToString());
+    }
+
     private string[] RedisCliTls() =>
     [
         "--tls", "--cacert", _certificates.CaFile, "--cert", _certificates.ClientCertFile, "--key", _certificates.ClientKeyFile,
