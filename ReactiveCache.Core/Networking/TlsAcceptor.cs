@@ -60,12 +60,14 @@ internal sealed class TlsAcceptor(
             {
                 await tls.AuthenticateAsServerAsync(authentication, deadline.Token);
             }
-            catch (Exception error) when (error is AuthenticationException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception error)
             {
                 var reason = deadline.IsCancellationRequested && !_stopping.IsCancellationRequested
                     ? $"no handshake within {handshakeTimeout.TotalSeconds:0.###} s"
                     : error.Message;
-                logger.LogDebug("TLS handshake from {Remote} failed: {Reason}", remote, reason);
+                // A client's bad handshake is its own business; anything else is ours, but still closes only this socket.
+                var expected = error is AuthenticationException or IOException or SocketException or OperationCanceledException or ObjectDisposedException;
+                logger.Log(expected ? LogLevel.Debug : LogLevel.Error, expected ? null : error, "TLS handshake from {Remote} failed: {Reason}", remote, reason);
                 await tls.DisposeAsync();
                 return;
             }
