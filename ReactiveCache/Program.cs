@@ -46,7 +46,7 @@ try
 {
     server = CacheServer.Start(options, loggerFactory: loggerFactory);
 }
-catch (ListenException error)
+catch (Exception error) when (error is ListenException or TlsSetupException)
 {
     Console.Error.WriteLine($"error: {error.Message}");
     return 1;

@@ -36,6 +36,7 @@ public sealed class CacheServer : IAsyncDisposable
     private readonly TaskCompletionSource _allReadsStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _shutdownRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RedisServer? _redis;
+    private TlsAcceptor? _tls;
     private int _disposed;
     private DelayedFlush? _delayedFlush;
     private readonly ClientsCron _clientsCron;
@@ -76,6 +77,15 @@ public sealed class CacheServer : IAsyncDisposable
     /// <summary>Where the Redis protocol listens, or <c>null</c> when it is turned off.</summary>
     public IPEndPoint? RespEndPoint { get; private set; }
 
+    /// <summary>Where the Redis protocol listens over TLS (<see cref="TlsOptions.RespPort"/>), or <c>null</c>.</summary>
+    public IPEndPoint? TlsRespEndPoint { get; private set; }
+
+    /// <summary>Where the native protocol listens over TLS (<see cref="TlsOptions.Port"/>), or <c>null</c>.</summary>
+    public IPEndPoint? TlsNativeEndPoint { get; private set; }
+
+    /// <summary>Where the memcached protocol listens over TLS (<see cref="TlsOptions.MemcachedPort"/>), or <c>null</c>.</summary>
+    public IPEndPoint? TlsMemcachedEndPoint { get; private set; }
+
     /// <summary>Completes when a client asked the server to stop (Redis SHUTDOWN); the host then disposes it.</summary>
     public Task ShutdownRequested => _shutdownRequested.Task;
 
@@ -86,7 +96,8 @@ public sealed class CacheServer : IAsyncDisposable
 
     /// <summary>
     /// Binds every enabled listener and starts accepting. Throws <see cref="ListenException"/> when an
-    /// address cannot be bound (a port in use); nothing is left listening in that case.
+    /// address cannot be bound (a port in use), <see cref="TlsSetupException"/> when TLS is asked for and its
+    /// certificates cannot be read; nothing is left listening in either case.
     /// </summary>
     /// <param name="options">Ports and limits.</param>
     /// <param name="store">A store to serve; when omitted the server creates one and disposes it with itself.</param>
@@ -98,10 +109,15 @@ public sealed class CacheServer : IAsyncDisposable
         var server = new CacheServer(options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory);
         try
         {
-            server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
+            if (options.Tls is { Listens: true } tls)
+            {
+                server._tls = new TlsAcceptor(TlsServerAuthentication.Create(tls, server._logger), tls.HandshakeTimeout, server.Limits, server.Store.Scheduler, server._logger);
+            }
+
+            (server.NativeEndPoint, server.TlsNativeEndPoint) = server.Listen(options.Port, options.Tls?.Port, new NativeProtocol(options.MaxLineLength),
                 () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
-            server.MemcachedEndPoint = server.ListenMemcached(options);
-            server.RespEndPoint = server.ListenResp(options);
+            (server.MemcachedEndPoint, server.TlsMemcachedEndPoint) = server.ListenMemcached(options);
+            (server.RespEndPoint, server.TlsRespEndPoint) = server.ListenResp(options);
             return server;
         }
         catch
@@ -111,24 +127,36 @@ public sealed class CacheServer : IAsyncDisposable
         }
     }
 
-    private IPEndPoint? ListenMemcached(CacheServerOptions options)
+    private (IPEndPoint? Plain, IPEndPoint? Tls) ListenMemcached(CacheServerOptions options)
     {
         var statistics = new MemcachedStatistics();
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
-        var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
+        return Listen(options.MemcachedPort, options.Tls?.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
             () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
-        return endPoint;
     }
 
-    /// <summary>Binds one protocol's listener and serves every connection it accepts.</summary>
-    internal IPEndPoint? Listen<TFrame, TCommand, TReply, TSession>(
+    /// <summary>
+    /// Binds one protocol's plain and TLS listeners (each where its port is not null) and serves every connection
+    /// they accept with the same sessions: TLS is only the transport under the connection.
+    /// </summary>
+    internal (IPEndPoint? Plain, IPEndPoint? Tls) Listen<TFrame, TCommand, TReply, TSession>(
         int? port,
+        int? tlsPort,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
         Func<TSession> openSession,
         // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
         Func<TSession, IFramer<TFrame>>? framerFor = null)
         where TSession : ICommandSession<TCommand, TReply>
+    {
+        var name = protocol.GetType().Name;
+        void Served(Connection connection) => Track(connection, Serve(connection, protocol, openSession, framerFor));
+        var plain = Bind(port, name, socket => Served(Connection.ForSocket(socket, Limits, Store.Scheduler)));
+        var tls = Bind(tlsPort, name + " over TLS", socket => AcceptTls(socket, Served));
+        return (plain, tls);
+    }
+
+    private IPEndPoint? Bind(int? port, string name, Action<Socket> accepted)
     {
         if (port is not { } number)
         {
@@ -147,22 +175,38 @@ public sealed class CacheServer : IAsyncDisposable
         }
 
         _listeners.Add(listener);
-        var name = protocol.GetType().Name;
         _acceptors.Add(listener.Accepted
-            .Select(socket => Connection.ForSocket(socket, Limits, Store.Scheduler))
             .Subscribe(
-                onNext: connection => Track(connection, Serve(connection, protocol, openSession, framerFor)),
+                onNext: accepted,
                 onError: error => _logger.LogError(error, "{Protocol} listener failed", name),
                 onCompleted: () => _logger.LogDebug("{Protocol} listener stopped", name)));
         _logger.LogInformation("{Protocol} listening on {EndPoint}", name, listener.LocalEndPoint);
         return listener.LocalEndPoint;
     }
 
-    private IPEndPoint? ListenResp(CacheServerOptions options)
+    // Handshakes under way count toward maxclients, as in Redis (which creates the client at accept), so sockets that
+    // each send half a ClientHello cannot take every file descriptor. Over the limit the socket is dropped before any
+    // handshake, as Redis drops it: the refusal could not be read without one.
+    private void AcceptTls(Socket socket, Action<Connection> served)
     {
-        if (options.RespPort is null)
+        var tls = _tls!;
+        var maxClients = Limits.MaxClients;
+        if (Statistics.ConnectionsCurrent + tls.Handshaking >= maxClients)
         {
-            return null;
+            _logger.LogWarning("Refused TLS connection from {Remote}: {Limit} clients are connected or shaking hands", socket.RemoteEndPoint, maxClients);
+            Statistics.RejectConnection();
+            socket.Dispose();
+            return;
+        }
+
+        tls.Accept(socket, served);
+    }
+
+    private (IPEndPoint? Plain, IPEndPoint? Tls) ListenResp(CacheServerOptions options)
+    {
+        if (options.RespPort is null && options.Tls?.RespPort is null)
+        {
+            return (null, null);
         }
 
         var resp = options.Resp;
@@ -171,7 +215,7 @@ public sealed class CacheServer : IAsyncDisposable
             Databases = resp.Databases,
             Access = Access,
             NotifyKeyspaceEvents = resp.NotifyKeyspaceEvents,
-            Port = options.RespPort.Value,
+            Port = options.RespPort ?? 0,
             Bind = options.BindAddress.ToString(),
             Limits = Limits,
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
@@ -182,7 +226,7 @@ public sealed class CacheServer : IAsyncDisposable
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
         // Protocols/ need know nothing of sessions.
         var protocol = new RespProtocol(settings.RequestLimits);
-        return Listen(options.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        return Listen(options.RespPort, options.Tls?.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
     }
 
     private static Dictionary<ServerSetting, string> ByTableRow(IReadOnlyDictionary<string, string> valuesByConfigName) =>
@@ -200,6 +244,12 @@ public sealed class CacheServer : IAsyncDisposable
         _clientsCron.Dispose();
         _acceptors.ForEach(acceptor => acceptor.Dispose());
         _listeners.ForEach(listener => listener.Dispose());
+        if (_tls is not null)
+        {
+            // Before the connections are counted below: a handshake that finishes now still gets closed with them.
+            await _tls.DisposeAsync();
+        }
+
         // Two phases, so nothing acknowledged is lost: every connection first finishes the batch it is
         // executing and stops reading; only then are they closed, each with every change pushed to it.
         var open = _connections.Values.ToArray();

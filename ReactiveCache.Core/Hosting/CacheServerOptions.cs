@@ -35,6 +35,12 @@ public sealed record CacheServerOptions
     /// </summary>
     public int? RespPort { get; init; } = 6379;
 
+    /// <summary>
+    /// TLS listeners for any of the three protocols, with their certificates (Redis's <c>tls-*</c> settings);
+    /// <c>null</c>, the default, listens in plain text only. See docs/tls.md.
+    /// </summary>
+    public TlsOptions? Tls { get; init; }
+
     /// <summary>The Redis protocol's databases, keyspace notifications and limits.</summary>
     public RespOptions Resp { get; init; } = new();
 

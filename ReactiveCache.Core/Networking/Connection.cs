@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
@@ -72,8 +73,12 @@ internal sealed class Connection : IAsyncDisposable
     public static Connection ForSocket(Socket socket, ClientLimits limits, IScheduler clock)
     {
         socket.NoDelay = true;
-        var stream = new NetworkStream(socket, ownsSocket: true);
-        return new Connection(
+        return ForStream(socket, new NetworkStream(socket, ownsSocket: true), limits, clock);
+    }
+
+    /// <summary>Wraps a stream over an accepted socket (TLS's SslStream) in pipes; disposing the stream closes the socket.</summary>
+    public static Connection ForStream(Socket socket, Stream stream, ClientLimits limits, IScheduler clock) =>
+        new(
             PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true)),
             PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)),
             limits,
@@ -82,7 +87,6 @@ internal sealed class Connection : IAsyncDisposable
             socket.RemoteEndPoint,
             socket,
             stream);
-    }
 
     public long Id { get; } = Interlocked.Increment(ref s_nextId);
 
@@ -416,6 +420,12 @@ internal sealed class Connection : IAsyncDisposable
 
             await flush;
             _flushedOnClose = true;
+            if (_transport is SslStream tls)
+            {
+                // TLS's close_notify, so the client can tell the end from a cut connection.
+                await tls.ShutdownAsync();
+            }
+
             _socket?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception error) when (error is IOException or SocketException or ObjectDisposedException or OperationCanceledException)

@@ -36,7 +36,10 @@ internal static class ServerConfiguration
         CheckEnvironment(layers.Providers.OfType<EnvironmentVariablesConfigurationProvider>().Single());
 
         var options = new CacheServerOptions { ConfigFile = configFile is null ? null : Path.GetFullPath(configFile) };
-        return ServerSettings.All.Aggregate(options, (applied, setting) => setting.Apply(applied, layers[setting.Key] ?? setting.DefaultText));
+        options = ServerSettings.All.Aggregate(options, (applied, setting) => setting.Apply(applied, layers[setting.Key] ?? setting.DefaultText));
+
+        // A server with no TLS port has no TLS options at all (no certificate to read at start).
+        return options.Tls is { Listens: false } ? options with { Tls = null } : options;
     }
 
     // An unknown REACTIVECACHE_ name is refused as an unknown file directive is: a typo must not go unnoticed.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Networking;
 using static ReactiveCache.Hosting.Settings.SettingTypes;
@@ -92,6 +93,40 @@ internal static class ServerSettings
             "io-threads",
             "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",
             Whole(1, 128), 1),
+
+        // TLS (docs/tls.md), with redis.conf's tls-* names. tls-port is the Redis protocol's, as in redis.conf; the other
+        // two name their protocol, as memcached-port does. None of them changes while the server runs.
+        Setting(
+            "tls-port", "Redis (RESP) protocol over TLS port (0, the default, turns it off)", Whole(0, 65535), 0,
+            (o, v) => WithTls(o, tls => tls with { RespPort = OffWhenZero(v) }), o => o.Tls?.RespPort ?? 0),
+        Setting(
+            "tls-native-port", "Native line protocol over TLS port (0, the default, turns it off)", Whole(0, 65535), 0,
+            (o, v) => WithTls(o, tls => tls with { Port = OffWhenZero(v) }), o => o.Tls?.Port ?? 0),
+        Setting(
+            "tls-memcached-port", "memcached protocol over TLS port (0, the default, turns it off)", Whole(0, 65535), 0,
+            (o, v) => WithTls(o, tls => tls with { MemcachedPort = OffWhenZero(v) }), o => o.Tls?.MemcachedPort ?? 0),
+        Setting(
+            "tls-cert-file", "The server's TLS certificate, PEM (certificates after the first are sent as its chain)", Text, "",
+            (o, v) => WithTls(o, tls => tls with { CertificateFile = NullWhenEmpty(v) }), o => o.Tls?.CertificateFile ?? ""),
+        Setting(
+            "tls-key-file", "The certificate's private key, PEM", Text, "",
+            (o, v) => WithTls(o, tls => tls with { KeyFile = NullWhenEmpty(v) }), o => o.Tls?.KeyFile ?? ""),
+        Setting(
+            "tls-key-file-pass", "Password of an encrypted (PKCS#8) tls-key-file", Text, "",
+            (o, v) => WithTls(o, tls => tls with { KeyFilePassword = NullWhenEmpty(v) }), o => o.Tls?.KeyFilePassword ?? ""),
+        Setting(
+            "tls-ca-cert-file", "CA certificates (PEM) that client certificates must be signed by", Text, "",
+            (o, v) => WithTls(o, tls => tls with { CaCertificateFile = NullWhenEmpty(v) }), o => o.Tls?.CaCertificateFile ?? ""),
+        Setting(
+            "tls-auth-clients", "yes (as Redis, the default): clients must present a certificate the CA signed; optional: if they present one; no: never asked",
+            ClientCertificates, TlsClientAuthentication.Required,
+            (o, v) => WithTls(o, tls => tls with { AuthClients = v }), o => o.Tls?.AuthClients ?? TlsClientAuthentication.Required),
+        Setting(
+            "tls-protocols", "TLS versions offered, e.g. \"TLSv1.3\"", TlsVersions, SslProtocols.Tls12 | SslProtocols.Tls13,
+            (o, v) => WithTls(o, tls => tls with { Protocols = v }), o => o.Tls?.Protocols ?? (SslProtocols.Tls12 | SslProtocols.Tls13)),
+        Setting(
+            "tls-handshake-timeout", "Seconds a TLS client may take to finish its handshake before it is dropped", Whole(1, 3600), 10,
+            (o, v) => WithTls(o, tls => tls with { HandshakeTimeout = TimeSpan.FromSeconds(v) }), o => (int)(o.Tls?.HandshakeTimeout ?? TimeSpan.FromSeconds(10)).TotalSeconds),
     ];
 
     private static readonly Dictionary<string, ServerSetting> s_byKey = All.ToDictionary(setting => setting.Key, StringComparer.OrdinalIgnoreCase);
@@ -114,6 +149,12 @@ internal static class ServerSettings
     // On the command line, in the file and in the environment, as with redis-server and memcached, port 0 means
     // "do not listen"; in CacheServerOptions 0 means any free port and null off.
     private static int? OffWhenZero(int port) => port == 0 ? null : port;
+
+    private static string? NullWhenEmpty(string text) => text.Length == 0 ? null : text;
+
+    // The tls-* rows build one TlsOptions; ServerConfiguration drops it again while no TLS port is on.
+    private static CacheServerOptions WithTls(CacheServerOptions options, Func<TlsOptions, TlsOptions> change) =>
+        options with { Tls = change(options.Tls ?? new TlsOptions()) };
 
     private static ServerSetting<T> Setting<T>(
         string name, string description, SettingType<T> type, T defaultValue,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Commands.Redis;
 using ReactiveCache.Networking;
@@ -136,4 +137,59 @@ internal static class SettingTypes
             return valid;
         },
         level => level.ToString());
+
+    public static readonly SettingType<TlsClientAuthentication> ClientCertificates = new(
+        (string text, out TlsClientAuthentication authentication, out string reason) =>
+        {
+            authentication = text.ToLowerInvariant() switch
+            {
+                "yes" => TlsClientAuthentication.Required,
+                "optional" => TlsClientAuthentication.Optional,
+                "no" => TlsClientAuthentication.None,
+                _ => (TlsClientAuthentication)(-1),
+            };
+            var valid = Enum.IsDefined(authentication);
+            reason = valid ? "" : $"'{text}' is not yes, no or optional";
+            return valid;
+        },
+        authentication => authentication switch
+        {
+            TlsClientAuthentication.Optional => "optional",
+            TlsClientAuthentication.None => "no",
+            _ => "yes",
+        });
+
+    /// <summary>Redis's tls-protocols words. TLSv1 and TLSv1.1, which Redis still accepts, are refused: .NET calls them obsolete.</summary>
+    public static readonly SettingType<SslProtocols> TlsVersions = new(
+        (string text, out SslProtocols protocols, out string reason) =>
+        {
+            protocols = SslProtocols.None;
+            reason = "";
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var protocol = word.ToUpperInvariant() switch
+                {
+                    "TLSV1.2" => SslProtocols.Tls12,
+                    "TLSV1.3" => SslProtocols.Tls13,
+                    _ => SslProtocols.None,
+                };
+                if (protocol == SslProtocols.None)
+                {
+                    reason = $"'{word}' is not supported; use TLSv1.2, TLSv1.3 or both";
+                    return false;
+                }
+
+                protocols |= protocol;
+            }
+
+            if (protocols == SslProtocols.None)
+            {
+                reason = "name at least one of TLSv1.2 and TLSv1.3";
+                return false;
+            }
+
+            return true;
+        },
+        protocols => string.Join(' ', new[] { (SslProtocols.Tls12, "TLSv1.2"), (SslProtocols.Tls13, "TLSv1.3") }
+            .Where(pair => protocols.HasFlag(pair.Item1)).Select(pair => pair.Item2)));
 }
