@@ -97,7 +97,7 @@ public sealed class CacheServer : IAsyncDisposable
         var server = new CacheServer(options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory);
         try
         {
-            server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
+            server.NativeEndPoint = server.Listen(options.Port, server.Statistics.Native, new NativeProtocol(options.MaxLineLength),
                 () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
             server.MemcachedEndPoint = server.ListenMemcached(options);
             server.RespEndPoint = server.ListenResp(options);
@@ -115,14 +115,21 @@ public sealed class CacheServer : IAsyncDisposable
         var statistics = new MemcachedStatistics();
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
-        var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
+        var listening = new MemcachedListening(() => ServedConnections, Statistics.Memcached);
+        var endPoint = Listen(options.MemcachedPort, Statistics.Memcached, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
+            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access, listening));
+        if (endPoint is not null)
+        {
+            listening.Bound(endPoint, _listeners[^1].Handle);
+        }
+
         return endPoint;
     }
 
     /// <summary>Binds one protocol's listener and serves every connection it accepts.</summary>
     internal IPEndPoint? Listen<TFrame, TCommand, TReply, TSession>(
         int? port,
+        ListenerStatistics traffic,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
         Func<TSession> openSession,
         // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
@@ -148,7 +155,7 @@ public sealed class CacheServer : IAsyncDisposable
         _listeners.Add(listener);
         var name = protocol.GetType().Name;
         _acceptors.Add(listener.Accepted
-            .Select(socket => Connection.ForSocket(socket, Limits, Store.Scheduler))
+            .Select(socket => Connection.ForSocket(socket, Limits, Store.Scheduler, traffic))
             .Subscribe(
                 onNext: connection => Track(connection, Serve(connection, protocol, openSession, framerFor)),
                 onError: error => _logger.LogError(error, "{Protocol} listener failed", name),
@@ -179,7 +186,7 @@ public sealed class CacheServer : IAsyncDisposable
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
         // Protocols/ need know nothing of sessions.
         var protocol = new RespProtocol(settings.RequestLimits);
-        return Listen(options.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        return Listen(options.RespPort, Statistics.Resp, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
     }
 
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>
@@ -231,13 +238,13 @@ public sealed class CacheServer : IAsyncDisposable
         if (Access.Refuses(connection.RemoteEndPoint))
         {
             _logger.LogWarning("Refused connection from {Remote}: protected mode is on and no password is set", connection.RemoteEndPoint);
-            Statistics.RejectConnection();
+            Statistics.RejectConnection(connection.Listener);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.DeniedReply, _closeDeadline.Token);
             return;
         }
 
         var maxClients = Limits.MaxClients;
-        if (!Statistics.TryOpenConnection(maxClients))
+        if (!Statistics.TryOpenConnection(maxClients, connection.Listener))
         {
             _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, maxClients);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.MaxClientsReply, _closeDeadline.Token);
@@ -256,9 +263,12 @@ public sealed class CacheServer : IAsyncDisposable
         }
         finally
         {
-            Statistics.CloseConnection();
+            Statistics.CloseConnection(connection.Listener);
         }
     }
+
+    /// <summary>The connections being served now, of every listener (CLIENT LIST and <c>stats conns</c> pick theirs).</summary>
+    internal IEnumerable<Connection> ServedConnections => _connections.Values.Select(entry => entry.Connection);
 
     private Task ReadyToClose() => Volatile.Read(ref _disposed) == 1 ? _allReadsStopped.Task : Task.CompletedTask;
 
