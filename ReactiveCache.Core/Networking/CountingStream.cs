@@ -34,10 +34,11 @@ internal sealed class CountingStream(Stream socket, ListenerStatistics? listener
 
     public override int Read(Span<byte> buffer) => CountRead(socket.Read(buffer));
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    // Writes are counted as they are handed to the socket, so a client that has read a reply finds it counted.
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await socket.WriteAsync(buffer, cancellationToken);
         CountWritten(buffer.Length);
+        return socket.WriteAsync(buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -45,14 +46,14 @@ internal sealed class CountingStream(Stream socket, ListenerStatistics? listener
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        socket.Write(buffer, offset, count);
         CountWritten(count);
+        socket.Write(buffer, offset, count);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        socket.Write(buffer);
         CountWritten(buffer.Length);
+        socket.Write(buffer);
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => socket.FlushAsync(cancellationToken);

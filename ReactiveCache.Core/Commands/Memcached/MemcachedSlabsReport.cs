@@ -107,7 +107,15 @@ internal static class MemcachedSlabsReport
             lines.Add(new($"{listening.Handle}:secs_since_last_cmd", "0"));
         }
 
-        foreach (var connection in listening.Connections)
+        // The asking connection's first batch may run before the server has listed it.
+        var connections = listening.Connections.ToList();
+        if (asking is not null && asking.Listener is not null && !connections.Contains(asking))
+        {
+            connections.Add(asking);
+            connections.Sort((left, right) => left.Handle.CompareTo(right.Handle));
+        }
+
+        foreach (var connection in connections)
         {
             var state = connection == asking ? "conn_parse_cmd"
                 : connection.IsWriting ? "conn_mwrite"

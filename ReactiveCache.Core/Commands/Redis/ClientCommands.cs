@@ -141,8 +141,9 @@ internal static class ClientCommands
         }
     }
 
+    // A killed client is gone for Redis at once (freeClient); here it leaves the list when its connection has closed.
     private static IEnumerable<RedisSession> AllClients(RedisSession session) =>
-        session.Server.Clients.Values.OrderBy(client => client.Id);
+        session.Server.Clients.Values.Where(client => !client.Killed).OrderBy(client => client.Id);
 
     // CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 when the client was blocked and is not any more (it gets its timeout's
     // null, or -UNBLOCKED), 0 otherwise; the reason is read before the id, as clientCommand does.
