@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using ReactiveCache.Networking;
 
 namespace ReactiveCache.Commands;
 
@@ -33,4 +34,22 @@ internal interface ICommandSession<in TCommand, out TReply> : IDisposable
     /// the socket, so a client that goes away ends its wait. Read right after each <see cref="Execute"/>.
     /// </summary>
     Task? PendingReply => null;
+
+    /// <summary>
+    /// The connection this session serves, given once before the first <see cref="Execute"/>: what CLIENT LIST and
+    /// memcached's <c>stats conns</c> report of it (addresses, descriptor, buffers). Sessions that do not care ignore it.
+    /// </summary>
+    void Attach(Connection connection)
+    {
+    }
+
+    /// <summary>True for a session whose replies may come in parts (<see cref="NextReplyPart"/>); read once.</summary>
+    bool AnswersInParts => false;
+
+    /// <summary>
+    /// The next part of the reply to the command last executed, when it is too big to build at once (a memcached key
+    /// dump); null when nothing more is owed. Asked after every frame of a session that <see cref="AnswersInParts"/>,
+    /// then again after each part, and only then is the next frame handled.
+    /// </summary>
+    TReply? NextReplyPart() => default;
 }

@@ -114,7 +114,7 @@ public sealed class CacheServer : IAsyncDisposable
                 server._tls = new TlsAcceptor(TlsServerAuthentication.Create(tls, server._logger), tls.HandshakeTimeout, server.Limits, server.Store.Scheduler, server._logger);
             }
 
-            (server.NativeEndPoint, server.TlsNativeEndPoint) = server.Listen(options.Port, options.Tls?.Port, new NativeProtocol(options.MaxLineLength),
+            (server.NativeEndPoint, server.TlsNativeEndPoint) = server.Listen(options.Port, options.Tls?.Port, server.Statistics.Native, new NativeProtocol(options.MaxLineLength),
                 () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
             (server.MemcachedEndPoint, server.TlsMemcachedEndPoint) = server.ListenMemcached(options);
             (server.RespEndPoint, server.TlsRespEndPoint) = server.ListenResp(options);
@@ -132,8 +132,15 @@ public sealed class CacheServer : IAsyncDisposable
         var statistics = new MemcachedStatistics();
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
-        return Listen(options.MemcachedPort, options.Tls?.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
+        var listening = new MemcachedListening(() => ServedConnections, Statistics.Memcached);
+        var (plain, tls) = Listen(options.MemcachedPort, options.Tls?.MemcachedPort, Statistics.Memcached, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
+            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access, listening));
+        if ((plain ?? tls) is { } bound)
+        {
+            listening.Bound(bound, _listeners.First(listener => listener.LocalEndPoint.Equals(bound)).Handle);
+        }
+
+        return (plain, tls);
     }
 
     /// <summary>
@@ -143,6 +150,7 @@ public sealed class CacheServer : IAsyncDisposable
     internal (IPEndPoint? Plain, IPEndPoint? Tls) Listen<TFrame, TCommand, TReply, TSession>(
         int? port,
         int? tlsPort,
+        ListenerStatistics traffic,
         ICacheProtocol<TFrame, TCommand, TReply> protocol,
         Func<TSession> openSession,
         // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
@@ -151,8 +159,8 @@ public sealed class CacheServer : IAsyncDisposable
     {
         var name = protocol.GetType().Name;
         void Served(Connection connection) => Track(connection, Serve(connection, protocol, openSession, framerFor));
-        var plain = Bind(port, name, socket => Served(Connection.ForSocket(socket, Limits, Store.Scheduler)));
-        var tls = Bind(tlsPort, name + " over TLS", socket => AcceptTls(socket, Served));
+        var plain = Bind(port, name, socket => Served(Connection.ForSocket(socket, Limits, Store.Scheduler, traffic)));
+        var tls = Bind(tlsPort, name + " over TLS", socket => AcceptTls(socket, traffic, Served));
         return (plain, tls);
     }
 
@@ -187,7 +195,7 @@ public sealed class CacheServer : IAsyncDisposable
     // Handshakes under way count toward maxclients, as in Redis (which creates the client at accept), so sockets that
     // each send half a ClientHello cannot take every file descriptor. Over the limit the socket is dropped before any
     // handshake, as Redis drops it: the refusal could not be read without one.
-    private void AcceptTls(Socket socket, Action<Connection> served)
+    private void AcceptTls(Socket socket, ListenerStatistics traffic, Action<Connection> served)
     {
         var tls = _tls!;
         var maxClients = Limits.MaxClients;
@@ -199,7 +207,7 @@ public sealed class CacheServer : IAsyncDisposable
             return;
         }
 
-        tls.Accept(socket, served);
+        tls.Accept(socket, traffic, served);
     }
 
     private (IPEndPoint? Plain, IPEndPoint? Tls) ListenResp(CacheServerOptions options)
@@ -226,7 +234,7 @@ public sealed class CacheServer : IAsyncDisposable
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
         // Protocols/ need know nothing of sessions.
         var protocol = new RespProtocol(settings.RequestLimits);
-        return Listen(options.RespPort, options.Tls?.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        return Listen(options.RespPort, options.Tls?.RespPort, Statistics.Resp, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
     }
 
     private static Dictionary<ServerSetting, string> ByTableRow(IReadOnlyDictionary<string, string> valuesByConfigName) =>
@@ -288,13 +296,13 @@ public sealed class CacheServer : IAsyncDisposable
         if (Access.Refuses(connection.RemoteEndPoint))
         {
             _logger.LogWarning("Refused connection from {Remote}: protected mode is on and no password is set", connection.RemoteEndPoint);
-            Statistics.RejectConnection();
+            Statistics.RejectConnection(connection.Listener);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.DeniedReply, _closeDeadline.Token);
             return;
         }
 
         var maxClients = Limits.MaxClients;
-        if (!Statistics.TryOpenConnection(maxClients))
+        if (!Statistics.TryOpenConnection(maxClients, connection.Listener))
         {
             _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, maxClients);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.MaxClientsReply, _closeDeadline.Token);
@@ -313,9 +321,12 @@ public sealed class CacheServer : IAsyncDisposable
         }
         finally
         {
-            Statistics.CloseConnection();
+            Statistics.CloseConnection(connection.Listener);
         }
     }
+
+    /// <summary>The connections being served now, of every listener (CLIENT LIST and <c>stats conns</c> pick theirs).</summary>
+    internal IEnumerable<Connection> ServedConnections => _connections.Values.Select(entry => entry.Connection);
 
     private Task ReadyToClose() => Volatile.Read(ref _disposed) == 1 ? _allReadsStopped.Task : Task.CompletedTask;
 

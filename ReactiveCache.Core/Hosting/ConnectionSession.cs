@@ -30,6 +30,11 @@ internal static class ConnectionSession
             // Before anything can be pushed or read: the output limit's class is the session's from the first message on.
             connection.IsSubscriber = () => session.IsSubscriber;
             connection.PendingReply = () => session.PendingReply;
+            session.Attach(connection);
+            if (session.AnswersInParts)
+            {
+                connection.ReplyParts = () => SendNextPart(connection, protocol, session);
+            }
 
             // Subscribed before the read loop starts, so no command runs before its pushes have somewhere to go. Pushes
             // join the connection's bounded queue; the read loop writes them around each batch's replies, in queue order.
@@ -55,6 +60,19 @@ internal static class ConnectionSession
 
         await connection.CloseAsync(closeDeadline);
         logger.LogDebug("Connection {Id} from {Remote} closed", connection.Id, connection.RemoteEndPoint);
+    }
+
+    private static bool SendNextPart<TFrame, TCommand, TReply, TSession>(
+        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, TSession session)
+        where TSession : ICommandSession<TCommand, TReply>
+    {
+        if (session.NextReplyPart() is not { } part)
+        {
+            return false;
+        }
+
+        connection.Send(protocol, part);
+        return true;
     }
 
     /// <summary>Refuses a connection (over the client limit, or by protected mode) with the protocol's error, then closes it.</summary>

@@ -50,6 +50,7 @@ internal sealed class Connection : IAsyncDisposable
     private Task? _waitingForReply;
     private bool _flushedOnClose;
     private readonly Action _abort;
+    private CountingStream? _wire;
 
     /// <summary>
     /// A connection over any pair of pipes: an in-memory one in specs, a socket's in the server.
@@ -62,22 +63,30 @@ internal sealed class Connection : IAsyncDisposable
         Output = output;
         _limits = limits;
         _clock = clock;
-        _lastActivityTicks = clock.Now.UtcTicks;
+        ConnectedAt = clock.Now;
+        _lastActivityTicks = ConnectedAt.UtcTicks;
         _abort = abort;
         RemoteEndPoint = remoteEndPoint;
         _socket = socket;
         _transport = transport;
     }
 
-    /// <summary>Wraps an accepted socket in pipes (Nagle off: replies are already batched per read).</summary>
-    public static Connection ForSocket(Socket socket, ClientLimits limits, IScheduler clock)
+    /// <summary>
+    /// Wraps an accepted socket in pipes (Nagle off: replies are already batched per read), counting the bytes it
+    /// reads and writes into <paramref name="listener"/>'s totals.
+    /// </summary>
+    public static Connection ForSocket(Socket socket, ClientLimits limits, IScheduler clock, ListenerStatistics? listener = null)
     {
         socket.NoDelay = true;
-        return ForStream(socket, new NetworkStream(socket, ownsSocket: true), limits, clock);
+        var wire = new CountingStream(new NetworkStream(socket, ownsSocket: true), listener);
+        return ForStream(socket, wire, wire, limits, clock, listener);
     }
 
-    /// <summary>Wraps a stream over an accepted socket (TLS's SslStream) in pipes; disposing the stream closes the socket.</summary>
-    public static Connection ForStream(Socket socket, Stream stream, ClientLimits limits, IScheduler clock) =>
+    /// <summary>
+    /// Wraps a stream over an accepted socket (TLS's SslStream) in pipes; disposing the stream closes the socket.
+    /// <paramref name="wire"/> is the counting stream on the socket itself, under any TLS.
+    /// </summary>
+    public static Connection ForStream(Socket socket, Stream stream, CountingStream wire, ClientLimits limits, IScheduler clock, ListenerStatistics? listener) =>
         new(
             PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true)),
             PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true)),
@@ -86,11 +95,49 @@ internal sealed class Connection : IAsyncDisposable
             socket.Close,
             socket.RemoteEndPoint,
             socket,
-            stream);
+            stream)
+        {
+            _wire = wire,
+            Listener = listener,
+            LocalEndPoint = socket.LocalEndPoint,
+            Handle = socket.Handle.ToInt64(),
+        };
 
     public long Id { get; } = Interlocked.Increment(ref s_nextId);
 
     public EndPoint? RemoteEndPoint { get; }
+
+    /// <summary>The server's end of the socket (Redis's laddr, memcached's listen_addr); null for an in-memory connection.</summary>
+    public EndPoint? LocalEndPoint { get; private init; }
+
+    /// <summary>The socket's descriptor (CLIENT LIST's fd, the key of memcached's <c>stats conns</c>); -1 without a socket.</summary>
+    public long Handle { get; private init; } = -1;
+
+    /// <summary>When the connection was accepted, on the clock's time.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>The listener whose totals this connection's traffic counts into; null for an in-memory connection.</summary>
+    public ListenerStatistics? Listener { get; private init; }
+
+    /// <summary>Bytes read from the socket so far (0 for an in-memory connection).</summary>
+    public long BytesRead => _wire?.BytesRead ?? 0;
+
+    /// <summary>Bytes written to the socket so far (0 for an in-memory connection).</summary>
+    public long BytesWritten => _wire?.BytesWritten ?? 0;
+
+    /// <summary>Input read but not yet executed, and what the framer keeps of an unfinished request (Redis's qbuf).</summary>
+    public long InputHeldBytes => Volatile.Read(ref _inputHeldBytes);
+
+    /// <summary>True while a flush waits for the client to take its output (Redis's <c>events=rw</c>, memcached's conn_mwrite).</summary>
+    public bool IsWriting => Volatile.Read(ref _flushing) == 1;
+
+    /// <summary>
+    /// Set by a session that can answer in parts (a memcached key dump too big to hold at once): after each frame it
+    /// writes the next part of its reply and answers true, or answers false when it owes nothing more. The loop asks
+    /// again after every part and flushes as the output grows, waiting for the client as it does for any big reply,
+    /// so a dump of millions of keys takes bounded memory, and no further frame is handled until the reply is done.
+    /// </summary>
+    public Func<bool>? ReplyParts { get; set; }
 
     public PipeReader Input { get; }
 
@@ -223,6 +270,10 @@ internal sealed class Connection : IAsyncDisposable
                 while (!_closeRequested && _fault is null && framer.TryReadFrame(ref buffer, out var frame))
                 {
                     observer.OnNext(frame);
+                    if (ReplyParts is { } parts)
+                    {
+                        await WriteReplyPartsAsync(parts);
+                    }
 
                     if (PendingReply() is { IsCompleted: false } pending)
                     {
@@ -270,6 +321,24 @@ internal sealed class Connection : IAsyncDisposable
         }
 
         observer.OnCompleted();
+    }
+
+    private async ValueTask WriteReplyPartsAsync(Func<bool> nextPart)
+    {
+        if (_socket is not null)
+        {
+            // A reply in parts is long by nature: off the socket's thread at once, so it delays only its own client.
+            await Task.Yield();
+        }
+
+        while (!_closeRequested && _fault is null && nextPart())
+        {
+            if (Output.CanGetUnflushedBytes && Output.UnflushedBytes > MaxUnflushedBytes)
+            {
+                CheckHardOutputLimit(Output.UnflushedBytes);
+                await FlushAsync();
+            }
+        }
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ internal sealed class Listener : IDisposable
 
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
 
+    /// <summary>The listening socket's descriptor (memcached's <c>stats conns</c> lists it).</summary>
+    public long Handle { get; private init; } = -1;
+
     /// <summary>Each accepted socket, until the subscription is disposed or the listener closed.</summary>
     public IObservable<Socket> Accepted =>
         Observable.Create<Socket>(async (observer, cancellation) =>
@@ -51,7 +54,7 @@ internal sealed class Listener : IDisposable
         {
             socket.Bind(endPoint);
             socket.Listen(backlog);
-            return new Listener(socket);
+            return new Listener(socket) { Handle = socket.Handle.ToInt64() };
         }
         catch
         {

@@ -25,12 +25,15 @@ internal sealed class TlsAcceptor(
     /// <summary>Handshakes under way now; they count toward max-clients.</summary>
     public int Handshaking => Volatile.Read(ref _handshaking);
 
-    /// <summary>Starts the handshake; <paramref name="authenticated"/> gets the connection once it has succeeded.</summary>
-    public void Accept(Socket socket, Action<Connection> authenticated)
+    /// <summary>
+    /// Starts the handshake; <paramref name="authenticated"/> gets the connection once it has succeeded. Its bytes on
+    /// the wire count into <paramref name="traffic"/>.
+    /// </summary>
+    public void Accept(Socket socket, ListenerStatistics? traffic, Action<Connection> authenticated)
     {
         var id = Interlocked.Increment(ref _nextHandshake);
         Interlocked.Increment(ref _handshaking);
-        var handshake = Task.Run(() => HandshakeAsync(socket, authenticated));
+        var handshake = Task.Run(() => HandshakeAsync(socket, traffic, authenticated));
         _handshakes[id] = handshake;
         handshake.ContinueWith(
             _ =>
@@ -47,11 +50,12 @@ internal sealed class TlsAcceptor(
         await Task.WhenAll(_handshakes.Values);
     }
 
-    private async Task HandshakeAsync(Socket socket, Action<Connection> authenticated)
+    private async Task HandshakeAsync(Socket socket, ListenerStatistics? traffic, Action<Connection> authenticated)
     {
         var remote = socket.RemoteEndPoint;
         socket.NoDelay = true;
-        var transport = new HandshakeStream(new NetworkStream(socket, ownsSocket: true));
+        var wire = new CountingStream(new NetworkStream(socket, ownsSocket: true), traffic);
+        var transport = new HandshakeStream(wire);
         var tls = new SslStream(transport, leaveInnerStreamOpen: false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         using (clock.Schedule(handshakeTimeout, () => CancelQuietly(deadline)))
@@ -76,7 +80,7 @@ internal sealed class TlsAcceptor(
         transport.HandshakeFinished();
         try
         {
-            authenticated(Connection.ForStream(socket, tls, limits, clock));
+            authenticated(Connection.ForStream(socket, tls, wire, limits, clock, traffic));
         }
         catch (Exception error)
         {

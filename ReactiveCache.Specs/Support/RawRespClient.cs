@@ -20,6 +20,22 @@ internal sealed class RawRespClient : IAsyncDisposable
 
     public Task SendAsync(string text) => _socket.SendAsync(Encoding.Latin1.GetBytes(text));
 
+    /// <summary>This client's end of the socket, as the server should see it as the peer.</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>Sends one command as a RESP array and reads its reply as <see cref="ReceiveBulkAsync"/> does (a line when it is not a bulk).</summary>
+    public async Task<string?> CommandAsync(params string[] arguments)
+    {
+        var request = new StringBuilder().Append('*').Append(arguments.Length).Append("\r\n");
+        foreach (var argument in arguments)
+        {
+            request.Append('$').Append(Encoding.Latin1.GetByteCount(argument)).Append("\r\n").Append(argument).Append("\r\n");
+        }
+
+        await SendAsync(request.ToString());
+        return await ReceiveBulkAsync();
+    }
+
     /// <summary>Reads until exactly <paramref name="expected"/> has arrived (or more, or the connection closed) and returns what came.</summary>
     public async Task<string> ReceiveAsync(string expected)
     {

@@ -1,4 +1,5 @@
 using System.Reactive.Concurrency;
+using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Store;
 using static ReactiveCache.Commands.Memcached.MemcachedStatistics;
@@ -11,7 +12,8 @@ namespace ReactiveCache.Commands.Memcached;
 /// With a server password, the client first authenticates as <see cref="MemcachedAuthentication"/> describes.
 /// </summary>
 internal sealed class MemcachedSession(
-    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access)
+    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access,
+    MemcachedListening? listening = null)
     : ICommandSession<MemcachedCommand, MemcachedReply>
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
@@ -19,9 +21,34 @@ internal sealed class MemcachedSession(
     private static readonly MemcachedReply s_tooLarge = new MemcachedReply.Line(MemcachedErrors.TooLarge);
     private static readonly MemcachedReply s_outOfMemoryStoring = new MemcachedReply.Line(MemcachedErrors.OutOfMemoryStoring);
     private static readonly MemcachedReply s_outOfMemory = new MemcachedReply.Line(MemcachedErrors.OutOfMemory);
+    private static readonly MemcachedReply s_cacheDumpUsage = new MemcachedReply.Line(MemcachedErrors.CacheDumpUsage);
+    private static readonly MemcachedReply s_badFormat = new MemcachedReply.Line(MemcachedErrors.BadCommandLine);
+    private static readonly MemcachedReply s_illegalSlab = new MemcachedReply.Line(MemcachedErrors.IllegalSlab);
+    private static readonly MemcachedReply s_badClass = new MemcachedReply.Line(MemcachedErrors.BadClass);
+
+    // memcached's MAX_NUMBER_OF_SLAB_CLASSES: classes 1..63, 0 being none.
+    private const int MaxSlabClasses = 64;
 
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
     private bool _authenticated = !access.RequiresPassword;
+    private Connection? _connection;
+    private KeyDump? _dump;
+
+    public void Attach(Connection connection) => _connection = connection;
+
+    /// <summary>Key dumps (<c>stats cachedump</c>, <c>lru_crawler metadump</c>) answer a page at a time.</summary>
+    public bool AnswersInParts => true;
+
+    public MemcachedReply? NextReplyPart()
+    {
+        if (_dump is { } dump && dump.TryNextPart(out var part))
+        {
+            return part;
+        }
+
+        _dump = null;
+        return null;
+    }
 
     public MemcachedReply Execute(MemcachedCommand command)
     {
@@ -84,7 +111,8 @@ internal sealed class MemcachedSession(
             MemcachedCommand.FlushAll flush => Quiet(flush.NoReply, FlushAll(flush.DelaySeconds)),
             MemcachedCommand.Version => s_version,
             MemcachedCommand.Verbosity verbosity => Quiet(verbosity.NoReply, MemcachedReply.Ok),
-            MemcachedCommand.Stats stats => Stats(stats.Group),
+            MemcachedCommand.Stats stats => Stats(stats.Group, stats.Arguments),
+            MemcachedCommand.LruCrawler crawler => LruCrawler(crawler),
             MemcachedCommand.Quit => MemcachedReply.Close,
             MemcachedCommand.TooLarge tooLarge => Refuse(tooLarge.Key),
             MemcachedCommand.Invalid invalid => new MemcachedReply.Line(invalid.Reply),
@@ -214,18 +242,82 @@ internal sealed class MemcachedSession(
         return MemcachedReply.Ok;
     }
 
-    private MemcachedReply Stats(string? group) => group switch
+    private MemcachedReply Stats(string? group, IReadOnlyList<string> arguments) => group switch
     {
-        null => new MemcachedReply.StatList(MemcachedStatsReport.General(store, statistics, server)),
+        null => new MemcachedReply.StatList(MemcachedStatsReport.General(store, statistics, server, settings)),
         "settings" => new MemcachedReply.StatList(MemcachedStatsReport.Settings(settings, store)),
         "reset" => Reset(),
-        "items" or "slabs" or "sizes" or "conns" => MemcachedReply.End,
+        "items" => new MemcachedReply.StatList(MemcachedSlabsReport.Items(store, statistics)),
+        "slabs" => new MemcachedReply.StatList(MemcachedSlabsReport.Slabs(store, statistics)),
+        "conns" => new MemcachedReply.StatList(MemcachedSlabsReport.Conns(listening ?? MemcachedListening.None, _connection, store.Scheduler.Now)),
+        "sizes" => new MemcachedReply.StatList([new("sizes_status", "disabled")]),
+        "cachedump" => CacheDump(arguments),
         _ => s_unknown,
     };
 
     private MemcachedReply Reset()
     {
         statistics.Reset(store.EvictedKeys);
+        server.Memcached.Reset();
         return MemcachedReply.Reset;
+    }
+
+    // stats cachedump <slab> <limit>, checked as process_stat does: two numbers, a class below 64; 0 is all the keys.
+    private MemcachedReply CacheDump(IReadOnlyList<string> arguments)
+    {
+        if (arguments.Count < 2)
+        {
+            return s_cacheDumpUsage;
+        }
+
+        if (!ulong.TryParse(arguments[0], System.Globalization.NumberStyles.None, null, out var slab)
+            || !ulong.TryParse(arguments[1], System.Globalization.NumberStyles.None, null, out var limit))
+        {
+            return s_badFormat;
+        }
+
+        if (slab >= MaxSlabClasses)
+        {
+            return s_illegalSlab;
+        }
+
+        return StartDump(slab == MemcachedSlabsReport.SlabClass ? KeyDump.Cached(store, limit) : null);
+    }
+
+    // lru_crawler metadump all|hash|<class>[,<class>...]: the crawler's other subcommands have nothing to do here.
+    private MemcachedReply LruCrawler(MemcachedCommand.LruCrawler crawler)
+    {
+        switch (crawler.Subcommand)
+        {
+            case "metadump" when crawler.Argument is { } classes:
+                if (classes is "all" or "hash")
+                {
+                    return StartDump(KeyDump.Metadata(store));
+                }
+
+                var ids = classes.Split(',');
+                if (ids.Length > MaxSlabClasses || !ids.All(id => byte.TryParse(id, System.Globalization.NumberStyles.None, null, out var number) && number is > 0 and < MaxSlabClasses))
+                {
+                    return s_badClass;
+                }
+
+                return StartDump(ids.Contains("1") ? KeyDump.Metadata(store) : null);
+            case "crawl" or "tocrawl" or "sleep" or "enable" or "disable" when crawler.Argument is not null:
+                return MemcachedReply.Ok;
+            default:
+                return s_unknown;
+        }
+    }
+
+    // The first page goes out as this command's reply; the connection asks for the rest (NextReplyPart).
+    private MemcachedReply StartDump(KeyDump? dump)
+    {
+        if (dump is null)
+        {
+            return MemcachedReply.End;
+        }
+
+        _dump = dump;
+        return NextReplyPart() ?? MemcachedReply.End;
     }
 }

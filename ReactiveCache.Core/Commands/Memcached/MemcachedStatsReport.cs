@@ -6,10 +6,16 @@ namespace ReactiveCache.Commands.Memcached;
 /// <summary>The lines of <c>stats</c> and <c>stats settings</c>, named as memcached 1.6 names them.</summary>
 internal static class MemcachedStatsReport
 {
-    public static KeyValuePair<string, string>[] General(CacheStore store, MemcachedStatistics statistics, ServerStatistics server)
+    /// <summary>
+    /// The connection and byte figures are the memcached listener's (<see cref="ServerStatistics.Memcached"/>), since
+    /// its last <c>stats reset</c> where memcached resets them; the item figures are the whole store's.
+    /// </summary>
+    public static KeyValuePair<string, string>[] General(CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings)
     {
         var now = store.Scheduler.Now;
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
+        var traffic = server.Memcached;
+        var sinceReset = traffic.SinceReset;
         return
         [
             new("pid", Environment.ProcessId.ToString()),
@@ -19,9 +25,12 @@ internal static class MemcachedStatsReport
             new("pointer_size", (IntPtr.Size * 8).ToString()),
             new("rusage_user", Seconds(process.UserProcessorTime)),
             new("rusage_system", Seconds(process.PrivilegedProcessorTime)),
-            new("curr_connections", server.ConnectionsCurrent.ToString()),
-            new("total_connections", server.ConnectionsTotal.ToString()),
-            new("rejected_connections", server.ConnectionsRejected.ToString()),
+            new("max_connections", settings.MaxClients.ToString()),
+            Line("curr_connections", traffic.ConnectionsCurrent),
+            Line("total_connections", sinceReset.ConnectionsAccepted),
+            Line("rejected_connections", sinceReset.ConnectionsRejected),
+            // One structure per open connection and one for the listener, as memcached counts them.
+            Line("connection_structures", traffic.ConnectionsCurrent + 1),
             Line("cmd_get", statistics[Counter.CmdGet]),
             Line("cmd_set", statistics[Counter.CmdSet]),
             Line("cmd_flush", statistics[Counter.CmdFlush]),
@@ -46,13 +55,22 @@ internal static class MemcachedStatsReport
             Line("store_no_memory", statistics[Counter.StoreNoMemory]),
             Line("auth_cmds", statistics[Counter.AuthCommands]),
             Line("auth_errors", statistics[Counter.AuthErrors]),
+            Line("bytes_read", sinceReset.BytesRead),
+            Line("bytes_written", sinceReset.BytesWritten),
             // The one budget of every protocol (--maxmemory); 0 when there is none, as memcached -m 0 reports it.
             Line("limit_maxbytes", store.MaxMemory),
+            Line("accepting_conns", 1),
+            Line("listen_disabled_num", 0),
             new("threads", Environment.ProcessorCount.ToString()),
+            Line("conn_yields", 0),
             // Every database's keys, as the limit counts them: what memcached's bytes is to its -m.
             Line("bytes", store.UsedMemory),
             Line("curr_items", store.Count),
             Line("total_items", statistics[Counter.TotalItems]),
+            // Not tracked: the store does not mark whether a value was read since it was set.
+            Line("expired_unfetched", 0),
+            Line("evicted_unfetched", 0),
+            Line("evicted_active", 0),
             Line("evictions", statistics.Evictions(store.EvictedKeys)),
             Line("reclaimed", 0),
             new("store_last_sequence", store.LastSequence.ToString()),
@@ -66,6 +84,7 @@ internal static class MemcachedStatsReport
         new("tcpport", settings.Port.ToString()),
         new("udpport", "0"),
         new("verbosity", "0"),
+        new("oldest", "0"),
         // memcached's -M turns evictions off; here the store's one policy decides, for every protocol.
         new("evictions", store.EvictionPolicy == EvictionPolicy.NoEviction ? "off" : "on"),
         new("cas_enabled", "yes"),
@@ -73,6 +92,9 @@ internal static class MemcachedStatsReport
         new("max_line_length", settings.MaxLineLength.ToString()),
         new("binding_protocol", "ascii"),
         new("meta_commands", "yes"),
+        new("lru_crawler", "yes"),
+        new("dump_enabled", "yes"),
+        new("flush_enabled", "yes"),
     ];
 
     private static KeyValuePair<string, string> Line(string name, long value) => new(name, value.ToString());

@@ -54,40 +54,96 @@ internal static class ClientCommands
         return RedisReply.Ok;
     }
 
+    // CLIENT LIST [TYPE type | ID id [id ...]]
     public static RedisReply List(RedisSession session, byte[][] args)
     {
-        var text = new StringBuilder();
-        foreach (var client in session.Server.Clients.Values.OrderBy(client => client.Id))
+        IEnumerable<RedisSession> clients;
+        if (args.Length == 4 && RedisArgs.Is(args[2], "TYPE"))
         {
-            text.Append(Describe(client)).Append('\n');
+            if (!ClientList.TryParseType(RedisArgs.Text(args[3]), out var type))
+            {
+                return RedisArgs.Error(RespErrors.UnknownClientType, RedisArgs.Text(args[3]));
+            }
+
+            clients = AllClients(session).Where(client => ClientList.TypeOf(client) == type);
+        }
+        else if (args.Length > 3 && RedisArgs.Is(args[2], "ID"))
+        {
+            // In the order asked, as Redis looks each one up.
+            var found = new List<RedisSession>();
+            for (var i = 3; i < args.Length; i++)
+            {
+                if (!RedisArgs.TryInteger(args[i], out var id))
+                {
+                    return new RedisReply.Error(RespErrors.InvalidClientId);
+                }
+
+                if (session.Server.Clients.TryGetValue(id, out var client))
+                {
+                    found.Add(client);
+                }
+            }
+
+            clients = found;
+        }
+        else if (args.Length != 2)
+        {
+            return RedisReply.Syntax;
+        }
+        else
+        {
+            clients = AllClients(session);
+        }
+
+        var text = new StringBuilder();
+        foreach (var client in clients)
+        {
+            text.Append(ClientList.Describe(client)).Append('\n');
         }
 
         return new RedisReply.Verbatim(text.ToString());
     }
 
-    public static RedisReply Info(RedisSession session, byte[][] args) => new RedisReply.Verbatim(Describe(session) + "\n");
+    public static RedisReply Info(RedisSession session, byte[][] args) => new RedisReply.Verbatim(ClientList.Describe(session) + "\n");
 
-    // CLIENT KILL ID id | CLIENT KILL addr (the old form, which finds no client: addresses are not tracked).
+    // CLIENT KILL ip:port (the old form: OK, or an error when no client has that address; a client may kill itself), or
+    // CLIENT KILL [ID id] [TYPE type] [USER name] [ADDR ip:port] [LADDR ip:port] [SKIPME yes|no] (the number killed).
     public static RedisReply Kill(RedisSession session, byte[][] args)
     {
-        if (args.Length == 4 && RedisArgs.Is(args[2], "ID"))
+        if (args.Length == 3)
         {
-            if (!RedisArgs.TryInteger(args[3], out var id) || id <= 0)
-            {
-                return new RedisReply.Error(RespErrors.ClientIdNotPositive);
-            }
-
-            if (!session.Server.Clients.TryGetValue(id, out var target))
-            {
-                return RedisReply.Zero;
-            }
-
-            target.Kill();
-            return RedisReply.One;
+            var address = RedisArgs.Text(args[2]);
+            var matching = AllClients(session).Where(client => ClientList.Address(client) == address).ToList();
+            matching.ForEach(client => KillOne(session, client));
+            return matching.Count == 0 ? new RedisReply.Error(RespErrors.NoSuchClient) : RedisReply.Ok;
         }
 
-        return args.Length == 3 ? new RedisReply.Error(RespErrors.NoSuchClient) : RedisReply.Syntax;
+        if (KillFilter.TryParse(args, out var filter) is { } error)
+        {
+            return error;
+        }
+
+        var killed = AllClients(session).Where(client => filter.Matches(client, session)).ToList();
+        killed.ForEach(client => KillOne(session, client));
+        return RedisReply.Of(killed.Count);
     }
+
+    // A client killing itself gets its reply first (CLIENT_CLOSE_AFTER_REPLY); any other is closed now.
+    private static void KillOne(RedisSession session, RedisSession client)
+    {
+        if (client == session)
+        {
+            session.CloseAfterReply();
+        }
+        else
+        {
+            client.Kill();
+        }
+    }
+
+    // A killed client is gone for Redis at once (freeClient); here it leaves the list when its connection has closed.
+    private static IEnumerable<RedisSession> AllClients(RedisSession session) =>
+        session.Server.Clients.Values.Where(client => !client.Killed).OrderBy(client => client.Id);
 
     // CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 when the client was blocked and is not any more (it gets its timeout's
     // null, or -UNBLOCKED), 0 otherwise; the reason is read before the id, as clientCommand does.
@@ -120,17 +176,4 @@ internal static class ClientCommands
 
     /// <summary>Names may not hold spaces, line breaks or characters outside '!'..'~' (clientSetName in networking.c).</summary>
     public static bool IsValidName(string name) => name.All(c => c is >= '!' and <= '~');
-
-    private static string Describe(RedisSession client)
-    {
-        var now = client.Server.Now;
-        var age = (now - client.CreatedAtMs) / 1000;
-        var idle = (now - client.LastCommandAtMs) / 1000;
-        var flags = client.BlockedIn is not null ? "b" : client.SubscriptionCount > 0 ? "P" : "N";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"id={client.Id} addr=127.0.0.1:0 laddr=127.0.0.1:{client.Server.Config.Settings.Port} fd=0 name={client.Name} age={age} idle={idle} flags={flags} " +
-            $"db={client.DatabaseIndex} sub={client.Channels.Count} psub={client.Patterns.Count} ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 " +
-            $"rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd={client.LastCommand.ToLowerInvariant()} user=default redir=-1 resp={client.Protocol} " +
-            $"lib-name={client.LibraryName} lib-ver={client.LibraryVersion}");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using System.Text;
+using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
 
@@ -47,6 +48,12 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     }
 
     public RedisServer Server { get; }
+
+    /// <summary>The connection this client talks through (CLIENT LIST's addr, laddr, fd, buffers); null until attached.</summary>
+    public Connection? Connection { get; private set; }
+
+    /// <summary>True once QUIT or a CLIENT KILL of itself asked to close after the reply (CLIENT LIST's flag c).</summary>
+    public bool ClosingAfterReply => _closing;
 
     public long Id { get; }
 
@@ -212,6 +219,8 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
             () => sent.TrySetResult());
         return sent.Task;
     }
+
+    public void Attach(Connection connection) => Connection = connection;
 
     public void Select(int database) => DatabaseIndex = database;
 

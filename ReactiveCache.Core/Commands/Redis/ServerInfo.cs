@@ -40,8 +40,11 @@ internal static class ServerInfo
             ("maxclients", server.Config.Settings.Limits.MaxClients), ("pubsub_clients", server.Clients.Values.Count(client => client.SubscriptionCount > 0))),
         "memory" => MemoryInfo.Section(server),
         "persistence" => Lines("Persistence", ("loading", 0), ("rdb_changes_since_last_save", 0), ("aof_enabled", 0)),
-        "stats" => Lines("Stats", ("total_connections_received", server.Statistics.ConnectionsTotal),
-            ("total_commands_processed", server.Statistics.CommandsProcessed), ("rejected_connections", server.Statistics.ConnectionsRejected),
+        // The connection and byte figures are the Redis listener's since CONFIG RESETSTAT, as a Redis server's are its own.
+        "stats" => Lines("Stats", ("total_connections_received", server.Statistics.Resp.SinceReset.ConnectionsAccepted),
+            ("total_commands_processed", server.Statistics.CommandsProcessed),
+            ("total_net_input_bytes", server.Statistics.Resp.SinceReset.BytesRead), ("total_net_output_bytes", server.Statistics.Resp.SinceReset.BytesWritten),
+            ("rejected_connections", server.Statistics.Resp.SinceReset.ConnectionsRejected),
             ("pubsub_channels", server.Broker.Channels(null).Count), ("pubsub_patterns", server.Broker.PatternCount),
             ("evicted_keys", server.Databases[0].EvictedKeys), ("keyspace_hits", 0), ("keyspace_misses", 0)),
         "replication" => Lines("Replication", ("role", "master"), ("connected_slaves", 0), ("master_repl_offset", 0)),

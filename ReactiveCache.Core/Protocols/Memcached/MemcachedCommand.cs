@@ -21,7 +21,17 @@ internal abstract record MemcachedCommand
 
     public sealed record FlushAll(long DelaySeconds, bool NoReply) : MemcachedCommand;
 
-    public sealed record Stats(string? Group) : MemcachedCommand;
+    /// <summary><c>stats [group [arg arg]]</c>: at most two arguments are kept (cachedump's slab and limit), the rest ignored as memcached does.</summary>
+    public sealed record Stats(string? Group, IReadOnlyList<string> Arguments) : MemcachedCommand
+    {
+        public Stats(string? group)
+            : this(group, [])
+        {
+        }
+    }
+
+    /// <summary><c>lru_crawler &lt;subcommand&gt; [argument]</c>; only <c>metadump</c> does anything here.</summary>
+    public sealed record LruCrawler(string? Subcommand, string? Argument) : MemcachedCommand;
 
     public sealed record Version : MemcachedCommand;
 

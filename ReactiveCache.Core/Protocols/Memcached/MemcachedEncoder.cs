@@ -46,6 +46,9 @@ internal static class MemcachedEncoder
 
                 output.Write(s_end);
                 break;
+            case MemcachedReply.Raw raw:
+                output.Write(raw.Bytes);
+                break;
             case MemcachedReply.Nothing or MemcachedReply.Closing:
                 break;
             default:

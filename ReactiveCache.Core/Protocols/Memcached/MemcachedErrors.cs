@@ -20,6 +20,10 @@ internal static class MemcachedErrors
     public const string InvalidDelta = "CLIENT_ERROR invalid numeric delta argument";
     public const string InvalidExptime = "CLIENT_ERROR invalid exptime argument";
     public const string DeleteUsage = "CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]";
+    // Key dumps, in process_stat's and the crawler's words.
+    public const string CacheDumpUsage = "CLIENT_ERROR bad command line";
+    public const string IllegalSlab = "CLIENT_ERROR Illegal slab id";
+    public const string BadClass = "BADCLASS invalid class id";
     public const string LineTooLong = "CLIENT_ERROR line too long";
     public const string MaxClients = "SERVER_ERROR too many open connections";
     public const string OutputOverflow = "SERVER_ERROR output buffer overflow";

@@ -41,6 +41,7 @@ internal static class MemcachedParser
             _ when name.SequenceEqual("verbosity"u8) => Verbosity(ref tokens),
             _ when name.SequenceEqual("quit"u8) => MemcachedCommand.QuitRequest,
             _ when name.SequenceEqual("stats"u8) => Stats(ref tokens),
+            _ when name.SequenceEqual("lru_crawler"u8) => LruCrawler(ref tokens),
             _ => s_unknown,
         };
     }
@@ -219,8 +220,29 @@ internal static class MemcachedParser
     private static MemcachedCommand Stats(ref MemcachedTokenizer tokens)
     {
         var group = tokens.Next();
-        return new MemcachedCommand.Stats(group.IsEmpty ? null : System.Text.Encoding.ASCII.GetString(group));
+        if (group.IsEmpty)
+        {
+            return new MemcachedCommand.Stats(null);
+        }
+
+        // Bounded whatever the line holds: a line of ten thousand arguments costs two strings.
+        var arguments = new List<string>(2);
+        while (arguments.Count < 2 && tokens.TryNext(out var argument))
+        {
+            arguments.Add(Ascii(argument));
+        }
+
+        return new MemcachedCommand.Stats(Ascii(group), arguments);
     }
+
+    private static MemcachedCommand LruCrawler(ref MemcachedTokenizer tokens)
+    {
+        var subcommand = tokens.Next();
+        var argument = tokens.Next();
+        return new MemcachedCommand.LruCrawler(subcommand.IsEmpty ? null : Ascii(subcommand), argument.IsEmpty ? null : Ascii(argument));
+    }
+
+    private static string Ascii(ReadOnlySpan<byte> token) => System.Text.Encoding.ASCII.GetString(token);
 
     private static bool IsNoReply(ref MemcachedTokenizer tokens) => tokens.Next().SequenceEqual("noreply"u8);
 }

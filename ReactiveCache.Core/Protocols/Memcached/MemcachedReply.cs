@@ -38,6 +38,9 @@ internal abstract record MemcachedReply
     /// <summary>Every hit then <c>END</c>.</summary>
     public sealed record Values(IReadOnlyList<MemcachedItem> Items, bool WithCas) : MemcachedReply;
 
+    /// <summary>Lines already in memcached's words (a page of a key dump), written as they are.</summary>
+    public sealed record Raw(byte[] Bytes) : MemcachedReply;
+
     public sealed record StatList(IReadOnlyList<KeyValuePair<string, string>> Stats) : MemcachedReply;
 
     /// <summary>A meta reply: a two-letter code, return flags, and for <c>VA</c> a data block.</summary>

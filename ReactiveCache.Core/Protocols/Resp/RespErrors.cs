@@ -82,6 +82,9 @@ internal static class RespErrors
     public const string ClientSetInfoUnknown = "ERR Unrecognized option '{0}'";
     public const string ClientIdNotPositive = "ERR client-id should be greater than 0";
     public const string NoSuchClient = "ERR No such client";
+    public const string InvalidClientId = "ERR Invalid client ID";
+    public const string UnknownClientType = "ERR Unknown client type '{0}'";
+    public const string NoSuchUser = "ERR No such user '{0}'";
     public const string ConfigSetUnknown = "ERR Unknown option or number of arguments for CONFIG SET - '{0}'";
     public const string ConfigSetImmutable = "ERR CONFIG SET failed (possibly related to argument '{0}') - can't set immutable config";
     public const string ConfigSetInvalid = "ERR CONFIG SET failed (possibly related to argument '{0}') - {1}";
