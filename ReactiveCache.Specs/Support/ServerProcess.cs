@@ -28,15 +28,18 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Completes with the log line that says the server is ready.</summary>
     public Task<string> Ready => _ready.Task;
 
-    public static ServerProcess Start(params string[] arguments)
+    public static ServerProcess Start(params string[] arguments) =>
+        Start(new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll") } }, arguments);
+
+    /// <summary>The console server as an installed program: the <c>reactivecache</c> a <c>dotnet tool install</c> made.</summary>
+    public static ServerProcess StartExecutable(string executable, params string[] arguments) =>
+        Start(new ProcessStartInfo(executable), arguments);
+
+    private static ServerProcess Start(ProcessStartInfo start, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll"));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
