@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
-using ReactiveCache.Changes;
 using ReactiveCache.Store.Values;
 
 namespace ReactiveCache.Hosting;
@@ -53,18 +52,8 @@ public sealed class CacheStoreDistributedCache : IDistributedCache
         var now = _store.Scheduler.Now;
         var absolute = AbsoluteExpiration(now, options);
         var entry = new Entry(Encoding.UTF8.GetBytes(key), value, absolute?.Ticks ?? NotPresent, options.SlidingExpiration?.Ticks ?? NotPresent);
-        _store.Write(entry, static (writer, entry) =>
-        {
-            // A set replaces whatever the key held, its time to live included.
-            writer.Remove(entry.Key, ChangeKind.Removed, ChangeReason.Set);
-            writer.SetFields(entry.Key, entry.Fields(), ListpackLimits.HashDefaults, ChangeReason.HashSet);
-            if (entry.TimeToLiveMs(writer.Now) is { } ttlMs && writer.TryGet(entry.Key, out var stored))
-            {
-                writer.SetExpiry(stored, writer.NowMs + ttlMs, ChangeReason.Expire);
-            }
-
-            return 0;
-        });
+        // A set replaces whatever the key held, its time to live included.
+        _store.ReplaceWithHash(entry.Key, entry.Fields(), entry.TimeToLiveMs(now));
     }
 
     /// <inheritdoc />
@@ -143,11 +132,11 @@ public sealed class CacheStoreDistributedCache : IDistributedCache
 
     private readonly record struct Entry(byte[] Key, byte[] Value, long AbsoluteTicks, long SlidingTicks)
     {
-        public HashField[] Fields() =>
+        public (byte[] Name, byte[] Value)[] Fields() =>
         [
-            new(s_absoluteExpiration, Encoding.ASCII.GetBytes(AbsoluteTicks.ToString(CultureInfo.InvariantCulture))),
-            new(s_slidingExpiration, Encoding.ASCII.GetBytes(SlidingTicks.ToString(CultureInfo.InvariantCulture))),
-            new(s_data, Value),
+            (s_absoluteExpiration, Encoding.ASCII.GetBytes(AbsoluteTicks.ToString(CultureInfo.InvariantCulture))),
+            (s_slidingExpiration, Encoding.ASCII.GetBytes(SlidingTicks.ToString(CultureInfo.InvariantCulture))),
+            (s_data, Value),
         ];
 
         /// <summary>The key's time to live now: the sliding window, capped by the absolute expiration; none without either.</summary>
