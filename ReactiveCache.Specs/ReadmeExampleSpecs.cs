@@ -130,7 +130,7 @@ public sealed partial class ReadmeExampleSpecs
     }
 
     private static string FirstStatement(string code) =>
-        code.Split('\n').Select(line => line.Trim()).First(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal) && !line.StartsWith("//", StringComparison.Ordinal));
+        code.Split('\n').Select(line => line.Trim()).First(line => line.Length > 0 && !UsingDirective().IsMatch(line) && !line.StartsWith("//", StringComparison.Ordinal));
 
     private static string RepositoryRoot()
     {
@@ -142,6 +142,9 @@ public sealed partial class ReadmeExampleSpecs
 
         return directory?.FullName ?? throw new DirectoryNotFoundException("no ReactiveCache.sln above " + AppContext.BaseDirectory);
     }
+
+    [GeneratedRegex(@"^using [\w.]+;$")]
+    private static partial Regex UsingDirective();
 
     [GeneratedRegex(@"^```csharp\n(?<code>.*?)^```", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex CodeBlock();
