@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
 using ReactiveCache.Hosting;
@@ -142,5 +143,28 @@ public sealed class CacheStoreDistributedCacheSpecs
         Assert.That(fields["sldexp"], Is.EqualTo(TimeSpan.FromMinutes(1).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(fields["absexp"], Is.EqualTo("-1"));
         Assert.That(_store.TimeToLive("k"), Is.EqualTo(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
+    public void AddReactiveCache_registers_this_cache_over_the_one_store_on_the_clock_it_is_given()
+    {
+        var services = new ServiceCollection();
+        services.AddReactiveCache(options =>
+        {
+            options.Scheduler = _clock;
+            options.Server = new CacheServerOptions { Port = null, RespPort = null, MemcachedPort = null };
+        });
+        using var provider = services.BuildServiceProvider();
+        var cache = provider.GetRequiredService<IDistributedCache>();
+        var store = provider.GetRequiredService<CacheStore>();
+
+        cache.SetString("k", "v", new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromSeconds(10) });
+        _clock.AdvanceBy(TimeSpan.FromSeconds(9).Ticks);
+        Assert.That(cache.GetString("k"), Is.EqualTo("v"));
+        _clock.AdvanceBy(TimeSpan.FromSeconds(9).Ticks);
+
+        Assert.That(cache, Is.InstanceOf<CacheStoreDistributedCache>());
+        Assert.That(store.GetField("k", "data"), Is.EqualTo("v"), "slid by the read, on the virtual clock");
+        Assert.That(store.Scheduler, Is.SameAs(_clock));
     }
 }

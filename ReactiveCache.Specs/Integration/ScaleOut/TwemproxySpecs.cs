@@ -143,6 +143,7 @@ public sealed class TwemproxySpecs
         // After server_retry_timeout the proxy tries the node again, finds it up and hashes its keys to it once more.
         await Eventually.ThatAsync(async () => await TrySetAsync(db, redisKey, "back", redisErrors) && down.Store.Get(redisKey) == "back", s_timeout, () => string.Join("; ", redisErrors) + _proxy.Log);
         await Eventually.ThatAsync(async () => await TryMemcachedSetAsync(memcachedKey, "back", memcachedReplies) && down.Store.Get(memcachedKey) == "back", s_timeout, () => string.Join("; ", memcachedReplies) + _proxy.Log);
+        TestContext.Out.WriteLine($"while node2 was down or coming back: Redis errors [{string.Join("; ", redisErrors)}], memcached replies [{string.Join("; ", memcachedReplies)}]");
         Assert.That((string?)await db.StringGetAsync(redisKey), Is.EqualTo("back"));
         Assert.That(await MemcachedAsync(_proxy.MemcachedEndPoint, $"get {memcachedKey}\r\n", "END\r\n"), Is.EqualTo($"VALUE {memcachedKey} 0 4\r\nback\r\nEND\r\n"));
     }
