@@ -15,15 +15,17 @@ namespace ReactiveCache.Specs.Integration.ScaleOut;
 [Category("Integration")]
 public sealed class TwemproxySpecs
 {
+    private const string SbinNutcracker = "/usr/sbin/nutcracker";
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
     private readonly List<TwemproxyNode> _nodes = [];
     private Twemproxy _proxy = null!;
-    private ConnectionMultiplexer _redis = null!;
+    private ConnectionMultiplexer? _redis;
 
     [SetUp]
     public async Task Start()
     {
-        var nutcracker = DebianPackage.Require("nutcracker", "nutcracker");
+        // Debian installs it in /usr/sbin, which a user's PATH may not include.
+        var nutcracker = DebianPackage.Require(File.Exists(SbinNutcracker) ? SbinNutcracker : "nutcracker", "nutcracker");
         _nodes.AddRange(Enumerable.Range(0, 3).Select(_ => TwemproxyNode.Start()));
         _proxy = await Twemproxy.StartAsync(nutcracker, [.. _nodes.Select(node => node.RespEndPoint)], [.. _nodes.Select(node => node.MemcachedEndPoint)], s_timeout);
         // StackExchange.Redis keeps to the commands twemproxy forwards only when told it talks to one.
@@ -38,8 +40,14 @@ public sealed class TwemproxySpecs
     [TearDown]
     public async Task Stop()
     {
-        await _redis.DisposeAsync();
-        _proxy.Dispose();
+        // Also after a SetUp that skipped the spec (no nutcracker) or failed half way.
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync();
+            _redis = null;
+        }
+
+        _proxy?.Dispose();
         foreach (var node in _nodes)
         {
             await node.DisposeAsync();
@@ -52,7 +60,7 @@ public sealed class TwemproxySpecs
     [Test]
     public async Task Redis_clients_read_and_write_through_the_proxy_and_the_keys_spread_over_the_three_nodes()
     {
-        var db = _redis.GetDatabase();
+        var db = _redis!.GetDatabase();
         var keys = Enumerable.Range(0, 300).Select(index => (RedisKey)$"user:{index}").ToArray();
 
         await Task.WhenAll(keys.Select(key => db.StringSetAsync(key, $"value of {key}")));
@@ -113,7 +121,7 @@ public sealed class TwemproxySpecs
     [Test]
     public async Task A_node_that_goes_down_is_ejected_its_keys_go_to_the_others_and_it_is_used_again_once_back()
     {
-        var db = _redis.GetDatabase();
+        var db = _redis!.GetDatabase();
         var keys = Enumerable.Range(0, 60).Select(index => $"job:{index}").ToArray();
         await Task.WhenAll(keys.Select(key => db.StringSetAsync(key, "before")));
         foreach (var key in keys)
