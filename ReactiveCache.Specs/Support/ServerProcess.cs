@@ -28,36 +28,39 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Completes with the log line that says the server is ready.</summary>
     public Task<string> Ready => _ready.Task;
 
-    public static ServerProcess Start(params string[] arguments) => Launch(arguments, environment: null, otherPortsOff: true);
+    public static ServerProcess Start(params string[] arguments) => Launch(TheBuiltConsole(), arguments, environment: null, otherPortsOff: true);
 
     /// <summary>
     /// Starts the server with exactly <paramref name="arguments"/> (no protocol is turned off behind its back, so a
     /// config file's ports count) and <paramref name="environment"/> added to this process's environment.
     /// </summary>
     public static ServerProcess StartConfigured(IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
-        Launch(arguments, environment, otherPortsOff: false);
+        Launch(TheBuiltConsole(), arguments, environment, otherPortsOff: false);
 
-    private static ServerProcess Launch(string[] arguments, IReadOnlyDictionary<string, string>? environment, bool otherPortsOff)
+    /// <summary>The console server as an installed program: the <c>reactivecache</c> a <c>dotnet tool install</c> made.</summary>
+    public static ServerProcess StartExecutable(string executable, params string[] arguments) =>
+        Launch(new ProcessStartInfo(executable), arguments, environment: null, otherPortsOff: true);
+
+    private static ProcessStartInfo TheBuiltConsole() =>
+        new("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll") } };
+
+    private static ServerProcess Launch(ProcessStartInfo start, string[] arguments, IReadOnlyDictionary<string, string>? environment, bool otherPortsOff)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll"));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        // The other protocols' default ports (6379, 11211) may be taken on a build machine by a real Redis or
-        // memcached, or a parallel run: keep those listeners off unless a spec asks for them.
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
+        // The other protocols' default ports (6379, 11211) may be taken on a build machine by a real Redis or
+        // memcached, or a parallel run: keep those listeners off unless a spec asks for them.
         foreach (var option in new[] { "--resp-port", "--memcached-port" }.Where(option => otherPortsOff && !arguments.Contains(option)))
         {
             start.ArgumentList.Add(option);
