@@ -33,4 +33,9 @@ internal interface ICommandSession<in TCommand, out TReply> : IDisposable
     /// the socket, so a client that goes away ends its wait. Read right after each <see cref="Execute"/>.
     /// </summary>
     Task? PendingReply => null;
+
+    /// <summary>Told the connection it serves before its first command (the client's address, for SLOWLOG and MONITOR).</summary>
+    void Attach(Networking.Connection connection)
+    {
+    }
 }

@@ -75,6 +75,14 @@ public sealed class CacheServer : IAsyncDisposable
     /// <summary>Where the Redis protocol listens, or <c>null</c> when it is turned off.</summary>
     public IPEndPoint? RespEndPoint { get; private set; }
 
+    /// <summary>
+    /// Every command the Redis clients run, as MONITOR shows them: hot, from the moment of subscription; empty when the
+    /// Redis port is off. Commands are serialized and observed on the thread that ran them, so an observer must not
+    /// block (put <c>ObserveOn</c> before slow work). Nothing is built per command while nobody subscribes. Completes
+    /// when the server is disposed.
+    /// </summary>
+    public IObservable<MonitoredCommand> Monitor => _redis?.Recorder.Monitor.Commands ?? Observable.Empty<MonitoredCommand>();
+
     /// <summary>Completes when a client asked the server to stop (Redis SHUTDOWN); the host then disposes it.</summary>
     public Task ShutdownRequested => _shutdownRequested.Task;
 
@@ -174,6 +182,9 @@ public sealed class CacheServer : IAsyncDisposable
             Bind = options.BindAddress.ToString(),
             Limits = Limits,
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
+            SlowLogLogSlowerThan = resp.SlowLogLogSlowerThan,
+            SlowLogMaxLength = resp.SlowLogMaxLength,
+            LatencyMonitorThreshold = resp.LatencyMonitorThreshold,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that

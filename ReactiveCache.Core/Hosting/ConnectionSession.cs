@@ -30,6 +30,7 @@ internal static class ConnectionSession
             // Before anything can be pushed or read: the output limit's class is the session's from the first message on.
             connection.IsSubscriber = () => session.IsSubscriber;
             connection.PendingReply = () => session.PendingReply;
+            session.Attach(connection);
 
             // Subscribed before the read loop starts, so no command runs before its pushes have somewhere to go. Pushes
             // join the connection's bounded queue; the read loop writes them around each batch's replies, in queue order.

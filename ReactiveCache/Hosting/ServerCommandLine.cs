@@ -62,6 +62,9 @@ internal sealed class ServerCommandLine
     private readonly Option<string> _queryBufferLimit = new("--client-query-buffer-limit") { Description = "Memory one connection's unfinished Redis request may hold, e.g. 64mb (1mb or more)", DefaultValueFactory = _ => "1gb" };
     private readonly Option<string> _protoMaxBulkLen = new("--proto-max-bulk-len") { Description = "Largest Redis bulk string a client may send, e.g. 512mb (1mb or more)", DefaultValueFactory = _ => "512mb" };
     private readonly Option<int> _maxMultibulkLength = Integer("--max-multibulk-length", "Most arguments in one Redis request", 1024 * 1024, 1, int.MaxValue);
+    private readonly Option<int> _slowlogLogSlowerThan = Integer("--slowlog-log-slower-than", "Microseconds a Redis command must take to enter SLOWLOG (-1 off, 0 every command)", 10_000, -1, int.MaxValue);
+    private readonly Option<int> _slowlogMaxLen = Integer("--slowlog-max-len", "SLOWLOG entries kept", 128, 0, int.MaxValue);
+    private readonly Option<int> _latencyMonitorThreshold = Integer("--latency-monitor-threshold", "Milliseconds a Redis command must take to be a LATENCY event (0 off)", 0, 0, int.MaxValue);
     private readonly Option<LogLevel> _logLevel = new("--log-level") { Description = "Trace, Debug, Information, Warning, Error, Critical or None", DefaultValueFactory = _ => LogLevel.Information };
     private readonly Option<int> _ioThreads = Integer(
         "--io-threads",
@@ -79,6 +82,7 @@ internal sealed class ServerCommandLine
             _maxMemory, _maxMemoryPolicy, _maxMemorySamples, _lfuLogFactor, _lfuDecayTime,
             _replayBufferSize, _replayBufferBytes, _logLevel,
             _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength, _ioThreads,
+            _slowlogLogSlowerThan, _slowlogMaxLen, _latencyMonitorThreshold,
         };
         AddMemorySizeValidator(_queryBufferLimit);
         AddMemorySizeValidator(_protoMaxBulkLen);
@@ -192,6 +196,9 @@ internal sealed class ServerCommandLine
                 QueryBufferLimit = Bytes(parsed.GetValue(_queryBufferLimit)!),
                 MaxBulkLength = Bytes(parsed.GetValue(_protoMaxBulkLen)!),
                 MaxMultibulkLength = parsed.GetValue(_maxMultibulkLength),
+                SlowLogLogSlowerThan = parsed.GetValue(_slowlogLogSlowerThan),
+                SlowLogMaxLength = parsed.GetValue(_slowlogMaxLen),
+                LatencyMonitorThreshold = parsed.GetValue(_latencyMonitorThreshold),
             },
         };
     }

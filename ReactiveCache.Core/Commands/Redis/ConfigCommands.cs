@@ -23,7 +23,7 @@ internal static class ConfigCommands
     // What this server cannot change while running (some of them Redis can: port, bind).
     private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
 
-    private static readonly string[] s_allNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
+    private static readonly string[] s_allNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names), .. Introspection.IntrospectionConfig.Names];
 
     // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
     // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
@@ -133,6 +133,14 @@ internal static class ConfigCommands
 
                     changes.Add(memoryChange);
                     break;
+                case not null when Introspection.IntrospectionConfig.Knows(name):
+                    if (!Introspection.IntrospectionConfig.TryChange(session.Server, name, value, out var introspectionChange, out var introspectionError))
+                    {
+                        return Invalid(name, introspectionError);
+                    }
+
+                    changes.Add(introspectionChange);
+                    break;
                 case not null when LazyfreeConfig.Knows(name):
                     if (!TryYesNo(value, out var lazy))
                     {
@@ -153,8 +161,9 @@ internal static class ConfigCommands
 
     public static RedisReply ResetStat(RedisSession session, byte[][] args)
     {
-        session.Server.CommandStatistics.Reset();
+        session.Server.Recorder.Reset();
         session.Server.Statistics.ResetTotals();
+        session.Server.Databases[0].ResetStatistics();
         return RedisReply.Ok;
     }
 
@@ -194,6 +203,7 @@ internal static class ConfigCommands
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
             _ when LazyfreeConfig.Knows(name) => server.Config.Lazyfree.Value(name),
+            _ when Introspection.IntrospectionConfig.Knows(name) => Introspection.IntrospectionConfig.Value(server, name),
             _ => "",
         };
     }

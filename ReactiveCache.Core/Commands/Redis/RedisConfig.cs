@@ -19,6 +19,9 @@ internal sealed class RedisConfig(RedisSettings settings)
         set => _requestLimits = value;
     }
 
+    /// <summary>Redis's <c>latency-tracking-info-percentiles</c>: which percentiles INFO latencystats prints.</summary>
+    public IReadOnlyList<double> LatencyPercentiles { get; set; } = [50, 99, 99.9];
+
     /// <summary>The default user's password, or null when clients need not authenticate; the same for every port.</summary>
     public string? RequirePass
     {

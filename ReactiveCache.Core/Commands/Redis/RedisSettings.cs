@@ -22,4 +22,13 @@ internal sealed record RedisSettings
 
     /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
     public RespLimits RequestLimits { get; init; } = RespLimits.Default;
+
+    /// <summary>Redis's <c>slowlog-log-slower-than</c>, in microseconds (negative: off; 0: every command).</summary>
+    public long SlowLogLogSlowerThan { get; init; } = 10_000;
+
+    /// <summary>Redis's <c>slowlog-max-len</c>.</summary>
+    public int SlowLogMaxLength { get; init; } = 128;
+
+    /// <summary>Redis's <c>latency-monitor-threshold</c>, in milliseconds (0: off).</summary>
+    public long LatencyMonitorThreshold { get; init; }
 }
