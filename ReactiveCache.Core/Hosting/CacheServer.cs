@@ -190,7 +190,9 @@ public sealed class CacheServer : IAsyncDisposable
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
         // Protocols/ need know nothing of sessions.
         var protocol = new RespProtocol(settings.RequestLimits);
-        return Listen(options.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        var endPoint = Listen(options.RespPort, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        _redis.Config.Port = endPoint?.Port ?? settings.Port;
+        return endPoint;
     }
 
     /// <summary>Stops accepting, finishes in-flight replies, closes every connection, completes change streams.</summary>

@@ -191,7 +191,7 @@ internal static class ConfigCommands
             "requirepass" => server.Config.RequirePass ?? "",
             "notify-keyspace-events" => KeyspaceEvents.Format(server.Notifier.Flags),
             "protected-mode" => server.Config.ProtectedMode ? "yes" : "no",
-            "port" => settings.Port.ToString(CultureInfo.InvariantCulture),
+            "port" => server.Config.Port.ToString(CultureInfo.InvariantCulture),
             "bind" => settings.Bind,
             "maxclients" => settings.Limits.MaxClients.ToString(CultureInfo.InvariantCulture),
             "timeout" => ((long)settings.Limits.Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),

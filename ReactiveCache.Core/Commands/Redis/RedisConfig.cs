@@ -9,6 +9,9 @@ internal sealed class RedisConfig(RedisSettings settings)
 
     public RedisSettings Settings { get; } = settings;
 
+    /// <summary>The port clients reach (INFO tcp_port, CONFIG GET port): the one bound, when the settings asked for any free one.</summary>
+    public int Port { get; set; } = settings.Port;
+
     /// <summary>The lazyfree switches, remembered for CONFIG GET (every removal is lazy here: <see cref="LazyfreeConfig"/>).</summary>
     public LazyfreeConfig Lazyfree { get; } = new();
 

@@ -92,7 +92,7 @@ internal static class ServerInfo
         return Lines("Server", ("redis_version", RedisVersion), ("reactivecache_version", version), ("redis_git_sha1", "00000000"), ("redis_git_dirty", 0),
             ("redis_build_id", "0"), ("redis_mode", "standalone"), ("os", RuntimeInformation.OSDescription), ("arch_bits", IntPtr.Size * 8),
             ("monotonic_clock", "Stopwatch"), ("multiplexing_api", "System.Net.Sockets"), ("atomicvar_api", "Interlocked"), ("gcc_version", "0.0.0"),
-            ("process_id", Environment.ProcessId), ("process_supervised", "no"), ("run_id", server.RunId), ("tcp_port", server.Config.Settings.Port),
+            ("process_id", Environment.ProcessId), ("process_supervised", "no"), ("run_id", server.RunId), ("tcp_port", server.Config.Port),
             ("server_time_usec", now.ToUnixTimeMilliseconds() * 1000 + now.Ticks / 10 % 1000), ("uptime_in_seconds", uptime), ("uptime_in_days", uptime / 86400),
             ("hz", 10), ("configured_hz", 10), ("lru_clock", now.ToUnixTimeSeconds() & ((1 << 24) - 1)), ("executable", Environment.ProcessPath ?? ""),
             ("config_file", ""), ("io_threads_active", 0));
