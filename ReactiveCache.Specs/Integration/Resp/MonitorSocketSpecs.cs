@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using NUnit.Framework;
-using ReactiveCache.Hosting;
+using ReactiveCache.Commands;
 using ReactiveCache.Specs.Support;
 
 namespace ReactiveCache.Specs.Integration.Resp;

@@ -1,12 +1,11 @@
 using System.Reactive.Disposables;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
-using ReactiveCache.Hosting;
 
 namespace ReactiveCache.Commands.Redis.Introspection;
 
 /// <summary>
-/// The stream of commands the Redis clients run, for MONITOR and <see cref="CacheServer.Monitor"/>. Free when nobody
+/// The stream of commands the Redis clients run, for MONITOR and <see cref="Hosting.CacheServer.Monitor"/>. Free when nobody
 /// watches: the session asks <see cref="IsWatched"/> (one volatile read) and builds nothing unless it is true.
 /// </summary>
 /// <remarks>

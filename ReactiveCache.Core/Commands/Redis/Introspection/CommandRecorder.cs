@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ReactiveCache.Hosting;
 using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis.Introspection;

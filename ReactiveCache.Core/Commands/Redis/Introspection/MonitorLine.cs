@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ReactiveCache.Hosting;
 
 namespace ReactiveCache.Commands.Redis.Introspection;
 

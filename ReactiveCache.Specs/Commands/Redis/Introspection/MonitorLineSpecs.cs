@@ -1,7 +1,7 @@
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
 using ReactiveCache.Commands.Redis.Introspection;
-using ReactiveCache.Hosting;
+using ReactiveCache.Commands;
 
 namespace ReactiveCache.Specs.Commands.Redis.Introspection;
 

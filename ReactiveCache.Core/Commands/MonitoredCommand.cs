@@ -1,7 +1,7 @@
-namespace ReactiveCache.Hosting;
+namespace ReactiveCache.Commands;
 
 /// <summary>
-/// One command a Redis client ran, as MONITOR shows it (<see cref="CacheServer.Monitor"/>): when it ran, in which
+/// One command a Redis client ran, as MONITOR shows it (<see cref="Hosting.CacheServer.Monitor"/>): when it ran, in which
 /// database, from which client, with which arguments (the name first; secrets such as AUTH's password replaced by
 /// <c>(redacted)</c>, as Redis does).
 /// </summary>
