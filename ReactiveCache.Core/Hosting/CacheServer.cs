@@ -86,6 +86,14 @@ public sealed class CacheServer : IAsyncDisposable
     /// <summary>Where the memcached protocol listens over TLS (<see cref="TlsOptions.MemcachedPort"/>), or <c>null</c>.</summary>
     public IPEndPoint? TlsMemcachedEndPoint { get; private set; }
 
+    /// <summary>
+    /// Every command the Redis clients run, as MONITOR shows them: hot, from the moment of subscription; empty when the
+    /// Redis port is off. Commands are serialized and observed on the thread that ran them, so an observer must not
+    /// block (put <c>ObserveOn</c> before slow work). Nothing is built per command while nobody subscribes. Completes
+    /// when the server is disposed.
+    /// </summary>
+    public IObservable<MonitoredCommand> Monitor => _redis?.Recorder.Monitor.Commands ?? Observable.Empty<MonitoredCommand>();
+
     /// <summary>Completes when a client asked the server to stop (Redis SHUTDOWN); the host then disposes it.</summary>
     public Task ShutdownRequested => _shutdownRequested.Task;
 
@@ -229,12 +237,17 @@ public sealed class CacheServer : IAsyncDisposable
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
             Table = ServerSettings.All.Select(setting => new ConfigSetting(setting.ConfigName, setting.Live, setting.Read(options))).ToList(),
             Rewrite = options.ConfigFile is { } path ? values => ConfigFileRewriter.Rewrite(path, ByTableRow(values)) : null,
+            SlowLogLogSlowerThan = resp.SlowLogLogSlowerThan,
+            SlowLogMaxLength = resp.SlowLogMaxLength,
+            LatencyMonitorThreshold = resp.LatencyMonitorThreshold,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
         // Protocols/ need know nothing of sessions.
         var protocol = new RespProtocol(settings.RequestLimits);
-        return Listen(options.RespPort, options.Tls?.RespPort, Statistics.Resp, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        var (plain, tls) = Listen(options.RespPort, options.Tls?.RespPort, Statistics.Resp, protocol, _redis.OpenSession, session => protocol.CreateFramer(session));
+        _redis.Config.Port = plain?.Port ?? settings.Port;
+        return (plain, tls);
     }
 
     private static Dictionary<ServerSetting, string> ByTableRow(IReadOnlyDictionary<string, string> valuesByConfigName) =>

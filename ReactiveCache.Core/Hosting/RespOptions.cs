@@ -23,4 +23,19 @@ public sealed record RespOptions
     /// (Redis's <c>client-query-buffer-limit</c>); past it the connection is closed.
     /// </summary>
     public long QueryBufferLimit { get; init; } = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Commands that take at least this many microseconds are kept in SLOWLOG (Redis's <c>slowlog-log-slower-than</c>);
+    /// negative logs none, 0 logs every command.
+    /// </summary>
+    public long SlowLogLogSlowerThan { get; init; } = 10_000;
+
+    /// <summary>The SLOWLOG entries kept, newest first (Redis's <c>slowlog-max-len</c>).</summary>
+    public int SlowLogMaxLength { get; init; } = 128;
+
+    /// <summary>
+    /// Commands that take at least this many milliseconds are LATENCY events (Redis's <c>latency-monitor-threshold</c>);
+    /// 0, the default, turns the latency monitor off.
+    /// </summary>
+    public long LatencyMonitorThreshold { get; init; }
 }

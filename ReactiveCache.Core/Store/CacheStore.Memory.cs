@@ -1,3 +1,4 @@
+using ReactiveCache.Store;
 using ReactiveCache.Store.Memory;
 
 namespace ReactiveCache;
@@ -24,6 +25,21 @@ public sealed partial class CacheStore
 
     /// <summary>Keys evicted to make room since the store was created (<c>evicted_keys</c>).</summary>
     public long EvictedKeys => _keyspace.Memory.EvictedKeys;
+
+    /// <summary>Keys that expired since the store was created, found by a lookup or by the expiry timer (<c>expired_keys</c>).</summary>
+    public long ExpiredKeys => _keyspace.Statistics.ExpiredKeys;
+
+    /// <summary>Keyspace hits and misses of Redis read commands, and expired keys, of every database (INFO stats).</summary>
+    internal KeyspaceStatistics KeyspaceStatistics => _keyspace.Statistics;
+
+    /// <summary>Restarts the counts of hits, misses, expired and evicted keys (CONFIG RESETSTAT).</summary>
+    internal void ResetStatistics() =>
+        Write(0, static (writer, _) =>
+        {
+            writer.Memory.ResetEvictedKeys();
+            writer.Statistics.Reset();
+            return 0;
+        });
 
     /// <summary>
     /// The limit on <see cref="UsedMemory"/> in bytes; 0 is none. Lowering it evicts one chunk at once (at most

@@ -55,6 +55,9 @@ internal sealed class Keyspace
     /// <summary>What the keys of every database take, the limit and the policy.</summary>
     public MemoryBudget Memory { get; }
 
+    /// <summary>Keyspace hits, misses and expired keys (INFO stats).</summary>
+    public KeyspaceStatistics Statistics { get; } = new();
+
     /// <summary>The stamps of the keys' last use.</summary>
     public AccessClock Access { get; }
 

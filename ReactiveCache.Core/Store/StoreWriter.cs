@@ -56,6 +56,9 @@ internal sealed partial class StoreWriter
     /// <summary>What every database holds together, the limit and the policy.</summary>
     public MemoryBudget Memory => _keyspace.Memory;
 
+    /// <summary>Hits, misses and expired keys of every database.</summary>
+    public KeyspaceStatistics Statistics => _keyspace.Statistics;
+
     /// <summary>When the command in progress began over the limit with nothing evictable: writes that add data are refused.</summary>
     public bool RefusesGrowth => _keyspace.RefusesGrowth;
 
@@ -106,19 +109,31 @@ internal sealed partial class StoreWriter
     {
         if (!_bySpan.TryGetValue(key, out storedKey!, out entry!))
         {
+            CountLookup(found: false);
             return false;
         }
 
         if (entry.HasExpiry && !_replaying && entry.IsExpiredAt(NowMs))
         {
             Remove(storedKey, ChangeKind.Expired, ChangeReason.Expired);
+            _keyspace.Statistics.Expired();
+            CountLookup(found: false);
             return false;
         }
 
+        CountLookup(found: true);
         return true;
     }
 
     public bool TryGet(ReadOnlySpan<byte> key, out CacheEntry entry) => TryGet(key, out _, out entry);
+
+    private void CountLookup(bool found)
+    {
+        if (ReadLookups.Counted)
+        {
+            _keyspace.Statistics.Looked(found);
+        }
+    }
 
     /// <summary>A command used the key: its LRU stamp moves to now and, under an LFU policy, its counter counts the access.</summary>
     public void Touch(CacheEntry entry)
@@ -342,6 +357,7 @@ internal sealed partial class StoreWriter
             if (_bySpan.TryGetValue(key, out var entry) && entry.ExpiresAtMs == dueMs)
             {
                 Remove(key, ChangeKind.Expired, ChangeReason.Expired);
+                _keyspace.Statistics.Expired();
                 expired++;
             }
         }

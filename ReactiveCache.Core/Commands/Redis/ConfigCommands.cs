@@ -24,7 +24,7 @@ internal static class ConfigCommands
     // server's table not marked live.
     private static readonly string[] s_immutable = ["databases", "port", "bind", "cluster-enabled"];
 
-    private static readonly string[] s_redisNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names)];
+    private static readonly string[] s_redisNames = [.. s_names, .. LazyfreeConfig.Names, .. EncodingTunable.All.SelectMany(tunable => tunable.Names), .. Introspection.IntrospectionConfig.Names];
 
     // configGetCommand in config.c: a name without glob characters is looked up as it is and answered with the
     // name as sent (in its case); a pattern matches every name and alias, in any case. Each name answers once.
@@ -143,6 +143,14 @@ internal static class ConfigCommands
 
                     changes.Add(memoryChange);
                     break;
+                case not null when Introspection.IntrospectionConfig.Knows(name):
+                    if (!Introspection.IntrospectionConfig.TryChange(session.Server, name, value, out var introspectionChange, out var introspectionError))
+                    {
+                        return Invalid(name, introspectionError);
+                    }
+
+                    changes.Add(introspectionChange);
+                    break;
                 case not null when LazyfreeConfig.Knows(name):
                     if (!TryYesNo(value, out var lazy))
                     {
@@ -187,8 +195,9 @@ internal static class ConfigCommands
 
     public static RedisReply ResetStat(RedisSession session, byte[][] args)
     {
-        session.Server.CommandStatistics.Reset();
+        session.Server.Recorder.Reset();
         session.Server.Statistics.ResetTotals();
+        session.Server.Databases[0].ResetStatistics();
         return RedisReply.Ok;
     }
 
@@ -220,7 +229,7 @@ internal static class ConfigCommands
             "requirepass" => server.Config.RequirePass ?? "",
             "notify-keyspace-events" => KeyspaceEvents.Format(server.Notifier.Flags),
             "protected-mode" => server.Config.ProtectedMode ? "yes" : "no",
-            "port" => settings.Port.ToString(CultureInfo.InvariantCulture),
+            "port" => server.Config.Port.ToString(CultureInfo.InvariantCulture),
             "bind" => settings.Bind,
             "maxclients" => settings.Limits.MaxClients.ToString(CultureInfo.InvariantCulture),
             "timeout" => ((long)settings.Limits.Timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
@@ -233,6 +242,7 @@ internal static class ConfigCommands
             "maxmemory" or "maxmemory-policy" or "maxmemory-samples" or "lfu-log-factor" or "lfu-decay-time" => MemoryConfig.Value(server.Databases[0], name),
             "replica-read-only" or "slave-read-only" => "yes",
             _ when LazyfreeConfig.Knows(name) => server.Config.Lazyfree.Value(name),
+            _ when Introspection.IntrospectionConfig.Knows(name) => Introspection.IntrospectionConfig.Value(server, name),
             _ => settings.Table.FirstOrDefault(setting => setting.Name == name)?.StartValue ?? "",
         };
     }

@@ -33,7 +33,7 @@ internal static class OutOfMemoryCheck
             return null;
         }
 
-        session.Server.CommandStatistics.Rejected(command);
+        session.Server.CommandStatistics.Reject(command);
         if (!isExec)
         {
             transaction?.Fail();

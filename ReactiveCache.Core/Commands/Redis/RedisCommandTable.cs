@@ -206,7 +206,28 @@ internal sealed class RedisCommandTable
             new RedisCommand("flush", -2, Write | NoScript, FunctionCommands.Flush, group: "scripting", summary: "Deletes all libraries and functions.")),
 
         new RedisCommand("memory", -2, None, null, group: "server", summary: "A container for memory diagnostics commands.").With(
-            new RedisCommand("usage", -3, ReadOnly, MemoryCommands.Usage, 2, 2, 1, "server", "Estimates the memory usage of a key.")),
+            new RedisCommand("usage", -3, ReadOnly, MemoryCommands.Usage, 2, 2, 1, "server", "Estimates the memory usage of a key."),
+            new("stats", 2, None, MemoryCommands.Stats, group: "server", summary: "Returns details about memory usage."),
+            new("doctor", 2, None, MemoryCommands.Doctor, group: "server", summary: "Outputs a memory problems report."),
+            new("malloc-stats", 2, None, MemoryCommands.MallocStats, group: "server", summary: "Returns the allocator statistics."),
+            new("purge", 2, None, MemoryCommands.Purge, group: "server", summary: "Asks the allocator to release memory."),
+            new("help", 2, Loading | Stale, MemoryCommands.Help, group: "server", summary: "Returns helpful text about the different subcommands.")),
+
+        // Introspection (slowlog.c, latency.c, server.c's MONITOR)
+        new RedisCommand("slowlog", -2, None, null, group: "server", summary: "A container for slow log commands.").With(
+            new("get", -2, Admin | Loading | Stale, Introspection.SlowLogCommands.Get, group: "server", summary: "Returns the slow log's entries."),
+            new("len", 2, Admin | Loading | Stale, Introspection.SlowLogCommands.Len, group: "server", summary: "Returns the number of entries in the slow log."),
+            new("reset", 2, Admin | Loading | Stale, Introspection.SlowLogCommands.Reset, group: "server", summary: "Clears all entries from the slow log."),
+            new("help", 2, Loading | Stale, Introspection.SlowLogCommands.Help, group: "server", summary: "Show helpful text about the different subcommands")),
+        new RedisCommand("latency", -2, None, null, group: "server", summary: "A container for latency diagnostics commands.").With(
+            new("latest", 2, Admin | NoScript | Loading | Stale, Introspection.LatencyCommands.Latest, group: "server", summary: "Returns the latest latency samples for all events."),
+            new("history", 3, Admin | NoScript | Loading | Stale, Introspection.LatencyCommands.History, group: "server", summary: "Returns timestamp-latency samples for an event."),
+            new("reset", -2, Admin | NoScript | Loading | Stale, Introspection.LatencyCommands.Reset, group: "server", summary: "Resets the latency data for one or more events."),
+            new("histogram", -2, Admin | NoScript | Loading | Stale, Introspection.LatencyCommands.Histogram, group: "server", summary: "Returns the cumulative distribution of latencies of a subset or all commands."),
+            new("graph", 3, Admin | NoScript | Loading | Stale, Introspection.LatencyCommands.Graph, group: "server", summary: "Returns a latency graph for an event."),
+            new("doctor", 2, Admin | NoScript | Loading | Stale, Introspection.LatencyCommands.Doctor, group: "server", summary: "Returns a human-readable latency analysis report."),
+            new("help", 2, Loading | Stale, Introspection.LatencyCommands.Help, group: "server", summary: "Returns helpful text about the different subcommands.")),
+        new("monitor", 1, Admin | NoScript | Loading | Stale, Introspection.MonitorCommand.Monitor, 0, 0, 0, "server", "Listens for all requests received by the server in real-time."),
         new RedisCommand("object", -2, None, null, group: "keyspace", summary: "A container for object introspection commands.").With(
             new("encoding", 3, ReadOnly, ObjectCommands.Encoding, 2, 2, 1, "keyspace", "Returns the internal encoding of a Redis object."),
             new("refcount", 3, ReadOnly, ObjectCommands.RefCount, 2, 2, 1, "keyspace", "Returns the reference count of a value of a key."),

@@ -9,6 +9,9 @@ internal sealed class RedisConfig(RedisSettings settings)
 
     public RedisSettings Settings { get; } = settings;
 
+    /// <summary>The port clients reach (INFO tcp_port, CONFIG GET port): the one bound, when the settings asked for any free one.</summary>
+    public int Port { get; set; } = settings.Port;
+
     /// <summary>The lazyfree switches, remembered for CONFIG GET (every removal is lazy here: <see cref="LazyfreeConfig"/>).</summary>
     public LazyfreeConfig Lazyfree { get; } = new();
 
@@ -18,6 +21,9 @@ internal sealed class RedisConfig(RedisSettings settings)
         get => _requestLimits;
         set => _requestLimits = value;
     }
+
+    /// <summary>Redis's <c>latency-tracking-info-percentiles</c>: which percentiles INFO latencystats prints.</summary>
+    public IReadOnlyList<double> LatencyPercentiles { get; set; } = [50, 99, 99.9];
 
     /// <summary>The default user's password, or null when clients need not authenticate; the same for every port.</summary>
     public string? RequirePass

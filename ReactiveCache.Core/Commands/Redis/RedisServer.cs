@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ReactiveCache.Commands.Redis.Introspection;
 using ReactiveCache.Protocols.Resp;
 
 namespace ReactiveCache.Commands.Redis;
@@ -20,7 +21,10 @@ internal sealed class RedisServer : IDisposable
         Databases = [database0, .. _ownedDatabases];
         Config = new RedisConfig(settings);
         Statistics = statistics;
-        CommandStatistics = new CommandStatistics(Commands);
+        Recorder = new CommandRecorder(Commands, () => database0.Scheduler.Now);
+        Recorder.SetSlowLogThreshold(settings.SlowLogLogSlowerThan);
+        Recorder.SlowLog.MaxLength = settings.SlowLogMaxLength;
+        Recorder.SetLatencyThreshold(settings.LatencyMonitorThreshold);
         Notifier = new KeyspaceNotifier(database0, Broker);
         Watches = new WatchRegistry(Databases);
         if (KeyspaceEvents.TryParse(settings.NotifyKeyspaceEvents, out var flags))
@@ -50,14 +54,21 @@ internal sealed class RedisServer : IDisposable
     /// <summary>This server's encoding tunables (CONFIG SET hash-max-listpack-entries ...), read by the collection commands.</summary>
     public EncodingLimits EncodingLimits { get; } = new();
 
-    /// <summary>This server's calls per command (INFO commandstats); CONFIG RESETSTAT clears them.</summary>
-    public CommandStatistics CommandStatistics { get; }
+    /// <summary>What each command did: commandstats, errorstats, latency, the slow log, MONITOR.</summary>
+    public CommandRecorder Recorder { get; }
 
-    /// <summary>The highest used_memory INFO has seen (used_memory_peak).</summary>
+    /// <summary>This server's calls per command (INFO commandstats); CONFIG RESETSTAT clears them.</summary>
+    public CommandStatistics CommandStatistics => Recorder.Statistics;
+
+    /// <summary>instantaneous_ops_per_sec's samples.</summary>
+    public OperationsRate OperationsRate { get; } = new();
 
     public ConcurrentDictionary<long, RedisSession> Clients { get; } = new();
 
     public DateTimeOffset StartedAt { get; }
+
+    /// <summary>INFO's run_id (and master_replid): 40 random hex digits, new for each server.</summary>
+    public string RunId { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
     public Action RequestShutdown { get; }
 
@@ -73,6 +84,7 @@ internal sealed class RedisServer : IDisposable
 
     public void Dispose()
     {
+        Recorder.Monitor.Complete();
         Notifier.Dispose();
         Watches.Dispose();
         foreach (var database in _ownedDatabases)

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Net;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using System.Text;
+using ReactiveCache.Commands.Redis.Introspection;
 using ReactiveCache.Networking;
 using ReactiveCache.Protocols.Resp;
 using ReactiveCache.Store;
@@ -28,7 +31,9 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     private Task? _pendingReply;
     private int _killRequested;
     private bool _closing;
+    private RedisCommand? _current;
     private volatile bool _watchTouched;
+    private volatile bool _monitoring;
 
     public RedisSession(RedisServer server, long id)
     {
@@ -98,7 +103,33 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
 
     public int SubscriptionCount => Channels.Count + Patterns.Count;
 
-    public bool IsSubscriber => SubscriptionCount > 0;
+    /// <summary>A subscriber or a MONITOR client: its output is limited as the pubsub class, and it is not timed out.</summary>
+    public bool IsSubscriber => SubscriptionCount > 0 || Monitoring;
+
+    /// <summary>True once MONITOR was sent: the client then receives every command others run.</summary>
+    public bool Monitoring => _monitoring;
+
+    /// <summary>The client's address as Redis prints it (getClientPeerId): <c>ip:port</c>, <c>[ip]:port</c> for IPv6.</summary>
+    public string PeerId { get; private set; } = "";
+
+    /// <summary>Learns the connection this session serves: its address (SLOWLOG, MONITOR) and what CLIENT LIST reports.</summary>
+    public void Attach(Connection connection)
+    {
+        Connection = connection;
+        PeerId = FormatPeer(connection.RemoteEndPoint);
+    }
+
+    /// <summary>MONITOR: from now on every command run by any client (others' and this one's) is pushed here as a line.</summary>
+    public void StartMonitoring()
+    {
+        if (_monitoring)
+        {
+            return;
+        }
+
+        _monitoring = true;
+        _pushes.Add(Server.Recorder.Monitor.Commands.Select(static command => (RedisReply)new RedisReply.Simple(MonitorLine.Format(command))));
+    }
 
     public bool Killed { get; set; }
 
@@ -203,11 +234,19 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     private Task AnswerLater(RedisReply.Later later)
     {
         var sent = new TaskCompletionSource();
+        var command = _current;
         BlockedIn = later.Unblock;
         _lateReply = later.Reply.Take(1).Subscribe(
             reply =>
             {
                 BlockedIn = null;
+                if (reply is RedisReply.Error error && command is not null)
+                {
+                    // A blocked command that ends in an error (CLIENT UNBLOCK ... ERROR) failed, as in Redis.
+                    Server.CommandStatistics.FailedLater(command);
+                    Server.Recorder.Refused(error);
+                }
+
                 _lateReplies.OnNext(new RespReply(reply, Protocol, _closing || Killed));
             },
             error =>
@@ -219,8 +258,6 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
             () => sent.TrySetResult());
         return sent.Task;
     }
-
-    public void Attach(Connection connection) => Connection = connection;
 
     public void Select(int database) => DatabaseIndex = database;
 
@@ -260,13 +297,16 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
         if (!TryResolve(args, out var command, out var error))
         {
             Transaction?.Fail();
+            Server.Recorder.Refused(error!);
             return error!;
         }
 
         if (Transaction is { } transaction && command.Has(RedisCommandFlags.NoMulti))
         {
             transaction.Fail();
-            return new RedisReply.Error(RespErrors.NotAllowedInMulti);
+            var refusal = new RedisReply.Error(RespErrors.NotAllowedInMulti);
+            Server.Recorder.Refused(refusal);
+            return refusal;
         }
 
         if (Transaction is { } queue && !command.Has(RedisCommandFlags.Transaction))
@@ -282,8 +322,23 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     {
         LastCommand = command.FullName;
         LastCommandAtMs = Server.Now;
-        var reply = Refusing((Session: this, Command: command, Args: args), static call => call.Command.Handler!(call.Session, call.Args));
-        Server.CommandStatistics.Called(command, failed: reply is RedisReply.Error);
+        _current = command;
+
+        // One pair of timestamps per command: commandstats, latencystats, the slow log and the latency monitor all
+        // read this one duration. The lookups of a read command count as keyspace hits and misses (ReadLookups).
+        var outer = ReadLookups.Begin(command.Has(RedisCommandFlags.ReadOnly));
+        var started = Stopwatch.GetTimestamp();
+        RedisReply reply;
+        try
+        {
+            reply = Refusing((Session: this, Command: command, Args: args), static call => call.Command.Handler!(call.Session, call.Args));
+        }
+        finally
+        {
+            ReadLookups.Restore(outer);
+        }
+
+        Server.Recorder.Called(this, command, args, reply, Stopwatch.GetTimestamp() - started);
         return reply;
     }
 
@@ -316,6 +371,8 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
 
         if (!command.AcceptsArgumentCount(args.Length))
         {
+            // rejectCommand in server.c: a known command refused before it ran counts as rejected_calls.
+            Server.CommandStatistics.Reject(command);
             error = RedisArgs.WrongArguments(command.FullName);
             return false;
         }
@@ -324,6 +381,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
         {
             if (Server.Config.RequirePass is not null)
             {
+                Server.CommandStatistics.Reject(command);
                 error = new RedisReply.Error(RespErrors.NoAuth);
                 return false;
             }
@@ -339,6 +397,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
 
         if (Protocol == 2 && SubscriptionCount > 0 && !command.Has(RedisCommandFlags.AllowedWhileSubscribed))
         {
+            Server.CommandStatistics.Reject(command);
             error = RedisArgs.Error(RespErrors.SubscribeContext, command.FullName);
             return false;
         }
@@ -359,6 +418,14 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
 
         return new RedisReply.Error(string.Format(RespErrors.UnknownCommand, Shorten(args[0]), beginning));
     }
+
+    private static string FormatPeer(EndPoint? endPoint) => endPoint switch
+    {
+        IPEndPoint { Address.AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } ip when !ip.Address.IsIPv4MappedToIPv6 => $"[{ip.Address}]:{ip.Port}",
+        IPEndPoint ip => $"{(ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4() : ip.Address)}:{ip.Port}",
+        null => "",
+        _ => endPoint.ToString() ?? "",
+    };
 
     private static string Shorten(byte[] name)
     {

@@ -31,4 +31,13 @@ internal sealed record RedisSettings
     /// an IOException when it cannot; null when the server has no config file.
     /// </summary>
     public Action<IReadOnlyDictionary<string, string>>? Rewrite { get; init; }
+
+    /// <summary>Redis's <c>slowlog-log-slower-than</c>, in microseconds (negative: off; 0: every command).</summary>
+    public long SlowLogLogSlowerThan { get; init; } = 10_000;
+
+    /// <summary>Redis's <c>slowlog-max-len</c>.</summary>
+    public int SlowLogMaxLength { get; init; } = 128;
+
+    /// <summary>Redis's <c>latency-monitor-threshold</c>, in milliseconds (0: off).</summary>
+    public long LatencyMonitorThreshold { get; init; }
 }

@@ -94,6 +94,17 @@ internal static class ServerSettings
             "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",
             Whole(1, 128), 1),
 
+        // Introspection (docs/redis-protocol.md, "Introspection"), Redis's names and bounds.
+        Setting(
+            "slowlog-log-slower-than", "Microseconds a Redis command must take to enter SLOWLOG (-1 off, 0 every command)", Whole(-1, int.MaxValue), 10_000,
+            (o, v) => o with { Resp = o.Resp with { SlowLogLogSlowerThan = v } }, o => (int)Math.Min(o.Resp.SlowLogLogSlowerThan, int.MaxValue)) with { Live = true },
+        Setting(
+            "slowlog-max-len", "SLOWLOG entries kept", Whole(0, int.MaxValue), 128,
+            (o, v) => o with { Resp = o.Resp with { SlowLogMaxLength = v } }, o => o.Resp.SlowLogMaxLength) with { Live = true },
+        Setting(
+            "latency-monitor-threshold", "Milliseconds a Redis command must take to be a LATENCY event (0 off)", Whole(0, int.MaxValue), 0,
+            (o, v) => o with { Resp = o.Resp with { LatencyMonitorThreshold = v } }, o => (int)Math.Min(o.Resp.LatencyMonitorThreshold, int.MaxValue)) with { Live = true },
+
         // TLS (docs/tls.md), with redis.conf's tls-* names. tls-port is the Redis protocol's, as in redis.conf; the other
         // two name their protocol, as memcached-port does. None of them changes while the server runs.
         Setting(

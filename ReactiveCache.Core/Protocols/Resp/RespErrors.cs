@@ -149,4 +149,8 @@ internal static class RespErrors
     public const string NotPositive = "ERR value is out of range, must be positive";
     public const string WeightNotFloat = "ERR weight value is not a float";
     public const string AtLeastOneInputKey = "ERR at least 1 input key is needed for '{0}' command";
+
+    // slowlog.c and latency.c.
+    public const string SlowLogCount = "ERR count should be greater than or equal to -1";
+    public const string LatencyNoSamples = "ERR No samples available for event '{0}'";
 }

@@ -79,4 +79,7 @@ internal sealed class MemoryBudget(CacheStoreOptions options)
 
     /// <summary>Called under the store's lock for every key evicted.</summary>
     public void CountEviction() => Volatile.Write(ref _evicted, _evicted + 1);
+
+    /// <summary>Under the store's lock: CONFIG RESETSTAT.</summary>
+    public void ResetEvictedKeys() => Volatile.Write(ref _evicted, 0);
 }
