@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reactive.Concurrency;
@@ -38,8 +39,9 @@ public sealed class CacheServer : IAsyncDisposable
     private int _disposed;
     private DelayedFlush? _delayedFlush;
     private readonly ClientsCron _clientsCron;
+    private readonly MemcachedStatistics _memcachedStatistics = new();
 
-    private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
+    private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
         _options = options;
         _ownsStore = ownsStore;
@@ -56,13 +58,26 @@ public sealed class CacheServer : IAsyncDisposable
             OutputBuffers = options.ClientOutputBufferLimits,
         };
         _clientsCron = new ClientsCron(Limits, _connections.Select(entry => entry.Value.Connection), store.Scheduler, _logger);
+        Metrics = new CacheMetrics(MetricSources(), meterFactory);
     }
+
+    // Keyspace hits and misses are memcached's get_hits/get_misses until the store counts lookups for every protocol;
+    // byte totals are not kept yet, so reactivecache.network.io is not published.
+    private CacheMetricSources MetricSources() => new(Statistics, Store)
+    {
+        Databases = () => _redis?.Databases ?? [Store],
+        KeyspaceHits = () => _memcachedStatistics[MemcachedStatistics.Counter.GetHits],
+        KeyspaceMisses = () => _memcachedStatistics[MemcachedStatistics.Counter.GetMisses],
+    };
 
     /// <summary>The store every protocol serves.</summary>
     public CacheStore Store { get; }
 
     /// <summary>Connection and command counters.</summary>
     public ServerStatistics Statistics { get; }
+
+    /// <summary>This server's <c>ReactiveCache</c> meter (dotnet-counters, OpenTelemetry, Prometheus).</summary>
+    public CacheMetrics Metrics { get; }
 
     /// <summary>The client limits in force (idle timeout, client count, buffers); CONFIG SET changes them while serving.</summary>
     public ClientLimits Limits { get; }
@@ -90,15 +105,19 @@ public sealed class CacheServer : IAsyncDisposable
     /// <param name="options">Ports and limits.</param>
     /// <param name="store">A store to serve; when omitted the server creates one and disposes it with itself.</param>
     /// <param name="loggerFactory">Where logs go; nowhere when omitted.</param>
-    public static CacheServer Start(CacheServerOptions? options = null, CacheStore? store = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="meterFactory">Makes the server's <see cref="CacheMetrics.MeterName"/> meter (a host's, from dependency
+    /// injection); a meter of the server's own when omitted.</param>
+    public static CacheServer Start(
+        CacheServerOptions? options = null, CacheStore? store = null, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         options ??= new CacheServerOptions();
         loggerFactory ??= NullLoggerFactory.Instance;
-        var server = new CacheServer(options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory);
+        var server = new CacheServer(
+            options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory, meterFactory);
         try
         {
             server.NativeEndPoint = server.Listen(options.Port, new NativeProtocol(options.MaxLineLength),
-                () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
+                () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches, server.Metrics.Native));
             server.MemcachedEndPoint = server.ListenMemcached(options);
             server.RespEndPoint = server.ListenResp(options);
             return server;
@@ -112,11 +131,11 @@ public sealed class CacheServer : IAsyncDisposable
 
     private IPEndPoint? ListenMemcached(CacheServerOptions options)
     {
-        var statistics = new MemcachedStatistics();
+        var statistics = _memcachedStatistics;
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
         var endPoint = Listen(options.MemcachedPort, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access));
+            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access, Metrics.Memcached));
         return endPoint;
     }
 
@@ -174,6 +193,7 @@ public sealed class CacheServer : IAsyncDisposable
             Bind = options.BindAddress.ToString(),
             Limits = Limits,
             RequestLimits = new RespLimits(resp.MaxInlineLength, resp.MaxBulkLength, resp.MaxMultibulkLength, resp.QueryBufferLimit),
+            Metrics = Metrics.Resp,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
@@ -215,6 +235,7 @@ public sealed class CacheServer : IAsyncDisposable
         await Task.WhenAll(open.Select(entry => entry.Served));
         _delayedFlush?.Dispose();
         _redis?.Dispose();
+        Metrics.Dispose();
         if (_ownsStore)
         {
             Store.Dispose();

@@ -32,6 +32,7 @@ internal sealed class Keyspace
     private long _editStart;
     private DateTimeOffset? _now;
     private bool _catchUpScheduled;
+    private long _expiredKeys;
 
     public Keyspace(IScheduler clock, CacheStoreOptions options, ILogger logger)
     {
@@ -66,6 +67,13 @@ internal sealed class Keyspace
 
     /// <summary>The sequence number of the latest change, in any database.</summary>
     public long LastSequence { get; private set; }
+
+    /// <summary>Keys removed because their time to live ran out (Redis's <c>expired_keys</c>); written under the lock.</summary>
+    public long ExpiredKeys
+    {
+        get => Volatile.Read(ref _expiredKeys);
+        set => Volatile.Write(ref _expiredKeys, value);
+    }
 
     /// <summary>
     /// Whether the edit in progress must not grow the store: it began over the limit and its policy could not evict

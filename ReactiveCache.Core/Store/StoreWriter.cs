@@ -287,6 +287,11 @@ internal sealed partial class StoreWriter
         }
 
         _slots.Remove(entry.Slot, _moveSlot ??= MoveSlot);
+        if (reason == ChangeReason.Expired)
+        {
+            _keyspace.ExpiredKeys++;
+        }
+
         Record(kind, ChangeOperations.KeyRemoved, reason, entry, payload: null, previous: (entry.Value as StringValue)?.Bytes);
         return true;
     }

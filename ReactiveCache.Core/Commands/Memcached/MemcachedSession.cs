@@ -11,7 +11,8 @@ namespace ReactiveCache.Commands.Memcached;
 /// With a server password, the client first authenticates as <see cref="MemcachedAuthentication"/> describes.
 /// </summary>
 internal sealed class MemcachedSession(
-    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access)
+    CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access,
+    Hosting.CommandMeter? meter = null)
     : ICommandSession<MemcachedCommand, MemcachedReply>
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
@@ -23,7 +24,21 @@ internal sealed class MemcachedSession(
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
     private bool _authenticated = !access.RequiresPassword;
 
+    private readonly Hosting.CommandMeter _meter = meter ?? new Hosting.CommandMeter("memcached", MemcachedCommandNames.All);
+
     public MemcachedReply Execute(MemcachedCommand command)
+    {
+        var started = _meter.Start();
+        var reply = Run(command);
+        if (MemcachedCommandNames.IndexOf(command) is var index and >= 0)
+        {
+            _meter.Executed(index, started);
+        }
+
+        return reply;
+    }
+
+    private MemcachedReply Run(MemcachedCommand command)
     {
         server.CommandProcessed();
         if (!_authenticated && access.RequiresPassword)

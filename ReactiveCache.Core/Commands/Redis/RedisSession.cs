@@ -273,8 +273,10 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     {
         LastCommand = command.FullName;
         LastCommandAtMs = Server.Now;
+        var started = Server.Metrics.Start();
         var reply = Refusing((Session: this, Command: command, Args: args), static call => call.Command.Handler!(call.Session, call.Args));
         Server.CommandStatistics.Called(command, failed: reply is RedisReply.Error);
+        Server.Metrics.Executed(command.Index, started);
         return reply;
     }
 

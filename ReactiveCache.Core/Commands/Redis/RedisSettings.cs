@@ -22,4 +22,7 @@ internal sealed record RedisSettings
 
     /// <summary>What one request may hold (proto-max-bulk-len, client-query-buffer-limit, ...); CONFIG SET changes them.</summary>
     public RespLimits RequestLimits { get; init; } = RespLimits.Default;
+
+    /// <summary>Where sessions count their commands for the server's meter; a meter of its own when none is given.</summary>
+    public Hosting.CommandMeter Metrics { get; init; } = new("resp", RedisCommandTable.Default.All.Select(command => command.FullName).ToArray());
 }
