@@ -68,6 +68,12 @@ internal sealed class ServerCommandLine
         "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",
         1, 1, 128);
     private readonly Option<bool> _version = new("--version") { Description = "Print the version and exit" };
+
+    // Metrics and logs (docs/operations.md, "Metrics and logs"): the console's own, read after parsing as --io-threads is.
+    private readonly Option<int> _metricsPort = Integer("--metrics-port", "Port serving GET /metrics in Prometheus's text format (0, the default, turns it off)", 0, 0, 65535);
+    private readonly Option<string?> _metricsBind = new("--metrics-bind") { Description = "Address the metrics port listens on (default: --bind's)" };
+    private readonly Option<string> _logFormat = new("--log-format") { Description = "text (one line per entry) or json (one JSON object per line)", DefaultValueFactory = _ => "text" };
+    private readonly Option<string> _logFile = new("--logfile") { Description = "File to append the log to (\"\" for standard output, the default)", DefaultValueFactory = _ => "" };
     private readonly RootCommand _root;
 
     public ServerCommandLine()
@@ -79,7 +85,16 @@ internal sealed class ServerCommandLine
             _maxMemory, _maxMemoryPolicy, _maxMemorySamples, _lfuLogFactor, _lfuDecayTime,
             _replayBufferSize, _replayBufferBytes, _logLevel,
             _protectedMode, _maxWatches, _queryBufferLimit, _protoMaxBulkLen, _maxMultibulkLength, _ioThreads,
+            _metricsPort, _metricsBind, _logFormat, _logFile,
         };
+        _logFormat.AcceptOnlyFromAmong(ServerLogging.Formats);
+        _metricsBind.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } address && !IPAddress.TryParse(address, out _))
+            {
+                result.AddError($"--metrics-bind: '{address}' is not an IP address");
+            }
+        });
         AddMemorySizeValidator(_queryBufferLimit);
         AddMemorySizeValidator(_protoMaxBulkLen);
         _protectedMode.AcceptOnlyFromAmong("yes", "no");
@@ -121,6 +136,18 @@ internal sealed class ServerCommandLine
     /// </summary>
     public int IoThreads { get; private set; } = 1;
 
+    /// <summary><c>--metrics-port</c>, once parsed: the Prometheus endpoint's port, or null when it is off.</summary>
+    public int? MetricsPort { get; private set; }
+
+    /// <summary><c>--metrics-bind</c>, once parsed: where the Prometheus endpoint listens (the server's address unless given).</summary>
+    public IPAddress MetricsBind { get; private set; } = IPAddress.Loopback;
+
+    /// <summary><c>--log-format</c>, once parsed: <c>text</c> or <c>json</c>.</summary>
+    public string LogFormat { get; private set; } = "text";
+
+    /// <summary><c>--logfile</c>, once parsed: the file the log is appended to, or "" for standard output.</summary>
+    public string LogFile { get; private set; } = "";
+
     /// <summary>
     /// The parsed settings, or the exit code to stop with (0 after --help or --version, 2 on a usage error, whose
     /// messages and the usage go to <paramref name="errors"/>, standard error unless given).
@@ -161,6 +188,10 @@ internal sealed class ServerCommandLine
         options = ToOptions(parsed);
         logLevel = parsed.GetValue(_logLevel);
         IoThreads = parsed.GetValue(_ioThreads);
+        MetricsPort = OffWhenZero(parsed.GetValue(_metricsPort));
+        MetricsBind = parsed.GetValue(_metricsBind) is { } metricsBind ? IPAddress.Parse(metricsBind) : options.BindAddress;
+        LogFormat = parsed.GetValue(_logFormat)!;
+        LogFile = parsed.GetValue(_logFile) ?? "";
         exitCode = 0;
         return true;
     }
