@@ -40,6 +40,7 @@ public sealed class CacheServer : IAsyncDisposable
     private DelayedFlush? _delayedFlush;
     private readonly ClientsCron _clientsCron;
     private readonly MemcachedStatistics _memcachedStatistics = new();
+    private readonly ConnectionEvents _events;
 
     private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
@@ -57,7 +58,8 @@ public sealed class CacheServer : IAsyncDisposable
             MaxMemoryClients = options.MaxMemoryClients,
             OutputBuffers = options.ClientOutputBufferLimits,
         };
-        _clientsCron = new ClientsCron(Limits, _connections.Select(entry => entry.Value.Connection), store.Scheduler, _logger);
+        _events = new ConnectionEvents(_logger, store.Scheduler);
+        _clientsCron = new ClientsCron(Limits, _connections.Select(entry => entry.Value.Connection), store.Scheduler, _logger, _events);
         Metrics = new CacheMetrics(MetricSources(), meterFactory);
     }
 
@@ -251,7 +253,7 @@ public sealed class CacheServer : IAsyncDisposable
     {
         if (Access.Refuses(connection.RemoteEndPoint))
         {
-            _logger.LogWarning("Refused connection from {Remote}: protected mode is on and no password is set", connection.RemoteEndPoint);
+            _events.ProtectedModeDenied(connection.RemoteEndPoint);
             Statistics.RejectConnection();
             await ConnectionSession.RejectAsync(connection, protocol, protocol.DeniedReply, _closeDeadline.Token);
             return;
@@ -260,7 +262,7 @@ public sealed class CacheServer : IAsyncDisposable
         var maxClients = Limits.MaxClients;
         if (!Statistics.TryOpenConnection(maxClients))
         {
-            _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, maxClients);
+            _events.MaxClientsReached(connection.RemoteEndPoint, maxClients);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.MaxClientsReply, _closeDeadline.Token);
             return;
         }
@@ -268,7 +270,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             _logger.LogDebug("Connection {Id} from {Remote}", connection.Id, connection.RemoteEndPoint);
-            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token, framerFor);
+            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token, framerFor, _events);
         }
         catch (Exception error)
         {
