@@ -7,8 +7,9 @@ namespace ReactiveCache.Hosting;
 /// <summary>
 /// <c>--logfile PATH</c>: log lines appended to a file, as redis-server's <c>logfile</c>, in the text or the JSON
 /// shape of <c>--log-format</c> (the JSON one has the fields of Microsoft.Extensions.Logging's JSON console
-/// formatter: Timestamp, EventId, LogLevel, Category, Message, State). One line per entry, written under a lock;
-/// the file is flushed after every entry at Warning or above, and on dispose (stop).
+/// formatter: Timestamp, EventId, LogLevel, Category, Message, State). One line per entry, written and flushed under
+/// a lock, as redis-server writes its log (so <c>tail -f</c> shows it at once; the server logs events, never
+/// commands, so this is not a hot path), and closed on dispose (stop).
 /// </summary>
 internal sealed class FileLoggerProvider : ILoggerProvider
 {
@@ -45,10 +46,7 @@ internal sealed class FileLoggerProvider : ILoggerProvider
         lock (_gate)
         {
             _writer.WriteLine(line);
-            if (level >= LogLevel.Warning)
-            {
-                _writer.Flush();
-            }
+            _writer.Flush();
         }
     }
 
