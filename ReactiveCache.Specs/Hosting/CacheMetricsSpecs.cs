@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Reactive.Testing;
 using NUnit.Framework;
+using ReactiveCache.Commands;
 using ReactiveCache.Hosting;
 using ReactiveCache.Networking;
 using ReactiveCache.Specs.Support;

@@ -12,7 +12,7 @@ namespace ReactiveCache.Commands.Memcached;
 /// </summary>
 internal sealed class MemcachedSession(
     CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access,
-    Hosting.CommandMeter? meter = null)
+    CommandMeter? meter = null)
     : ICommandSession<MemcachedCommand, MemcachedReply>
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
@@ -24,7 +24,7 @@ internal sealed class MemcachedSession(
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
     private bool _authenticated = !access.RequiresPassword;
 
-    private readonly Hosting.CommandMeter _meter = meter ?? new Hosting.CommandMeter("memcached", MemcachedCommandNames.All);
+    private readonly CommandMeter _meter = meter ?? new CommandMeter("memcached", MemcachedCommandNames.All);
 
     public MemcachedReply Execute(MemcachedCommand command)
     {

@@ -12,7 +12,7 @@ namespace ReactiveCache.Commands.Native;
 /// <c>ERR NOAUTH Authentication required.</c>
 /// </summary>
 internal sealed class NativeSession(
-    CacheStore store, ServerStatistics statistics, ServerAccess access, int maxWatches = NativeSession.DefaultMaxWatches, Hosting.CommandMeter? meter = null)
+    CacheStore store, ServerStatistics statistics, ServerAccess access, int maxWatches = NativeSession.DefaultMaxWatches, CommandMeter? meter = null)
     : ICommandSession<Command, Reply>
 {
     /// <summary>
@@ -34,7 +34,7 @@ internal sealed class NativeSession(
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
     private bool _authenticated = !access.RequiresPassword;
 
-    private readonly Hosting.CommandMeter _meter = meter ?? new Hosting.CommandMeter("native", NativeCommandNames.All);
+    private readonly CommandMeter _meter = meter ?? new CommandMeter("native", NativeCommandNames.All);
 
     public Reply Execute(Command command)
     {

@@ -53,8 +53,8 @@ internal sealed class RedisServer : IDisposable
     /// <summary>This server's calls per command (INFO commandstats); CONFIG RESETSTAT clears them.</summary>
     public CommandStatistics CommandStatistics { get; }
 
-    /// <summary>This server's command counts and durations for its meter (<see cref="Hosting.CacheMetrics"/>).</summary>
-    public Hosting.CommandMeter Metrics => Config.Settings.Metrics;
+    /// <summary>This server's command counts and durations for its meter (Hosting/CacheMetrics).</summary>
+    public CommandMeter Metrics => Config.Settings.Metrics;
 
     /// <summary>The highest used_memory INFO has seen (used_memory_peak).</summary>
 

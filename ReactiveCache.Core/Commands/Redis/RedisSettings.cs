@@ -24,5 +24,5 @@ internal sealed record RedisSettings
     public RespLimits RequestLimits { get; init; } = RespLimits.Default;
 
     /// <summary>Where sessions count their commands for the server's meter; a meter of its own when none is given.</summary>
-    public Hosting.CommandMeter Metrics { get; init; } = new("resp", RedisCommandTable.Default.All.Select(command => command.FullName).ToArray());
+    public CommandMeter Metrics { get; init; } = new("resp", RedisCommandTable.Default.All.Select(command => command.FullName).ToArray());
 }

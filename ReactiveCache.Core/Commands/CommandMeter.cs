@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace ReactiveCache.Hosting;
+namespace ReactiveCache.Commands;
 
 /// <summary>
-/// One protocol's share of <see cref="CacheMetrics"/>: a call count per command (read by the
+/// One protocol's share of a server's meter (Hosting/CacheMetrics): a call count per command (read by the
 /// <c>reactivecache.commands</c> observable counter when it is collected) and the command duration histogram.
 /// </summary>
 /// <remarks>
@@ -22,7 +22,7 @@ internal sealed class CommandMeter
 
     /// <param name="protocol">The protocol tag's value.</param>
     /// <param name="commandNames">The command tag's values, indexed as <see cref="Executed"/> is called.</param>
-    /// <param name="duration">Where durations go; none outside a <see cref="CacheServer"/> (a session made by a spec).</param>
+    /// <param name="duration">Where durations go; none outside a server (a session made by a spec).</param>
     public CommandMeter(string protocol, IReadOnlyList<string> commandNames, Histogram<double>? duration = null)
     {
         _protocol = new("protocol", protocol);
