@@ -51,7 +51,7 @@ try
     {
         try
         {
-            metricsEndpoint = PrometheusEndpoint.Start(server.Metrics, commandLine.MetricsBind, metricsPort);
+            metricsEndpoint = PrometheusEndpoint.Start(server.Metrics, commandLine.MetricsBind, metricsPort, commandLine.MetricsDurations);
             logger.LogInformation("Prometheus metrics on http://{EndPoint}/metrics", metricsEndpoint.EndPoint);
         }
         catch (ListenException)

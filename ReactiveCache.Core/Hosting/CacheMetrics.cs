@@ -19,6 +19,9 @@ public sealed class CacheMetrics : IDisposable
     /// <summary>The meter's name: <c>dotnet-counters monitor --counters ReactiveCache</c>.</summary>
     public const string MeterName = "ReactiveCache";
 
+    /// <summary>The command duration histogram's name: the one instrument that costs each command something while listened to.</summary>
+    public const string DurationName = "reactivecache.command.duration";
+
     // Command durations are microseconds to milliseconds: the default buckets (5 ms to 10 s) would put nearly every
     // command in the first one.
     private static readonly double[] s_durationBuckets =
@@ -34,7 +37,7 @@ public sealed class CacheMetrics : IDisposable
         Meter = meterFactory?.Create(new MeterOptions(MeterName) { Version = version }) ?? new Meter(MeterName, version);
         _ownsMeter = meterFactory is null;
         _duration = Meter.CreateHistogram(
-            "reactivecache.command.duration", unit: "s", description: "How long commands took to execute, by protocol and command",
+            DurationName, unit: "s", description: "How long commands took to execute, by protocol and command",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
         Meter.CreateObservableCounter("reactivecache.commands", ObserveCommands, "{command}", "Commands executed, by protocol and command");
         Resp = new CommandMeter("resp", Commands.Redis.RedisCommandTable.Default.All.Select(command => command.FullName).ToArray(), _duration);

@@ -10,6 +10,7 @@ public sealed class MetricsAndLogsCommandLineSpecs
     [TestCase("--metrics-port", "65536")]
     [TestCase("--metrics-port", "-1")]
     [TestCase("--metrics-bind", "localhost")]
+    [TestCase("--metrics-durations", "maybe")]
     public void Refuses_a_bad_value_as_a_usage_error(string option, string value)
     {
         var parsed = new ServerCommandLine().TryParse([option, value], out _, out _, out var exitCode, TextWriter.Null);
@@ -26,6 +27,7 @@ public sealed class MetricsAndLogsCommandLineSpecs
         commandLine.TryParse([], out _, out _, out _);
 
         Assert.That(commandLine.MetricsPort, Is.Null);
+        Assert.That(commandLine.MetricsDurations, Is.False);
         Assert.That(commandLine.LogFormat, Is.EqualTo("text"));
         Assert.That(commandLine.LogFile, Is.Empty);
     }

@@ -36,7 +36,15 @@ internal sealed class PrometheusEndpoint : IDisposable
     /// Starts serving <paramref name="metrics"/> at <c>http://address:port/metrics</c>. Throws
     /// <see cref="ListenException"/> when the address cannot be bound.
     /// </summary>
-    public static PrometheusEndpoint Start(CacheMetrics metrics, IPAddress address, int port)
+    /// <param name="metrics">The server's meter.</param>
+    /// <param name="address">Where to listen.</param>
+    /// <param name="port">A real port: HttpListener cannot bind 0.</param>
+    /// <param name="durations">
+    /// Whether to export the command duration histogram (<c>--metrics-durations</c>): the MeterAdapter's work per
+    /// measurement (a pooled array, a lock, a lookup) roughly doubled the server's CPU per GET in a measurement
+    /// (docs/operations.md), where the counters, observed at scrape time, cost nothing measurable.
+    /// </param>
+    public static PrometheusEndpoint Start(CacheMetrics metrics, IPAddress address, int port, bool durations = false)
     {
         // prometheus-net otherwise starts, on first use, a default registry whose own MeterAdapter listens to every meter
         // in the process: each command would then be measured twice, once for nobody. The console owns its process.
@@ -47,7 +55,7 @@ internal sealed class PrometheusEndpoint : IDisposable
             Registry = registry,
             // Its default factory writes to the default registry, whatever Registry says.
             MetricFactory = Prometheus.Metrics.WithCustomRegistry(registry),
-            InstrumentFilterPredicate = instrument => instrument.Meter == metrics.Meter,
+            InstrumentFilterPredicate = instrument => instrument.Meter == metrics.Meter && (durations || instrument.Name != CacheMetrics.DurationName),
             ResolveHistogramBuckets = _ => [.. CacheMetrics.DurationBuckets],
             // A series nobody updated for this long is dropped (observed instruments are updated at every scrape; a
             // command's duration histogram, when the command was not called): prometheus-net's longest, one day.

@@ -16,7 +16,7 @@ public sealed class PrometheusEndpointSpecs
     public async Task Serves_the_command_counter_hits_misses_and_connections_in_prometheus_text()
     {
         await using var server = CacheServer.Start(new CacheServerOptions { Port = 0, RespPort = 0, MemcachedPort = 0 });
-        using var endpoint = PrometheusEndpoint.Start(server.Metrics, IPAddress.Loopback, FreePort());
+        using var endpoint = PrometheusEndpoint.Start(server.Metrics, IPAddress.Loopback, FreePort(), durations: true);
         await using var resp = await LineClient.ConnectAsync(server.RespEndPoint!);
         await using var memcached = await LineClient.ConnectAsync(server.MemcachedEndPoint!);
         Assert.That(await resp.AskAsync("SET greeting hello"), Is.EqualTo("+OK"));
@@ -64,7 +64,9 @@ public sealed class PrometheusEndpointSpecs
             await using var memcached = await LineClient.ConnectAsync(server.MemcachedEndPoint!);
             Assert.That(await resp.AskAsync("PING"), Is.EqualTo("+PONG"));
             Assert.That(await memcached.AskAsync("version"), Does.StartWith("VERSION "));
-            Assert.That(await ScrapeAsync(endpoint), Does.Contain("reactivecache_reactivecache_commands{command=\"ping\",protocol=\"resp\"} 1\n"));
+            var scraped = await ScrapeAsync(endpoint);
+            Assert.That(scraped, Does.Contain("reactivecache_reactivecache_commands{command=\"ping\",protocol=\"resp\"} 1\n"));
+            Assert.That(scraped, Does.Not.Contain("command_duration"), "durations are exported only when asked for");
         }
         finally
         {
