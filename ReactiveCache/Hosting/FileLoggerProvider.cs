@@ -16,6 +16,7 @@ internal sealed class FileLoggerProvider : ILoggerProvider
     private readonly StreamWriter _writer;
     private readonly bool _json;
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     private FileLoggerProvider(StreamWriter writer, bool json)
     {
@@ -36,6 +37,7 @@ internal sealed class FileLoggerProvider : ILoggerProvider
     {
         lock (_gate)
         {
+            _disposed = true;
             _writer.Dispose();
         }
     }
@@ -45,6 +47,12 @@ internal sealed class FileLoggerProvider : ILoggerProvider
         var line = _json ? JsonLine(category, level, eventId, message, exception, state) : TextLine(category, level, message, exception);
         lock (_gate)
         {
+            // A thread still finishing after stop (a connection's last words) has nowhere to write.
+            if (_disposed)
+            {
+                return;
+            }
+
             _writer.WriteLine(line);
             _writer.Flush();
         }
