@@ -28,13 +28,18 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT")
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT", commandLine.IoThreads.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
-using var loggerFactory = LoggerFactory.Create(logging => logging
-    .SetMinimumLevel(logLevel)
-    .AddSimpleConsole(console =>
-    {
-        console.SingleLine = true;
-        console.TimestampFormat = "HH:mm:ss.fff ";
-    }));
+ILoggerFactory loggerFactory;
+try
+{
+    loggerFactory = ServerLogging.Create(logLevel, commandLine.LogFormat, commandLine.LogFile);
+}
+catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: cannot open --logfile '{commandLine.LogFile}': {error.Message}");
+    return 1;
+}
+
+using var disposeLogs = loggerFactory;
 var logger = loggerFactory.CreateLogger("ReactiveCache");
 foreach (var warning in commandLine.Warnings)
 {
@@ -42,12 +47,27 @@ foreach (var warning in commandLine.Warnings)
 }
 
 CacheServer server;
+PrometheusEndpoint? metricsEndpoint = null;
 try
 {
     server = CacheServer.Start(options, loggerFactory: loggerFactory);
+    if (commandLine.MetricsPort is { } metricsPort)
+    {
+        try
+        {
+            metricsEndpoint = PrometheusEndpoint.Start(server.Metrics, commandLine.MetricsBind, metricsPort, commandLine.MetricsDurations);
+            logger.LogInformation("Prometheus metrics on http://{EndPoint}/metrics", metricsEndpoint.EndPoint);
+        }
+        catch (ListenException)
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
 }
 catch (Exception error) when (error is ListenException or TlsSetupException)
 {
+    logger.LogCritical("Cannot start: {Reason}", error.Message);
     Console.Error.WriteLine($"error: {error.Message}");
     return 1;
 }
@@ -67,6 +87,7 @@ using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop))
 }
 
 logger.LogInformation("Stopping: closing connections");
+metricsEndpoint?.Dispose();
 await server.DisposeAsync();
 logger.LogInformation("Stopped");
 return 0;

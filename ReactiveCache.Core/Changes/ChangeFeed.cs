@@ -33,7 +33,17 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
     // dequeued and is still delivering must keep its writer waiting, or "acknowledged" would not mean "delivered".
     private long _undelivered;
 
+    // The sequence of the last batch handed to every subscriber: with _undelivered, what Lag reads.
+    private long _deliveredSequence;
+
     public int SubscriberCount => _subscribers.Length;
+
+    /// <summary>
+    /// How far the subscribers are behind <paramref name="lastSequence"/>, in changes: 0 when nothing is waiting to be
+    /// delivered. Read without any lock, so a figure of a moment.
+    /// </summary>
+    public long Lag(long lastSequence) =>
+        Interlocked.Read(ref _undelivered) == 0 ? 0 : Math.Max(0, lastSequence - Volatile.Read(ref _deliveredSequence));
 
     /// <summary>How many deliveries were ever queued; read and written under the store's lock.</summary>
     public long Enqueued { get; private set; }
@@ -90,6 +100,12 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
     public ChangeSubscriber Attach(IObserver<ChangeBatch> observer, int database, long attachedAfter, IEnumerable<ChangeBatch> first)
     {
         var subscriber = new ChangeSubscriber(observer, database, attachedAfter, logger);
+        if (_subscribers.IsEmpty)
+        {
+            // Nothing was delivered while nobody listened: the first subscriber is behind by its own first batches only.
+            Volatile.Write(ref _deliveredSequence, attachedAfter);
+        }
+
         ImmutableInterlocked.Update(ref _subscribers, static (all, added) => all.Add(added), subscriber);
         foreach (var batch in first)
         {
@@ -178,6 +194,8 @@ internal sealed class ChangeFeed(int replayCapacity, long replayByteBudget, ILog
                 Detach(subscriber);
             }
         }
+
+        Volatile.Write(ref _deliveredSequence, delivery.Batch.Sequence);
     }
 
     private readonly record struct Delivery(ChangeBatch Batch, ChangeSubscriber? Target);

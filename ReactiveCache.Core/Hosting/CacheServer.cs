@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reactive.Concurrency;
@@ -40,8 +41,10 @@ public sealed class CacheServer : IAsyncDisposable
     private int _disposed;
     private DelayedFlush? _delayedFlush;
     private readonly ClientsCron _clientsCron;
+    private readonly MemcachedStatistics _memcachedStatistics = new();
+    private readonly ConnectionEvents _events;
 
-    private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory)
+    private CacheServer(CacheServerOptions options, CacheStore store, bool ownsStore, ILoggerFactory loggerFactory, IMeterFactory? meterFactory)
     {
         _options = options;
         _ownsStore = ownsStore;
@@ -57,14 +60,30 @@ public sealed class CacheServer : IAsyncDisposable
             MaxMemoryClients = options.MaxMemoryClients,
             OutputBuffers = options.ClientOutputBufferLimits,
         };
-        _clientsCron = new ClientsCron(Limits, _connections.Select(entry => entry.Value.Connection), store.Scheduler, _logger);
+        _events = new ConnectionEvents(_logger, store.Scheduler);
+        _clientsCron = new ClientsCron(Limits, _connections.Select(entry => entry.Value.Connection), store.Scheduler, _logger, _events);
+        Metrics = new CacheMetrics(MetricSources(), meterFactory);
     }
+
+    // Hits and misses are the Redis read commands' lookups in every database (INFO's keyspace_hits/misses) plus memcached's
+    // get_hits/get_misses; both restart from 0 at CONFIG RESETSTAT / stats reset, which a Prometheus counter takes as a reset.
+    private CacheMetricSources MetricSources() => new(Statistics, Store)
+    {
+        Databases = () => _redis?.Databases ?? [Store],
+        KeyspaceHits = () => (_redis?.Databases ?? [Store]).Sum(database => database.KeyspaceStatistics.Hits) + _memcachedStatistics[MemcachedStatistics.Counter.GetHits],
+        KeyspaceMisses = () => (_redis?.Databases ?? [Store]).Sum(database => database.KeyspaceStatistics.Misses) + _memcachedStatistics[MemcachedStatistics.Counter.GetMisses],
+        BytesReceived = () => Statistics.BytesRead,
+        BytesSent = () => Statistics.BytesWritten,
+    };
 
     /// <summary>The store every protocol serves.</summary>
     public CacheStore Store { get; }
 
     /// <summary>Connection and command counters.</summary>
     public ServerStatistics Statistics { get; }
+
+    /// <summary>This server's <c>ReactiveCache</c> meter (dotnet-counters, OpenTelemetry, Prometheus).</summary>
+    public CacheMetrics Metrics { get; }
 
     /// <summary>The client limits in force (idle timeout, client count, buffers); CONFIG SET changes them while serving.</summary>
     public ClientLimits Limits { get; }
@@ -110,11 +129,15 @@ public sealed class CacheServer : IAsyncDisposable
     /// <param name="options">Ports and limits.</param>
     /// <param name="store">A store to serve; when omitted the server creates one and disposes it with itself.</param>
     /// <param name="loggerFactory">Where logs go; nowhere when omitted.</param>
-    public static CacheServer Start(CacheServerOptions? options = null, CacheStore? store = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="meterFactory">Makes the server's <see cref="CacheMetrics.MeterName"/> meter (a host's, from dependency
+    /// injection); a meter of the server's own when omitted.</param>
+    public static CacheServer Start(
+        CacheServerOptions? options = null, CacheStore? store = null, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         options ??= new CacheServerOptions();
         loggerFactory ??= NullLoggerFactory.Instance;
-        var server = new CacheServer(options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory);
+        var server = new CacheServer(
+            options, store ?? new CacheStore(options.Store, logger: loggerFactory.CreateLogger<CacheStore>()), store is null, loggerFactory, meterFactory);
         try
         {
             if (options.Tls is { Listens: true } tls)
@@ -123,7 +146,7 @@ public sealed class CacheServer : IAsyncDisposable
             }
 
             (server.NativeEndPoint, server.TlsNativeEndPoint) = server.Listen(options.Port, options.Tls?.Port, server.Statistics.Native, new NativeProtocol(options.MaxLineLength),
-                () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches));
+                () => new NativeSession(server.Store, server.Statistics, server.Access, options.MaxWatches, server.Metrics.Native));
             (server.MemcachedEndPoint, server.TlsMemcachedEndPoint) = server.ListenMemcached(options);
             (server.RespEndPoint, server.TlsRespEndPoint) = server.ListenResp(options);
             return server;
@@ -137,12 +160,12 @@ public sealed class CacheServer : IAsyncDisposable
 
     private (IPEndPoint? Plain, IPEndPoint? Tls) ListenMemcached(CacheServerOptions options)
     {
-        var statistics = new MemcachedStatistics();
+        var statistics = _memcachedStatistics;
         var settings = new MemcachedSettings(options.MaxItemSize, options.MaxClients, options.MemcachedPort ?? 0, options.MaxLineLength);
         var delayedFlush = _delayedFlush = new DelayedFlush(Store);
         var listening = new MemcachedListening(() => ServedConnections, Statistics.Memcached);
         var (plain, tls) = Listen(options.MemcachedPort, options.Tls?.MemcachedPort, Statistics.Memcached, new MemcachedProtocol(options.MaxLineLength, options.MaxItemSize),
-            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access, listening));
+            () => new MemcachedSession(Store, statistics, Statistics, settings, delayedFlush, Access, listening, Metrics.Memcached));
         if ((plain ?? tls) is { } bound)
         {
             listening.Bound(bound, _listeners.First(listener => listener.LocalEndPoint.Equals(bound)).Handle);
@@ -240,6 +263,7 @@ public sealed class CacheServer : IAsyncDisposable
             SlowLogLogSlowerThan = resp.SlowLogLogSlowerThan,
             SlowLogMaxLength = resp.SlowLogMaxLength,
             LatencyMonitorThreshold = resp.LatencyMonitorThreshold,
+            Metrics = Metrics.Resp,
         };
         _redis = new RedisServer(Store, settings, Statistics, () => _shutdownRequested.TrySetResult());
         // The RESP framer asks each connection's session for its limits (CONFIG SET, AUTH), wired here so that
@@ -293,6 +317,7 @@ public sealed class CacheServer : IAsyncDisposable
         await Task.WhenAll(open.Select(entry => entry.Served));
         _delayedFlush?.Dispose();
         _redis?.Dispose();
+        Metrics.Dispose();
         if (_ownsStore)
         {
             Store.Dispose();
@@ -308,7 +333,7 @@ public sealed class CacheServer : IAsyncDisposable
     {
         if (Access.Refuses(connection.RemoteEndPoint))
         {
-            _logger.LogWarning("Refused connection from {Remote}: protected mode is on and no password is set", connection.RemoteEndPoint);
+            _events.ProtectedModeDenied(connection.RemoteEndPoint);
             Statistics.RejectConnection(connection.Listener);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.DeniedReply, _closeDeadline.Token);
             return;
@@ -317,7 +342,7 @@ public sealed class CacheServer : IAsyncDisposable
         var maxClients = Limits.MaxClients;
         if (!Statistics.TryOpenConnection(maxClients, connection.Listener))
         {
-            _logger.LogWarning("Refused connection from {Remote}: {Limit} clients are connected", connection.RemoteEndPoint, maxClients);
+            _events.MaxClientsReached(connection.RemoteEndPoint, maxClients);
             await ConnectionSession.RejectAsync(connection, protocol, protocol.MaxClientsReply, _closeDeadline.Token);
             return;
         }
@@ -325,7 +350,7 @@ public sealed class CacheServer : IAsyncDisposable
         try
         {
             _logger.LogDebug("Connection {Id} from {Remote}", connection.Id, connection.RemoteEndPoint);
-            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token, framerFor);
+            await ConnectionSession.ServeAsync(connection, protocol, openSession, _logger, ReadyToClose, _closeDeadline.Token, framerFor, _events);
         }
         catch (Exception error)
         {

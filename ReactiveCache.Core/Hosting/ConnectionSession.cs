@@ -22,9 +22,12 @@ internal static class ConnectionSession
         Func<Task> readyToClose,
         CancellationToken closeDeadline,
         // The framer for the session's connection (RESP's asks its session for limits); the protocol's fixed one when null.
-        Func<TSession, IFramer<TFrame>>? framerFor = null)
+        Func<TSession, IFramer<TFrame>>? framerFor = null,
+        // The server's throttled limit events; a connection served alone (a spec) logs them unthrottled.
+        ConnectionEvents? events = null)
         where TSession : ICommandSession<TCommand, TReply>
     {
+        events ??= new ConnectionEvents(logger, System.Reactive.Concurrency.Scheduler.Default);
         using (var session = openSession())
         {
             // Before anything can be pushed or read: the output limit's class is the session's from the first message on.
@@ -47,7 +50,7 @@ internal static class ConnectionSession
                        .ExecuteAgainst(session)
                        .Subscribe(
                            onNext: reply => connection.Send(protocol, reply),
-                           onError: error => Fail(connection, protocol, error, logger),
+                           onError: error => Fail(connection, protocol, error, logger, events),
                            onCompleted: () => logger.LogDebug("Connection {Id}: the peer finished sending", connection.Id)))
             {
                 // The loop stops after its subscriber has handled the end (a bug thrown out of OnNext included).
@@ -86,14 +89,15 @@ internal static class ConnectionSession
     // The error tiers of STYLE.md: a broken stream gets its last words; a peer that went away is
     // expected; anything else is a bug, logged, and closes only this connection.
     private static void Fail<TFrame, TCommand, TReply>(
-        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, Exception error, ILogger logger)
+        Connection connection, ICacheProtocol<TFrame, TCommand, TReply> protocol, Exception error, ILogger logger, ConnectionEvents events)
     {
         switch (error)
         {
-            case QueryBufferOverflowException:
-                logger.LogWarning("Closing connection {Id} from {Remote}: {Reason}", connection.Id, connection.RemoteEndPoint, error.Message);
+            // The limits' one log entry: ClientsCron's closes (output buffer, maxmemory-clients) arrive here as well.
+            case QueryBufferOverflowException or OutputOverflowException or ClientEvictedException:
+                events.ClosedOverLimit(connection.Id, connection.RemoteEndPoint, error.Message);
                 break;
-            case ProtocolException or OutputOverflowException or ClientEvictedException:
+            case ProtocolException:
                 logger.LogDebug("Connection {Id} closed: {Reason}", connection.Id, error.Message);
                 break;
             case IOException or SocketException or ObjectDisposedException:

@@ -24,13 +24,15 @@ internal sealed class ClientsCron : IDisposable
     private readonly ClientLimits _limits;
     private readonly IEnumerable<Connection> _connections;
     private readonly ILogger _logger;
+    private readonly ConnectionEvents _events;
     private readonly IDisposable _ticks;
 
-    public ClientsCron(ClientLimits limits, IEnumerable<Connection> connections, IScheduler scheduler, ILogger logger)
+    public ClientsCron(ClientLimits limits, IEnumerable<Connection> connections, IScheduler scheduler, ILogger logger, ConnectionEvents? events = null)
     {
         _limits = limits;
         _connections = connections;
         _logger = logger;
+        _events = events ?? new ConnectionEvents(logger, scheduler);
         _ticks = Observable.Interval(Period, scheduler)
             .Select(_ => scheduler.Now.UtcTicks)
             .Subscribe(
@@ -66,7 +68,7 @@ internal sealed class ClientsCron : IDisposable
         // A blocked client waits on its own timeout, not the idle one (Redis's clientsCronHandleTimeout).
         if (timeout > 0 && !subscriber && !connection.IsWaitingForReply && nowTicks - connection.LastActivityTicks >= timeout)
         {
-            _logger.LogDebug("Connection {Id} closed: idle for {Timeout}", connection.Id, _limits.Timeout);
+            _events.IdleClosed(connection.Id, connection.RemoteEndPoint, _limits.Timeout);
             connection.CloseIdle();
             return true;
         }
@@ -110,7 +112,8 @@ internal sealed class ClientsCron : IDisposable
 
     private bool Close(Connection connection, Exception reason)
     {
-        _logger.LogWarning("Connection {Id} from {Remote} closed: {Reason}", connection.Id, connection.RemoteEndPoint, reason.Message);
+        // Logged once, by the session that ends with this reason (ConnectionEvents.ClosedOverLimit).
+        _logger.LogDebug("Connection {Id} from {Remote} failed: {Reason}", connection.Id, connection.RemoteEndPoint, reason.Message);
         connection.Fail(reason);
         return true;
     }

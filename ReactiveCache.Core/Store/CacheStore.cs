@@ -78,6 +78,13 @@ public sealed partial class CacheStore : IDisposable
     /// <summary>How many observers are attached to the change stream (of every database of its server).</summary>
     public int SubscriberCount => _keyspace.Feed.SubscriberCount;
 
+    /// <summary>
+    /// How many changes (by sequence number) are committed but not yet handed to every subscriber of the change stream:
+    /// 0 unless a subscriber is slow to return from <c>OnNext</c> while writes go on. Read without the lock.
+    /// </summary>
+    public long SubscriberLag => _keyspace.Feed.Lag(_keyspace.LastSequence);
+
+
     /// <summary>Reads a string value; a key past its expiry is expired now and not returned.</summary>
     /// <exception cref="WrongTypeException">The key holds another type of value (a hash).</exception>
     public bool TryGet(ReadOnlySpan<byte> key, [NotNullWhen(true)] out byte[]? value)

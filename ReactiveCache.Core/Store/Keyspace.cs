@@ -70,6 +70,7 @@ internal sealed class Keyspace
     /// <summary>The sequence number of the latest change, in any database.</summary>
     public long LastSequence { get; private set; }
 
+
     /// <summary>
     /// Whether the edit in progress must not grow the store: it began over the limit and its policy could not evict
     /// (noeviction, or a volatile policy without a key that has a time to live). Writes that add data check it.

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using ReactiveCache.Configuration;
@@ -48,6 +49,21 @@ internal sealed class ServerCommandLine
 
     /// <summary>What reading the settings had to say that is not an error (an imported redis.conf's directives left out).</summary>
     public List<string> Warnings { get; } = [];
+
+    /// <summary><c>--metrics-port</c>, once parsed: the Prometheus endpoint's port, or null when it is off.</summary>
+    public int? MetricsPort { get; private set; }
+
+    /// <summary><c>--metrics-bind</c>, once parsed: where the Prometheus endpoint listens (the server's address unless given).</summary>
+    public IPAddress MetricsBind { get; private set; } = IPAddress.Loopback;
+
+    /// <summary><c>--metrics-durations</c>, once parsed: whether the metrics port exports command durations.</summary>
+    public bool MetricsDurations { get; private set; }
+
+    /// <summary><c>--log-format</c>, once parsed: <c>text</c> or <c>json</c>.</summary>
+    public string LogFormat { get; private set; } = "text";
+
+    /// <summary><c>--logfile</c>, once parsed: the file the log is appended to, or "" for standard output.</summary>
+    public string LogFile { get; private set; } = "";
 
     /// <summary>
     /// The parsed settings, or the exit code to stop with (0 after --help or --version, 2 on a usage error, whose
@@ -99,6 +115,11 @@ internal sealed class ServerCommandLine
 
         logLevel = ServerSettings.HostValue<LogLevel>(options, "log-level");
         IoThreads = ServerSettings.HostValue<int>(options, "io-threads");
+        MetricsPort = ServerSettings.HostValue<int>(options, "metrics-port") is var metricsPort and > 0 ? metricsPort : null;
+        MetricsBind = ServerSettings.HostValue<string>(options, "metrics-bind") is { Length: > 0 } metricsBind ? IPAddress.Parse(metricsBind) : options.BindAddress;
+        MetricsDurations = ServerSettings.HostValue<bool>(options, "metrics-durations");
+        LogFormat = ServerSettings.HostValue<string>(options, "log-format");
+        LogFile = ServerSettings.HostValue<string>(options, "logfile");
         exitCode = 0;
         return true;
     }

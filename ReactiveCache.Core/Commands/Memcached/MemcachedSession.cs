@@ -13,7 +13,8 @@ namespace ReactiveCache.Commands.Memcached;
 /// </summary>
 internal sealed class MemcachedSession(
     CacheStore store, MemcachedStatistics statistics, ServerStatistics server, MemcachedSettings settings, DelayedFlush flush, ServerAccess access,
-    MemcachedListening? listening = null)
+    MemcachedListening? listening = null,
+    CommandMeter? meter = null)
     : ICommandSession<MemcachedCommand, MemcachedReply>
 {
     private static readonly MemcachedReply s_version = new MemcachedReply.Line("VERSION " + MemcachedSettings.Version);
@@ -50,7 +51,21 @@ internal sealed class MemcachedSession(
         return null;
     }
 
+    private readonly CommandMeter _meter = meter ?? new CommandMeter("memcached", MemcachedCommandNames.All);
+
     public MemcachedReply Execute(MemcachedCommand command)
+    {
+        var started = _meter.Start();
+        var reply = Run(command);
+        if (MemcachedCommandNames.IndexOf(command) is var index and >= 0)
+        {
+            _meter.Executed(index, started);
+        }
+
+        return reply;
+    }
+
+    private MemcachedReply Run(MemcachedCommand command)
     {
         server.CommandProcessed();
         if (!_authenticated && access.RequiresPassword)

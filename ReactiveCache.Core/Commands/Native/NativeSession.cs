@@ -11,7 +11,8 @@ namespace ReactiveCache.Commands.Native;
 /// (as Redis lets AUTH, HELLO and QUIT through); everything else, PING included, gets
 /// <c>ERR NOAUTH Authentication required.</c>
 /// </summary>
-internal sealed class NativeSession(CacheStore store, ServerStatistics statistics, ServerAccess access, int maxWatches = NativeSession.DefaultMaxWatches)
+internal sealed class NativeSession(
+    CacheStore store, ServerStatistics statistics, ServerAccess access, int maxWatches = NativeSession.DefaultMaxWatches, CommandMeter? meter = null)
     : ICommandSession<Command, Reply>
 {
     /// <summary>
@@ -33,7 +34,21 @@ internal sealed class NativeSession(CacheStore store, ServerStatistics statistic
     // Decided at connect, as in Redis: a password set later binds only clients that connect after it.
     private bool _authenticated = !access.RequiresPassword;
 
+    private readonly CommandMeter _meter = meter ?? new CommandMeter("native", NativeCommandNames.All);
+
     public Reply Execute(Command command)
+    {
+        var started = _meter.Start();
+        var reply = Run(command);
+        if (NativeCommandNames.IndexOf(command) is var index and >= 0)
+        {
+            _meter.Executed(index, started);
+        }
+
+        return reply;
+    }
+
+    private Reply Run(Command command)
     {
         statistics.CommandProcessed();
         if (!_authenticated && command is not (Command.Auth or Command.Help or Command.Quit or Command.Invalid))

@@ -63,6 +63,11 @@ internal sealed class RedisServer : IDisposable
     /// <summary>instantaneous_ops_per_sec's samples.</summary>
     public OperationsRate OperationsRate { get; } = new();
 
+    /// <summary>This server's command counts and durations for its meter (Hosting/CacheMetrics).</summary>
+    public CommandMeter Metrics => Config.Settings.Metrics;
+
+    /// <summary>The highest used_memory INFO has seen (used_memory_peak).</summary>
+
     public ConcurrentDictionary<long, RedisSession> Clients { get; } = new();
 
     public DateTimeOffset StartedAt { get; }

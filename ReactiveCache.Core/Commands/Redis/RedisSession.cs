@@ -339,6 +339,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
         }
 
         Server.Recorder.Called(this, command, args, reply, Stopwatch.GetTimestamp() - started);
+        Server.Metrics.Executed(command.Index, Server.Metrics.Timed ? started : 0);
         return reply;
     }
 

@@ -40,4 +40,7 @@ internal sealed record RedisSettings
 
     /// <summary>Redis's <c>latency-monitor-threshold</c>, in milliseconds (0: off).</summary>
     public long LatencyMonitorThreshold { get; init; }
+
+    /// <summary>Where sessions count their commands for the server's meter; a meter of its own when none is given.</summary>
+    public CommandMeter Metrics { get; init; } = new("resp", RedisCommandTable.Default.All.Select(command => command.FullName).ToArray());
 }

@@ -94,6 +94,13 @@ internal static class ServerSettings
             "Threads that wait on the sockets and run what they read (Redis's io-threads); 1, the default, is one event loop: commands from different connections run in the order they arrived, as in Redis",
             Whole(1, 128), 1),
 
+        // Metrics and logs (docs/operations.md): the console applies them itself.
+        Host("metrics-port", "Port serving GET /metrics in Prometheus's text format (0, the default, turns it off)", Whole(0, 65535), 0),
+        Host("metrics-bind", "Address the metrics port listens on (\"\", the default: bind's)", OptionalAddress, ""),
+        Host("metrics-durations", "yes or no: export the command duration histogram on the metrics port (about 1.5 us of CPU per command)", YesNo, false),
+        Host("log-format", "text (one line per entry) or json (one JSON object per line)", OneOf("text", "json"), "text"),
+        Host("logfile", "File to append the log to (\"\" for standard output, the default)", Text, ""),
+
         // Introspection (docs/redis-protocol.md, "Introspection"), Redis's names and bounds.
         Setting(
             "slowlog-log-slower-than", "Microseconds a Redis command must take to enter SLOWLOG (-1 off, 0 every command)", Whole(-1, int.MaxValue), 10_000,

@@ -192,4 +192,26 @@ internal static class SettingTypes
         },
         protocols => string.Join(' ', new[] { (SslProtocols.Tls12, "TLSv1.2"), (SslProtocols.Tls13, "TLSv1.3") }
             .Where(pair => protocols.HasFlag(pair.Item1)).Select(pair => pair.Item2)));
+
+    /// <summary>An IP address, or "" for a default the setting's description names.</summary>
+    public static readonly SettingType<string> OptionalAddress = new(
+        (string text, out string value, out string reason) =>
+        {
+            value = text;
+            var valid = text.Length == 0 || IPAddress.TryParse(text, out _);
+            reason = valid ? "" : $"'{text}' is not an IP address";
+            return valid;
+        },
+        value => value);
+
+    /// <summary>One of a few words (any case; written back in the table's spelling).</summary>
+    public static SettingType<string> OneOf(params string[] words) => new(
+        (string text, out string value, out string reason) =>
+        {
+            value = words.FirstOrDefault(word => word.Equals(text, StringComparison.OrdinalIgnoreCase)) ?? "";
+            var valid = value.Length > 0;
+            reason = valid ? "" : $"'{text}' is not one of {string.Join(", ", words)}";
+            return valid;
+        },
+        value => value);
 }
