@@ -50,7 +50,6 @@ public sealed class ServerStatistics(DateTimeOffset startedAt)
     internal bool TryOpenConnection(long maxClients, ListenerStatistics? listener = null)
     {
         Interlocked.Increment(ref _connectionsTotal);
-        listener?.Accepted();
         if (Interlocked.Increment(ref _connectionsCurrent) <= maxClients)
         {
             listener?.Opened();
@@ -68,7 +67,6 @@ public sealed class ServerStatistics(DateTimeOffset startedAt)
     {
         Interlocked.Increment(ref _connectionsTotal);
         Interlocked.Increment(ref _connectionsRejected);
-        listener?.Accepted();
         listener?.Rejected();
     }
 

@@ -26,7 +26,7 @@ public sealed class ListenerStatistics
     /// <summary>Bytes written to this listener's sockets since start.</summary>
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
-    /// <summary>Connections accepted since start, refused ones included (memcached's and Redis's count).</summary>
+    /// <summary>Connections served since start; refused ones are not counted here, as neither Redis nor memcached counts them.</summary>
     public long ConnectionsAccepted => Interlocked.Read(ref _connectionsAccepted);
 
     /// <summary>Connections served now.</summary>
@@ -51,9 +51,11 @@ public sealed class ListenerStatistics
 
     internal void Written(int bytes) => Interlocked.Add(ref _bytesWritten, bytes);
 
-    internal void Accepted() => Interlocked.Increment(ref _connectionsAccepted);
-
-    internal void Opened() => Interlocked.Increment(ref _connectionsCurrent);
+    internal void Opened()
+    {
+        Interlocked.Increment(ref _connectionsAccepted);
+        Interlocked.Increment(ref _connectionsCurrent);
+    }
 
     internal void Closed() => Interlocked.Decrement(ref _connectionsCurrent);
 

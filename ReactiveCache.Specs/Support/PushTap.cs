@@ -16,5 +16,11 @@ internal sealed class PushTap<TCommand, TReply>(ICommandSession<TCommand, TReply
 
     public TReply Execute(TCommand command) => session.Execute(command);
 
+    public void Attach(ReactiveCache.Networking.Connection connection) => session.Attach(connection);
+
+    public bool AnswersInParts => session.AnswersInParts;
+
+    public TReply? NextReplyPart() => session.NextReplyPart();
+
     public void Dispose() => session.Dispose();
 }

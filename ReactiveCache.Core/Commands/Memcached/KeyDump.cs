@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using ReactiveCache.Commands.Redis;
 using ReactiveCache.Protocols.Memcached;
 using ReactiveCache.Store;
 using ReactiveCache.Store.Values;
@@ -55,7 +54,7 @@ internal sealed class KeyDump
 
         var count = (int)Math.Min(PageSize, _left);
         var (next, items) = count == 0 ? (0UL, Array.Empty<Item>()) : _store.Write((Cursor: _cursor, Count: count), static (writer, page) =>
-            ScanPage.Walk(writer.Slots, page.Cursor, page.Count, writer, static (StoreWriter writer, byte[] key, out Item item) =>
+            SlotWalk.Walk(writer.Slots, page.Cursor, page.Count, writer, static (StoreWriter writer, byte[] key, out Item item) =>
             {
                 item = default;
                 if (!writer.TryPeek(key, out _, out var entry) || entry.IsExpiredAt(writer.NowMs) || entry.Value is not StringValue value)

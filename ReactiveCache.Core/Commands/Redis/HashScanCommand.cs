@@ -34,7 +34,7 @@ internal static class HashScanCommand
             return (0, hash.ToArray());
         }
 
-        return ScanPage.Walk(hash.Slots, cursor, count, hash, static (HashValue hash, byte[] name, out HashField field) =>
+        return SlotWalk.Walk(hash.Slots, cursor, count, hash, static (HashValue hash, byte[] name, out HashField field) =>
         {
             var live = hash.TryGet(name, out var value);
             field = live ? new HashField(name, value) : default!;

@@ -24,7 +24,7 @@ internal static class ScanCommand
         }
 
         var (next, keys) = session.Store.Write((Cursor: cursor, options.Count), static (writer, state) =>
-            ScanPage.Walk(writer.Slots, state.Cursor, state.Count, writer, static (StoreWriter writer, byte[] key, out (byte[] Key, ValueKind Kind) live) =>
+            SlotWalk.Walk(writer.Slots, state.Cursor, state.Count, writer, static (StoreWriter writer, byte[] key, out (byte[] Key, ValueKind Kind) live) =>
             {
                 var found = writer.TryPeek(key, out _, out var entry) && !entry.IsExpiredAt(writer.NowMs);
                 live = found ? (key, entry.Kind) : default;

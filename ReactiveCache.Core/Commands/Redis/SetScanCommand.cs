@@ -31,7 +31,7 @@ internal static class SetScanCommand
             return (0, SetValue.InIntsetOrder(set.ToArray()));
         }
 
-        return ScanPage.Walk(set.Slots, cursor, count, set, static (SetValue set, byte[] member, out byte[] item) =>
+        return SlotWalk.Walk(set.Slots, cursor, count, set, static (SetValue set, byte[] member, out byte[] item) =>
         {
             item = member;
             return true;

@@ -143,6 +143,23 @@ public sealed class MemcachedConnectionStatsSpecs : MemcachedServerSpec
         Assert.That(await dumper.AskAsync("version"), Does.StartWith("VERSION "));
     }
 
+    [Test]
+    public async Task Honours_a_cachedump_limit_and_restarts_the_traffic_figures_on_stats_reset()
+    {
+        Enumerable.Range(0, 2000).ToList().ForEach(i => Server.Store.Set($"limited:{i}", "v"));
+        await using var client = await LineClient.ConnectAsync(Memcached);
+
+        await client.SendLinesAsync("stats cachedump 1 5");
+        var five = await ReadUntilEndAsync(client);
+        Assert.That(await client.AskAsync("stats reset"), Is.EqualTo("RESET"));
+        var afterReset = await StatsAsync(client, "stats");
+
+        Assert.That(five, Has.Count.EqualTo(5).And.All.Match(@"^ITEM \S+ \[\d+ b; \d+ s\]$"));
+        Assert.That(long.Parse(afterReset["bytes_read"]), Is.LessThan(100), "only this request's bytes since the reset");
+        Assert.That(long.Parse(afterReset["total_connections"]), Is.Zero);
+        Assert.That(Server.Statistics.Memcached.ConnectionsAccepted, Is.GreaterThan(0), "the exporter's counters are never reset");
+    }
+
     private static async Task<List<string>> ReadUntilEndAsync(LineClient client)
     {
         var lines = new List<string>();

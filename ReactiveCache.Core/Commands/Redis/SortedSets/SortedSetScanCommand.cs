@@ -30,7 +30,7 @@ internal static class SortedSetScanCommand
             return (0, sortedSet.ToArray());
         }
 
-        return ScanPage.Walk(sortedSet.Slots, cursor, count, sortedSet, static (SortedSetValue sortedSet, byte[] member, out ScoredMember scored) =>
+        return Store.SlotWalk.Walk(sortedSet.Slots, cursor, count, sortedSet, static (SortedSetValue sortedSet, byte[] member, out ScoredMember scored) =>
         {
             var live = sortedSet.TryGetScore(member, out var score);
             scored = new ScoredMember(member, score);
