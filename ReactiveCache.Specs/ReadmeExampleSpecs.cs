@@ -124,7 +124,9 @@ public sealed partial class ReadmeExampleSpecs
             .Where(path => path.Contains("Microsoft.NETCore.App", StringComparison.Ordinal));
         var library = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
             .Where(path => Path.GetFileName(path) is var name
-                && (name == "ReactiveCache.Core.dll" || name.StartsWith("System.Reactive", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal))
+                && (name == "ReactiveCache.Core.dll" || name.StartsWith("System.Reactive", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                    // A package's newer copy replaces the framework's (CacheServer.Start takes an IMeterFactory from it).
+                    || name == "System.Diagnostics.DiagnosticSource.dll")
                 && !name.Contains("StackExchangeRedis", StringComparison.Ordinal) && !name.Contains("Hybrid", StringComparison.Ordinal));
         return [.. framework.Concat(library).Select(path => MetadataReference.CreateFromFile(path))];
     }

@@ -65,13 +65,13 @@ public sealed class CacheServer : IAsyncDisposable
         Metrics = new CacheMetrics(MetricSources(), meterFactory);
     }
 
-    // Hits and misses are the Redis read commands' lookups in every database (INFO's keyspace_hits/misses) plus memcached's
+    // Hits and misses are the Redis read commands' lookups (INFO's keyspace_hits/misses; one count for every database) plus memcached's
     // get_hits/get_misses; both restart from 0 at CONFIG RESETSTAT / stats reset, which a Prometheus counter takes as a reset.
     private CacheMetricSources MetricSources() => new(Statistics, Store)
     {
         Databases = () => _redis?.Databases ?? [Store],
-        KeyspaceHits = () => (_redis?.Databases ?? [Store]).Sum(database => database.KeyspaceStatistics.Hits) + _memcachedStatistics[MemcachedStatistics.Counter.GetHits],
-        KeyspaceMisses = () => (_redis?.Databases ?? [Store]).Sum(database => database.KeyspaceStatistics.Misses) + _memcachedStatistics[MemcachedStatistics.Counter.GetMisses],
+        KeyspaceHits = () => Store.KeyspaceStatistics.Hits + _memcachedStatistics[MemcachedStatistics.Counter.GetHits],
+        KeyspaceMisses = () => Store.KeyspaceStatistics.Misses + _memcachedStatistics[MemcachedStatistics.Counter.GetMisses],
         BytesReceived = () => Statistics.BytesRead,
         BytesSent = () => Statistics.BytesWritten,
     };

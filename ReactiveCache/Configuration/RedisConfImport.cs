@@ -22,7 +22,9 @@ internal sealed class RedisConfImport(string path, List<string> warnings) : ICon
         ("notify-keyspace-events", "notify-keyspace-events", Joined), ("client-output-buffer-limit", "client-output-buffer-limit", Joined),
         ("proto-max-bulk-len", "proto-max-bulk-len", Joined), ("client-query-buffer-limit", "client-query-buffer-limit", Joined),
         ("lfu-log-factor", "lfu-log-factor", Joined), ("lfu-decay-time", "lfu-decay-time", Joined), ("io-threads", "io-threads", Joined),
-        ("loglevel", "log-level", LogLevelOf), ("logfile", "logfile", Joined),
+        // Not logfile: a redis.conf's names Redis's own log (Debian's /var/log/redis/redis-server.log), which this server
+        // should not write into; it is warned about with the rest, and --logfile says where our log goes.
+        ("loglevel", "log-level", LogLevelOf),
         ("tls-port", "tls-port", Joined), ("tls-cert-file", "tls-cert-file", Joined), ("tls-key-file", "tls-key-file", Joined),
         ("tls-ca-cert-file", "tls-ca-cert-file", Joined), ("tls-auth-clients", "tls-auth-clients", Joined),
     ];

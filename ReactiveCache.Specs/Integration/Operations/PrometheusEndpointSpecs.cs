@@ -30,7 +30,8 @@ public sealed class PrometheusEndpointSpecs
         Assert.That(scraped, Does.Contain("reactivecache_reactivecache_commands{command=\"set\",protocol=\"resp\"} 1\n"));
         Assert.That(scraped, Does.Contain("reactivecache_reactivecache_commands{command=\"get\",protocol=\"memcached\"} 1\n"));
         Assert.That(scraped, Does.Contain("reactivecache_reactivecache_command_duration_count{command=\"get\",protocol=\"resp\"} 1\n"));
-        Assert.That(scraped, Does.Contain("reactivecache_reactivecache_keyspace_hits 0\n"));
+        // The RESP GET hit; memcached's get missed.
+        Assert.That(scraped, Does.Contain("reactivecache_reactivecache_keyspace_hits 1\n"));
         Assert.That(scraped, Does.Contain("reactivecache_reactivecache_keyspace_misses 1\n"));
         Assert.That(scraped, Does.Contain("reactivecache_reactivecache_connections 2\n"));
         Assert.That(scraped, Does.Contain("reactivecache_reactivecache_keys{db=\"0\"} 1\n"));
