@@ -96,9 +96,11 @@ internal sealed class Evictor(MemoryBudget budget, AccessClock clock)
             {
                 var best = _pool[--_count];
                 _pool[_count] = default;
-                // Still there, not written by this command, and not used since it was pooled: otherwise look further.
+                // Still there, not written by this command, not used since it was pooled, and under a volatile policy
+                // still with a time to live (PERSIST or a plain SET may have taken it since, as Redis rechecks db->expires):
+                // otherwise look further.
                 if (best.Writer.TryPeek(best.Key, out key, out var entry) && entry.Version <= (ulong)protectedAfter
-                    && Score(entry, policy, nowMinute) >= best.Score)
+                    && (!policy.IsVolatile() || entry.HasExpiry) && Score(entry, policy, nowMinute) >= best.Score)
                 {
                     writer = best.Writer;
                     return true;
