@@ -27,15 +27,16 @@ public sealed class CacheMetrics : IDisposable
     private static readonly double[] s_durationBuckets =
         [0.000_01, 0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 
-    private readonly bool _ownsMeter;
     private readonly Histogram<double> _duration;
     private readonly CommandMeter[] _protocols;
 
     internal CacheMetrics(CacheMetricSources sources, IMeterFactory? meterFactory)
     {
         var version = typeof(CacheMetrics).Assembly.GetName().Version?.ToString();
-        Meter = meterFactory?.Create(new MeterOptions(MeterName) { Version = version }) ?? new Meter(MeterName, version);
-        _ownsMeter = meterFactory is null;
+        // Always a meter of its own, disposed with the server: a factory's Create hands every server the same cached
+        // meter, which would gather each one's instruments and keep disposed servers alive. Scope ties it to the factory,
+        // so the host's listeners see it as the factory's.
+        Meter = new Meter(new MeterOptions(MeterName) { Version = version, Scope = meterFactory });
         _duration = Meter.CreateHistogram(
             DurationName, unit: "s", description: "How long commands took to execute, by protocol and command",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBuckets });
@@ -107,12 +108,6 @@ public sealed class CacheMetrics : IDisposable
         return measurements;
     }
 
-    /// <summary>Ends the meter (when the server made it; one from an <see cref="IMeterFactory"/> ends with its factory).</summary>
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            Meter.Dispose();
-        }
-    }
+    /// <summary>Ends the meter: its instruments stop being collected and let go of the server.</summary>
+    public void Dispose() => Meter.Dispose();
 }

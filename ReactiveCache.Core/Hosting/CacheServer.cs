@@ -232,8 +232,8 @@ public sealed class CacheServer : IAsyncDisposable
         var maxClients = Limits.MaxClients;
         if (Statistics.ConnectionsCurrent + tls.Handshaking >= maxClients)
         {
-            _logger.LogWarning("Refused TLS connection from {Remote}: {Limit} clients are connected or shaking hands", socket.RemoteEndPoint, maxClients);
-            Statistics.RejectConnection();
+            _events.MaxClientsReached(socket.RemoteEndPoint, maxClients);
+            Statistics.RejectConnection(traffic);
             socket.Dispose();
             return;
         }

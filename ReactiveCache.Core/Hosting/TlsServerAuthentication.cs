@@ -35,6 +35,9 @@ internal static class TlsServerAuthentication
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,
             RevocationMode = X509RevocationMode.NoCheck,
+            // A client's certificate naming an issuer URL must not make a handshake fetch it (a synchronous download on
+            // a pool thread that the handshake deadline cannot stop): only the configured CAs count anyway.
+            DisableCertificateDownloads = true,
             ApplicationPolicy = { s_clientAuthentication },
         };
         options.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);

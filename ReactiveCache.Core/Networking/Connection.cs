@@ -325,20 +325,28 @@ internal sealed class Connection : IAsyncDisposable
 
     private async ValueTask WriteReplyPartsAsync(Func<bool> nextPart)
     {
-        if (_socket is not null)
+        // Almost every frame owes no parts: asking is one call on the socket's thread, and only a reply that has more
+        // (a key dump) goes off it, so it delays only its own client.
+        if (_closeRequested || _fault is not null || !nextPart())
         {
-            // A reply in parts is long by nature: off the socket's thread at once, so it delays only its own client.
-            await Task.Yield();
+            return;
         }
 
-        while (!_closeRequested && _fault is null && nextPart())
+        do
         {
+            // Off the socket's thread for every part: a flush that waited resumes on it (completions run inline).
+            if (_socket is not null && !Thread.CurrentThread.IsThreadPoolThread)
+            {
+                await Task.Yield();
+            }
+
             if (Output.CanGetUnflushedBytes && Output.UnflushedBytes > MaxUnflushedBytes)
             {
                 CheckHardOutputLimit(Output.UnflushedBytes);
                 await FlushAsync();
             }
         }
+        while (!_closeRequested && _fault is null && nextPart());
     }
 
     /// <summary>

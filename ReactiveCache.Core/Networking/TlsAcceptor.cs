@@ -1,3 +1,4 @@
+using System.Net;
 using System.Collections.Concurrent;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -52,9 +53,22 @@ internal sealed class TlsAcceptor(
 
     private async Task HandshakeAsync(Socket socket, ListenerStatistics? traffic, Action<Connection> authenticated)
     {
-        var remote = socket.RemoteEndPoint;
-        socket.NoDelay = true;
-        var wire = new CountingStream(new NetworkStream(socket, ownsSocket: true), traffic);
+        EndPoint? remote;
+        CountingStream wire;
+        try
+        {
+            remote = socket.RemoteEndPoint;
+            socket.NoDelay = true;
+            wire = new CountingStream(new NetworkStream(socket, ownsSocket: true), traffic);
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException or IOException)
+        {
+            // Reset between accept and here: only this socket is lost, and no fault reaches DisposeAsync's WhenAll.
+            logger.LogDebug("TLS connection dropped before its handshake: {Reason}", error.Message);
+            socket.Dispose();
+            return;
+        }
+
         var transport = new HandshakeStream(wire);
         var tls = new SslStream(transport, leaveInnerStreamOpen: false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);

@@ -51,8 +51,13 @@ internal static class ClientList
     // In catClientInfoString's order; N when none applies.
     private static string Flags(RedisSession client)
     {
-        Span<char> flags = stackalloc char[6];
+        Span<char> flags = stackalloc char[7];
         var count = 0;
+        if (client.Monitoring)
+        {
+            flags[count++] = 'O';
+        }
+
         if (client.SubscriptionCount > 0)
         {
             flags[count++] = 'P';
