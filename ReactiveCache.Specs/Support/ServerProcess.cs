@@ -70,9 +70,25 @@ internal sealed class ServerProcess : IDisposable
         return new ServerProcess(Process.Start(start)!);
     }
 
+    /// <summary>
+    /// The exit code once the process has exited. WaitForExitAsync also waits for the redirected output to reach its end,
+    /// which can lag the exit; the process having exited is what counts. A process still running after
+    /// <paramref name="timeout"/> fails with what it printed, so a hang says where it stopped.
+    /// </summary>
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
-        await _process.WaitForExitAsync().WaitAsync(timeout);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException) when (_process.HasExited)
+        {
+        }
+        catch (TimeoutException error)
+        {
+            throw new TimeoutException($"still running after {timeout.TotalSeconds} s; stdout:\n{StandardOutput}\nstderr:\n{StandardError}", error);
+        }
+
         return _process.ExitCode;
     }
 
