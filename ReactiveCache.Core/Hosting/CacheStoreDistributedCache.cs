@@ -51,7 +51,7 @@ public sealed class CacheStoreDistributedCache : IDistributedCache
         ArgumentNullException.ThrowIfNull(options);
         var now = _store.Scheduler.Now;
         var absolute = AbsoluteExpiration(now, options);
-        var entry = new Entry(Encoding.UTF8.GetBytes(key), value, absolute?.Ticks ?? NotPresent, options.SlidingExpiration?.Ticks ?? NotPresent);
+        var entry = new Entry(Encoding.UTF8.GetBytes(key), value, absolute?.UtcTicks ?? NotPresent, options.SlidingExpiration?.Ticks ?? NotPresent);
         // A set replaces whatever the key held, its time to live included.
         _store.ReplaceWithHash(entry.Key, entry.Fields(), entry.TimeToLiveMs(now));
     }

@@ -10,19 +10,19 @@ public sealed partial class CacheStore
     /// and, when given, a time to live, in one write, so no reader sees the key half set: the in-process
     /// IDistributedCache's Set (Hosting/CacheStoreDistributedCache).
     /// </summary>
-    internal void ReplaceWithHash(byte[] key, IReadOnlyList<(byte[] Name, byte[] Value)> fields, long? timeToLiveMs)
-    {
-        HashField[] pairs = [.. fields.Select(field => new HashField(field.Name, field.Value))];
-        Write((Key: key, Fields: pairs, TtlMs: timeToLiveMs), static (writer, state) =>
+    internal void ReplaceWithHash(byte[] key, IReadOnlyList<(byte[] Name, byte[] Value)> fields, long? timeToLiveMs) =>
+        Write((Key: key, Fields: fields, TtlMs: timeToLiveMs), static (writer, state) =>
         {
-            writer.Remove(state.Key, ChangeKind.Removed, ChangeReason.Set);
-            writer.SetFields(state.Key, state.Fields, ListpackLimits.HashDefaults, ChangeReason.HashSet);
-            if (state.TtlMs is { } ttlMs && writer.TryGet(state.Key, out var entry))
+            // Refused before anything changes, then one value placed with its expiry: one change for the key (a replay
+            // and a keyspace event see a set, not a delete, an hset and an expire).
+            writer.RefuseGrowthWhenFull();
+            var hash = new HashValue();
+            foreach (var (name, value) in state.Fields)
             {
-                writer.SetExpiry(entry, writer.NowMs + ttlMs, ChangeReason.Expire);
+                hash.Set(name, value, ListpackLimits.HashDefaults);
             }
 
+            writer.Place(state.Key, hash, state.TtlMs is { } ttlMs ? writer.NowMs + ttlMs : CacheEntry.NoExpiry, state: null, ChangeReason.Set);
             return 0;
         });
-    }
 }

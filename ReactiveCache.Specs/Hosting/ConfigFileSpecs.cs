@@ -30,6 +30,17 @@ public sealed class ConfigFileSpecs
     }
 
     [Test]
+    public void Reads_a_line_of_only_form_feeds_or_non_breaking_spaces_as_blank()
+    {
+        var file = Write("\f", "\v \u00a0", "resp-port 6401");
+
+        var (parsed, options, errors) = Parse("--config", file);
+
+        Assert.That(parsed, Is.True, errors);
+        Assert.That(options.RespPort, Is.EqualTo(6401));
+    }
+
+    [Test]
     public void Takes_the_command_line_over_the_file()
     {
         var file = Write("maxmemory 10mb", "databases 3");

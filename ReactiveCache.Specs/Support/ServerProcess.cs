@@ -41,8 +41,10 @@ internal sealed class ServerProcess : IDisposable
     public static ServerProcess StartExecutable(string executable, params string[] arguments) =>
         Launch(new ProcessStartInfo(executable), arguments, environment: null, otherPortsOff: true);
 
+    // Through env --default-signal=INT: a test run started in the background (`.ci/run &`) inherits SIGINT ignored, as a
+    // shell's background jobs do, and .NET then never delivers Ctrl+C; the server must see it as from a terminal.
     private static ProcessStartInfo TheBuiltConsole() =>
-        new("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll") } };
+        new("env") { ArgumentList = { "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "ReactiveCache.dll") } };
 
     private static ServerProcess Launch(ProcessStartInfo start, string[] arguments, IReadOnlyDictionary<string, string>? environment, bool otherPortsOff)
     {

@@ -70,7 +70,8 @@ internal static class ConfigFileSyntax
     /// <summary>Whether <paramref name="line"/> holds a directive (not blank, not a comment).</summary>
     public static bool IsDirective(string line)
     {
-        var trimmed = line.AsSpan().Trim(" \t\r\n");
+        // The splitter's own whitespace (form feeds, non-breaking spaces too), so a directive always has a first word.
+        var trimmed = line.AsSpan().Trim();
         return trimmed.Length > 0 && trimmed[0] != '#';
     }
 
