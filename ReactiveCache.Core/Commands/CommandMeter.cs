@@ -31,13 +31,20 @@ internal sealed class CommandMeter
         _duration = duration;
     }
 
-    /// <summary>Whether someone listens to durations (a session that reads the clock anyway passes its start only then).</summary>
-    public bool Timed => _duration is { Enabled: true };
-
     /// <summary>The clock when a command starts, or 0 when nobody listens to durations.</summary>
     public long Start() => _duration is { Enabled: true } ? Stopwatch.GetTimestamp() : 0;
 
-    /// <summary>Counts command <paramref name="command"/> (an index into the names) and records its duration when timed.</summary>
+    /// <summary>Counts command <paramref name="command"/> (an index into the names) timed by its session already (<paramref name="elapsedTicks"/>, Stopwatch ticks).</summary>
+    public void Counted(int command, long elapsedTicks)
+    {
+        Interlocked.Increment(ref _calls[command]);
+        if (_duration is { Enabled: true } duration)
+        {
+            duration.Record((double)elapsedTicks / Stopwatch.Frequency, _protocol, _commands[command]);
+        }
+    }
+
+    /// <summary>Counts command <paramref name="command"/> and records its duration when timed from <see cref="Start"/>.</summary>
     public void Executed(int command, long started)
     {
         Interlocked.Increment(ref _calls[command]);

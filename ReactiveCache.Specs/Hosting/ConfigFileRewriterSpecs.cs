@@ -33,4 +33,22 @@ public sealed class ConfigFileRewriterSpecs
             File.Delete(path);
         }
     }
+
+    [Test]
+    public void Refuses_to_write_a_value_the_next_start_would_refuse_and_leaves_the_file_as_it_was()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["timeout 5"]);
+            var current = new Dictionary<ServerSetting, string> { [ServerSettings.Find("slowlog-log-slower-than")!] = "3000000000" };
+
+            Assert.That(() => ConfigFileRewriter.Rewrite(path, current), Throws.InstanceOf<IOException>().With.Message.Contains("slowlog-log-slower-than"));
+            Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "timeout 5" }));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -209,8 +209,12 @@ internal static class ConfigCommands
     private static string? Known(RedisSession session, string sent)
     {
         var name = sent.ToLowerInvariant();
-        return AllNames(session).Contains(name) ? name : null;
+        return s_namesBySettings.GetValue(session.Server.Config.Settings, settings => [.. s_redisNames, .. settings.Table.Select(setting => setting.Name)])
+            .Contains(name) ? name : null;
     }
+
+    // Each server's names, built once: a CONFIG GET or SET of a million names must not list them all a million times.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RedisSettings, HashSet<string>> s_namesBySettings = new();
 
     private static RedisReply Invalid(string name, string reason) =>
         new RedisReply.Error(string.Format(CultureInfo.InvariantCulture, RespErrors.ConfigSetInvalid, name, reason));

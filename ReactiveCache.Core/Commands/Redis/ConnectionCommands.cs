@@ -36,6 +36,7 @@ internal static class ConnectionCommands
     public static RedisReply Reset(RedisSession session, byte[][] args)
     {
         PubSubCommands.UnsubscribeAll(session);
+        session.StopMonitoring();
         session.Transaction = null;
         session.Unwatch();
         session.Select(0);

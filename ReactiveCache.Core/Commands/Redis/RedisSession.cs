@@ -34,6 +34,7 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     private RedisCommand? _current;
     private volatile bool _watchTouched;
     private volatile bool _monitoring;
+    private IDisposable? _monitor;
 
     public RedisSession(RedisServer server, long id)
     {
@@ -128,7 +129,14 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
         }
 
         _monitoring = true;
-        _pushes.Add(Server.Recorder.Monitor.Commands.Select(static command => (RedisReply)new RedisReply.Simple(MonitorLine.Format(command))));
+        _monitor = _pushes.Add(Server.Recorder.Monitor.Commands.Select(static command => (RedisReply)new RedisReply.Simple(MonitorLine.Format(command))));
+    }
+
+    /// <summary>Leaves MONITOR mode (RESET), as Redis's resetCommand clears the monitor flag.</summary>
+    public void StopMonitoring()
+    {
+        Interlocked.Exchange(ref _monitor, null)?.Dispose();
+        _monitoring = false;
     }
 
     public bool Killed { get; set; }
@@ -338,8 +346,9 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
             ReadLookups.Restore(outer);
         }
 
-        Server.Recorder.Called(this, command, args, reply, Stopwatch.GetTimestamp() - started);
-        Server.Metrics.Executed(command.Index, Server.Metrics.Timed ? started : 0);
+        var elapsed = Stopwatch.GetTimestamp() - started;
+        Server.Recorder.Called(this, command, args, reply, elapsed);
+        Server.Metrics.Counted(command.Index, elapsed);
         return reply;
     }
 

@@ -18,6 +18,13 @@ internal static class ConfigFileRewriter
             throw new IOException(error);
         }
 
+        // Never write a file the next start would refuse (CONFIG SET may take values a row's type does not).
+        if (current.FirstOrDefault(pair => !pair.Key.TryCheck(pair.Value, out _)) is { Key: { } refused } bad)
+        {
+            refused.TryCheck(bad.Value, out var reason);
+            throw new IOException($"{refused.Name} {bad.Value}: {reason}, so the file would not start the server");
+        }
+
         var output = new List<string>(lines.Length);
         var written = new HashSet<ServerSetting>();
         var inFile = FileValues(lines);
@@ -80,7 +87,7 @@ internal static class ConfigFileRewriter
     // In the setting's own spelling (maxmemory 5mb, not CONFIG GET's bytes). A repeatable setting's words are written as words (client-output-buffer-limit normal 0 0 0 ...), others as one value.
     private static string Line(ServerSetting setting, string current)
     {
-        var value = setting.Canonical(current) ?? current;
+        var value = setting.Canonical(current)!;
         return setting.Repeatable
             ? $"{setting.Name} {value}"
             : $"{setting.Name} {ConfigFileSyntax.Quote(value)}";

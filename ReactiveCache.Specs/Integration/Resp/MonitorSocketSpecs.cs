@@ -31,6 +31,30 @@ public sealed class MonitorSocketSpecs
     }
 
     [Test]
+    public async Task Stops_monitoring_at_RESET()
+    {
+        await using var server = RespServer.Start();
+        await using var monitor = await RawRespClient.ConnectAsync(server.EndPoint);
+        await using var other = await RawRespClient.ConnectAsync(server.EndPoint);
+        await monitor.SendAsync("MONITOR\r\n");
+        Assert.That(await monitor.ReceiveLineAsync(), Is.EqualTo("+OK"));
+
+        await monitor.SendAsync("RESET\r\n");
+        string line;
+        do
+        {
+            line = await monitor.ReceiveLineAsync();
+        }
+        while (line != "+RESET");
+
+        await other.SendAsync("SET after reset\r\n");
+        Assert.That(await other.ReceiveLineAsync(), Is.EqualTo("+OK"));
+        await monitor.SendAsync("PING\r\n");
+
+        Assert.That(await monitor.ReceiveLineAsync(), Is.EqualTo("+PONG"), "no monitor line after RESET");
+    }
+
+    [Test]
     public async Task Redacts_the_password_of_AUTH()
     {
         await using var server = RespServer.Start(requirePass: "sesame");

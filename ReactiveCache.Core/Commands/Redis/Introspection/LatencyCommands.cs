@@ -112,7 +112,10 @@ internal static class LatencyCommands
         "    If no commands are specified then all histograms are replied.");
 
     // lookupCommandBySds: "client" is the container and its subcommands, "client|id" one subcommand; unknown is nothing.
+    // A plain name is one table lookup (a request may name a million); only "container|sub" walks the table.
     private static IEnumerable<RedisCommand> Named(RedisCommandTable table, string name) =>
-        table.All.Where(command => command.FullName.Equals(name, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(command => command.Subcommands is { } subcommands ? [command, .. subcommands.Values] : new[] { command });
+        (name.Contains('|')
+            ? table.All.Where(command => command.FullName.Equals(name, StringComparison.OrdinalIgnoreCase))
+            : table.TryFind(System.Text.Encoding.UTF8.GetBytes(name), out var found) ? [found] : Enumerable.Empty<RedisCommand>())
+        .SelectMany(command => command.Subcommands is { } subcommands ? [command, .. subcommands.Values] : new[] { command });
 }
