@@ -201,6 +201,9 @@ internal sealed class RedisSession : ICommandSession<RespRequest, RespReply>, IR
     /// <summary>True while EXEC runs the queued commands.</summary>
     public bool RunningTransaction { get; set; }
 
+    /// <summary>MONITOR lines of the commands the running EXEC ran, shown after its write (CommandRecorder.ReleaseHeld).</summary>
+    internal List<MonitoredCommand>? HeldForMonitor { get; set; }
+
     /// <summary>
     /// Builds a big reply on the thread pool instead of the socket's thread, which serves other clients too (see
     /// <see cref="RedisReply.Later"/>); inline when the command cannot answer later. The elements must already be a

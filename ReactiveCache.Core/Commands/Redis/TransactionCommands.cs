@@ -56,6 +56,7 @@ internal static class TransactionCommands
         finally
         {
             session.RunningTransaction = false;
+            session.Server.Recorder.ReleaseHeld(session);
         }
 
         session.Unwatch();

@@ -91,6 +91,31 @@ public sealed class MonitorSocketSpecs
     }
 
     [Test]
+    public async Task Shows_the_commands_of_EXEC_after_the_store_lock_is_released_in_the_order_they_ran()
+    {
+        await using var server = RespServer.Start();
+        var seen = new List<(string Command, bool OtherThreadCouldRead)>();
+        var execShown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = server.Server.Monitor.Subscribe(command =>
+        {
+            var name = System.Text.Encoding.ASCII.GetString(command.Arguments[0].Span);
+            // Under the EXEC's store lock another thread's read would wait; after it, the read goes through.
+            seen.Add((name, Task.Run(() => server.Server.Store.Count).Wait(TimeSpan.FromSeconds(10))));
+            if (name == "EXEC")
+            {
+                execShown.TrySetResult();
+            }
+        });
+        await using var client = await RawRespClient.ConnectAsync(server.EndPoint);
+
+        await client.SendAsync("MULTI\r\nSET a 1\r\nINCR a\r\nEXEC\r\n");
+        await client.ReceiveAsync("+OK\r\n+QUEUED\r\n+QUEUED\r\n*2\r\n+OK\r\n:2\r\n");
+        await execShown.Task.WaitAsync(s_wait);
+
+        Assert.That(seen, Is.EqualTo(new[] { ("MULTI", true), ("SET", true), ("INCR", true), ("EXEC", true) }));
+    }
+
+    [Test]
     public async Task Disconnects_a_monitor_that_does_not_read_without_holding_up_the_writer()
     {
         await using var server = RespServer.Start();

@@ -100,7 +100,30 @@ internal sealed class CommandRecorder(RedisCommandTable commands, Func<DateTimeO
             arguments[i] = shown[i];
         }
 
-        Monitor.Publish(new MonitoredCommand(now(), session.DatabaseIndex, session.PeerId, arguments));
+        var monitored = new MonitoredCommand(now(), session.DatabaseIndex, session.PeerId, arguments);
+        if (session.RunningTransaction)
+        {
+            // EXEC runs its commands under the store lock, where nothing is delivered: they are shown when it returns.
+            (session.HeldForMonitor ??= []).Add(monitored);
+            return;
+        }
+
+        Monitor.Publish(monitored);
+    }
+
+    /// <summary>Shows the commands an EXEC ran, once its write has released the store lock, in the order they ran.</summary>
+    public void ReleaseHeld(RedisSession session)
+    {
+        if (session.HeldForMonitor is not { } held)
+        {
+            return;
+        }
+
+        session.HeldForMonitor = null;
+        foreach (var command in held)
+        {
+            Monitor.Publish(command);
+        }
     }
 
     private static long AttentionTicks(long slowLogMicroseconds, long latencyMilliseconds)
