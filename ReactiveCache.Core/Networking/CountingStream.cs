@@ -24,11 +24,19 @@ internal sealed class CountingStream(Stream socket, ListenerStatistics? listener
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        CountRead(await socket.ReadAsync(buffer, cancellationToken));
+    // Nearly every read of an idle client waits: a plain async method would box a state machine per request, so the
+    // wait goes through a pooled builder and a read that is already done is counted at once.
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = socket.ReadAsync(buffer, cancellationToken);
+        return read.IsCompletedSuccessfully ? new ValueTask<int>(CountRead(read.Result)) : CountWhenReadAsync(read);
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> CountWhenReadAsync(ValueTask<int> read) => CountRead(await read);
 
     public override int Read(byte[] buffer, int offset, int count) => CountRead(socket.Read(buffer, offset, count));
 
