@@ -85,12 +85,22 @@ public sealed class ConsoleLogSpecs
     }
 
     // With --logfile nothing says "ready" on standard output: the file does (the signal handlers are in place by then).
+    // Each write to the file is a signal (inotify, through FileSystemWatcher); the file is read again only then. The
+    // watcher is on before the first read, so no write falls between the two.
     private static async Task ReadyInAsync(string path)
     {
-        using var deadline = new CancellationTokenSource(s_timeout);
-        while (!(await ReadSharedAsync(path)).Contains("ready", StringComparison.Ordinal))
+        using var written = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
         {
-            await Task.Delay(50, deadline.Token);
+            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName,
+        };
+        watcher.Changed += (_, _) => written.Release();
+        watcher.Created += (_, _) => written.Release();
+        watcher.EnableRaisingEvents = true;
+        using var deadline = new CancellationTokenSource(s_timeout);
+        while (!(File.Exists(path) && (await ReadSharedAsync(path)).Contains("ready", StringComparison.Ordinal)))
+        {
+            await written.WaitAsync(deadline.Token);
         }
     }
 
