@@ -44,6 +44,23 @@ internal sealed class CommandMeter
         }
     }
 
+    /// <summary>
+    /// Runs one command (<paramref name="run"/> over <paramref name="state"/>), counting it as <paramref name="command"/>
+    /// (an index into the names; negative for a request that names none, which is not counted) and timing it while
+    /// someone listens: the native and memcached sessions' one measuring point.
+    /// </summary>
+    public TReply Measured<TState, TReply>(int command, TState state, Func<TState, TReply> run)
+    {
+        var started = Start();
+        var reply = run(state);
+        if (command >= 0)
+        {
+            Executed(command, started);
+        }
+
+        return reply;
+    }
+
     /// <summary>Counts command <paramref name="command"/> and records its duration when timed from <see cref="Start"/>.</summary>
     public void Executed(int command, long started)
     {

@@ -53,17 +53,8 @@ internal sealed class MemcachedSession(
 
     private readonly CommandMeter _meter = meter ?? new CommandMeter("memcached", MemcachedCommandNames.All);
 
-    public MemcachedReply Execute(MemcachedCommand command)
-    {
-        var started = _meter.Start();
-        var reply = Run(command);
-        if (MemcachedCommandNames.IndexOf(command) is var index and >= 0)
-        {
-            _meter.Executed(index, started);
-        }
-
-        return reply;
-    }
+    public MemcachedReply Execute(MemcachedCommand command) =>
+        _meter.Measured(MemcachedCommandNames.IndexOf(command), (Session: this, Command: command), static call => call.Session.Run(call.Command));
 
     private MemcachedReply Run(MemcachedCommand command)
     {

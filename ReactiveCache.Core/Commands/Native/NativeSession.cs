@@ -36,17 +36,8 @@ internal sealed class NativeSession(
 
     private readonly CommandMeter _meter = meter ?? new CommandMeter("native", NativeCommandNames.All);
 
-    public Reply Execute(Command command)
-    {
-        var started = _meter.Start();
-        var reply = Run(command);
-        if (NativeCommandNames.IndexOf(command) is var index and >= 0)
-        {
-            _meter.Executed(index, started);
-        }
-
-        return reply;
-    }
+    public Reply Execute(Command command) =>
+        _meter.Measured(NativeCommandNames.IndexOf(command), (Session: this, Command: command), static call => call.Session.Run(call.Command));
 
     private Reply Run(Command command)
     {
